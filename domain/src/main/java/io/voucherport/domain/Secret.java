@@ -1,0 +1,62 @@
+package io.voucherport.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * A value that must never be shown: a redeem code, a PIN, a serial number, a redeem link, an API
+ * key or a token. {@link #toString()} prints a fixed mask, so neither logs nor assertion messages
+ * built from {@code toString} reveal it; reading it is the explicit call {@link #reveal()}.
+ *
+ * <p>Equality compares the hidden values in constant time.
+ */
+public final class Secret {
+
+    private static final String MASK = "****";
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    /** Wraps a non-empty secret value. */
+    public static Secret of(String value) {
+        Require.present(value, "secret");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("secret must not be empty");
+        }
+        return new Secret(value);
+    }
+
+    /** The hidden value. Call only where the value is handed on to its rightful recipient. */
+    public String reveal() {
+        return value;
+    }
+
+    /**
+     * A display form that shows only the last four characters of values of twelve characters or
+     * more, and nothing of shorter ones: {@code ****-K915}.
+     */
+    public String masked() {
+        return value.length() >= 12 ? MASK + value.substring(value.length() - 4) : MASK;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret other
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /** Always the same mask, whatever the value. */
+    @Override
+    public String toString() {
+        return "Secret[" + MASK + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package io.voucherport.domain.discount;
+
+import io.vavr.control.Either;
+import io.voucherport.domain.Done;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.PagedSequence;
+
+/**
+ * Price rules at a storefront platform: the discount logic codes attach to.
+ *
+ * <p>No method throws for a provider problem: each returns a {@link ProviderFailure}. Arguments
+ * are validated before any call. Every method may also fail with {@code AccessDenied},
+ * {@code RateLimited}, {@code Unavailable} and {@code UnexpectedResponse}. Thread-safe.
+ */
+public interface PriceRules {
+
+    /** All rules, lazily page by page. Safe to retry. */
+    PagedSequence<PriceRule> list();
+
+    /** One rule. Safe to retry. Failures: {@code NotFound}. */
+    Either<ProviderFailure, PriceRule> get(PriceRuleId id);
+
+    /**
+     * Creates a rule. <b>Not idempotent</b>: after {@code OutcomeUnknown}, list the rules before
+     * creating again. Failures: {@code InvalidRequest}, {@code OutcomeUnknown}.
+     */
+    Either<ProviderFailure, PriceRule> create(PriceRuleDraft draft);
+
+    /** Replaces a rule's settings. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}. */
+    Either<ProviderFailure, PriceRule> update(PriceRuleId id, PriceRuleDraft draft);
+
+    /** Deletes a rule and its codes. Idempotent in effect. Failures: {@code NotFound}. */
+    Either<ProviderFailure, Done> delete(PriceRuleId id);
+}

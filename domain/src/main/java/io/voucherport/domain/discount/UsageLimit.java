@@ -1,0 +1,45 @@
+package io.voucherport.domain.discount;
+
+import io.voucherport.domain.Require;
+
+/** How many times a price rule's codes may be used: a number, or unlimited (never a -1 sentinel). */
+public sealed interface UsageLimit permits UsageLimit.Unlimited, UsageLimit.Limited {
+
+    /** No limit. */
+    UsageLimit UNLIMITED = Unlimited.INSTANCE;
+
+    /** Whether {@code usageCount} uses leave at least one more. */
+    boolean allowsAnotherUse(int usageCount);
+
+    /** A limit of {@code max} uses. */
+    static UsageLimit of(int max) {
+        return new Limited(max);
+    }
+
+    /** No limit. */
+    enum Unlimited implements UsageLimit {
+        INSTANCE;
+
+        @Override
+        public boolean allowsAnotherUse(int usageCount) {
+            return true;
+        }
+    }
+
+    /**
+     * At most {@code max} uses.
+     *
+     * @param max uses allowed, 0 or more
+     */
+    record Limited(int max) implements UsageLimit {
+        /** Validates. */
+        public Limited {
+            Require.notNegative(max, "usage limit");
+        }
+
+        @Override
+        public boolean allowsAnotherUse(int usageCount) {
+            return usageCount < max;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.voucherport.domain.failure;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.SupplierOrder;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Why a call to a provider did not succeed. Ports return these as the left side of an
+ * {@link io.vavr.control.Either}; no provider problem reaches a caller as an exception.
+ *
+ * <p>Three questions decide what a caller does next:
+ * <ul>
+ *   <li>{@link #isTransient()}: trying the same call later may succeed (rate limited, unavailable);</li>
+ *   <li>{@link OutcomeUnknown}: the call may have taken effect; for a purchase, look the order up
+ *       by its reference before anything else;</li>
+ *   <li>{@link #provablyNotApplied()}: the provider refused the call, so nothing was bought or
+ *       changed (safe to try elsewhere).</li>
+ * </ul>
+ */
+public sealed interface ProviderFailure {
+
+    /** Provider, HTTP status, request id, message and attempts. */
+    FailureDetails details();
+
+    /** The provider's name. */
+    default String provider() {
+        return details().provider();
+    }
+
+    /** The HTTP status of the provider's answer, if one came. */
+    default Option<Integer> httpStatus() {
+        return details().httpStatus();
+    }
+
+    /** The provider's request id, if it sent one. */
+    default Option<String> requestId() {
+        return details().requestId();
+    }
+
+    /** A message fit for logs; never holds a secret. */
+    default String message() {
+        return details().message();
+    }
+
+    /** Whether the same call may succeed later without any change. */
+    default boolean isTransient() {
+        return false;
+    }
+
+    /** Whether the provider certainly did not act on the call. */
+    default boolean provablyNotApplied() {
+        return true;
+    }
+
+    /**
+     * The thing asked for does not exist.
+     *
+     * @param details what every failure tells
+     */
+    record NotFound(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public NotFound {
+            Require.present(details, "details");
+        }
+    }
+
+    /**
+     * The credentials were missing, wrong, expired or not allowed to do this (401 or 403).
+     *
+     * @param details what every failure tells
+     */
+    record AccessDenied(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public AccessDenied {
+            Require.present(details, "details");
+        }
+    }
+
+    /**
+     * The request was refused as invalid, by the provider or before sending.
+     *
+     * @param details what every failure tells
+     * @param reasons the provider's (or the local check's) messages
+     */
+    record InvalidRequest(FailureDetails details, List<String> reasons) implements ProviderFailure {
+        /** Validates and copies the reasons. */
+        public InvalidRequest {
+            Require.present(details, "details");
+            reasons = List.copyOf(Require.present(reasons, "reasons"));
+        }
+    }
+
+    /**
+     * An order with this reference already exists: it was not bought again.
+     *
+     * @param details what every failure tells
+     * @param reference the reference that was repeated
+     * @param existing the order already placed with it, when it could be found
+     */
+    record DuplicateReference(FailureDetails details, OrderReference reference, Option<SupplierOrder> existing)
+            implements ProviderFailure {
+        /** Validates. */
+        public DuplicateReference {
+            Require.present(details, "details");
+            Require.present(reference, "reference");
+            Require.present(existing, "existing");
+        }
+    }
+
+    /**
+     * The account's funds do not cover the order.
+     *
+     * @param details what every failure tells
+     */
+    record InsufficientFunds(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public InsufficientFunds {
+            Require.present(details, "details");
+        }
+    }
+
+    /**
+     * The thing acted on is past its deadline (e.g. a GiftHub order confirmed after {@code expiresAt}).
+     *
+     * @param details what every failure tells
+     */
+    record Expired(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public Expired {
+            Require.present(details, "details");
+        }
+    }
+
+    /**
+     * Too many calls: the provider refused this one (429).
+     *
+     * @param details what every failure tells
+     * @param retryAfter how long the provider asked to wait, if it said
+     */
+    record RateLimited(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
+        /** Validates. */
+        public RateLimited {
+            Require.present(details, "details");
+            Require.present(retryAfter, "retry after");
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /**
+     * The provider could not be reached or refused to work for now (connection refused, 503,
+     * or a 5xx on a safe read); nothing took effect.
+     *
+     * @param details what every failure tells
+     * @param retryAfter how long the provider asked to wait, if it said
+     */
+    record Unavailable(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
+        /** Validates. */
+        public Unavailable {
+            Require.present(details, "details");
+            Require.present(retryAfter, "retry after");
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /**
+     * The call may or may not have taken effect: a timeout, a dropped connection or a server
+     * error after a request that changes something was sent. Never read as "failed": for a
+     * purchase, look the order up by its reference before anything else.
+     *
+     * @param details what every failure tells
+     */
+    record OutcomeUnknown(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public OutcomeUnknown {
+            Require.present(details, "details");
+        }
+
+        @Override
+        public boolean provablyNotApplied() {
+            return false;
+        }
+    }
+
+    /**
+     * The provider answered something Voucherport cannot read: malformed, truncated or oversized
+     * body, or an unexpected status.
+     *
+     * @param details what every failure tells
+     */
+    record UnexpectedResponse(FailureDetails details) implements ProviderFailure {
+        /** Validates. */
+        public UnexpectedResponse {
+            Require.present(details, "details");
+        }
+
+        @Override
+        public boolean provablyNotApplied() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The sealed failure hierarchy every port returns instead of throwing. */
+package io.voucherport.domain.failure;

@@ -1,0 +1,131 @@
+package io.voucherport.domain.money;
+
+import io.voucherport.domain.Require;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * A non-negative amount of one currency, held as a {@link BigDecimal} exactly as the provider sent
+ * it (never a {@code double}). Arithmetic is only defined within one currency: mixing currencies
+ * throws. Two amounts are equal when their currency matches and their values compare equal
+ * ({@code 9.75 USD} equals {@code 9.750 USD}).
+ */
+public final class Money implements Comparable<Money> {
+
+    /** Largest number of significant digits accepted; longer amounts are refused as hostile. */
+    public static final int MAX_PRECISION = 34;
+
+    private final BigDecimal amount;
+    private final CurrencyCode currency;
+
+    private Money(BigDecimal amount, CurrencyCode currency) {
+        Require.present(amount, "amount");
+        Require.present(currency, "currency");
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("amount must not be negative but was " + amount.toPlainString());
+        }
+        if (amount.precision() > MAX_PRECISION) {
+            throw new IllegalArgumentException(
+                    "amount must have at most " + MAX_PRECISION + " digits but has " + amount.precision());
+        }
+        this.amount = amount;
+        this.currency = currency;
+    }
+
+    /** An amount of {@code currency}. */
+    public static Money of(BigDecimal amount, CurrencyCode currency) {
+        return new Money(amount, currency);
+    }
+
+    /** Parses a decimal string such as {@code "9.75"} and a currency code such as {@code "USD"}. */
+    public static Money of(String amount, String currency) {
+        Require.present(amount, "amount");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("amount must be a decimal number but was '" + amount + "'", e);
+        }
+        return new Money(value, CurrencyCode.of(currency));
+    }
+
+    /** Zero of {@code currency}. */
+    public static Money zero(CurrencyCode currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** The amount. */
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    /** The currency. */
+    public CurrencyCode currency() {
+        return currency;
+    }
+
+    /** This plus {@code other}; throws when the currencies differ. */
+    public Money plus(Money other) {
+        requireSameCurrency(other, "add");
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    /** This minus {@code other}; throws when the currencies differ or the result would be negative. */
+    public Money minus(Money other) {
+        requireSameCurrency(other, "subtract");
+        BigDecimal result = amount.subtract(other.amount);
+        if (result.signum() < 0) {
+            throw new IllegalArgumentException("cannot subtract " + other + " from " + this + ": result would be negative");
+        }
+        return new Money(result, currency);
+    }
+
+    /** This times a quantity of at least 1. */
+    public Money times(int quantity) {
+        Require.positive(quantity, "quantity");
+        return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
+    }
+
+    /** This amount rounded to its currency's {@link CurrencyCode#fractionDigits() fraction digits}. */
+    public Money rounded(RoundingMode mode) {
+        Require.present(mode, "rounding mode");
+        return new Money(amount.setScale(currency.fractionDigits(), mode), currency);
+    }
+
+    /** Whether the amount is zero. */
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    /** Orders amounts of the same currency; throws when the currencies differ. */
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other, "compare");
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other, String operation) {
+        Require.present(other, "other amount");
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException(
+                    "cannot " + operation + " amounts of different currencies: " + currency + " and " + other.currency);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Money other && currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(amount.stripTrailingZeros(), currency);
+    }
+
+    /** For example {@code 9.75 USD}. */
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency;
+    }
+}

@@ -1,0 +1,118 @@
+package io.voucherport.domain.paging;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.ProviderFailure;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * All items of a paged listing, fetched lazily one page at a time: a page is fetched only when
+ * the previous one has been consumed, and only the current page is held, so memory does not grow
+ * with the number of pages. Nothing is fetched until the sequence is consumed; each consumption
+ * starts again from the first page.
+ *
+ * <p>A failure ends the sequence: {@link #stream()} yields the items fetched so far as
+ * {@code Right}s and then one {@code Left} with the failure. The sequence also ends on an empty
+ * page or a page without a next cursor.
+ *
+ * @param <T> item type
+ */
+public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, T>> {
+
+    private final PageCursor first;
+    private final PageSource<T> source;
+
+    private PagedSequence(PageCursor first, PageSource<T> source) {
+        this.first = Require.present(first, "first cursor");
+        this.source = Require.present(source, "page source");
+    }
+
+    /** A sequence starting at {@code first}, fetching pages from {@code source}. */
+    public static <T> PagedSequence<T> of(PageCursor first, PageSource<T> source) {
+        return new PagedSequence<>(first, source);
+    }
+
+    /** The items, lazily, each page fetched on demand; a failure is the last element. */
+    @Override
+    public Iterator<Either<ProviderFailure, T>> iterator() {
+        return new PageIterator();
+    }
+
+    /** The items as a lazy sequential stream; a failure is the last element. */
+    public Stream<Either<ProviderFailure, T>> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    /**
+     * Hands every item to {@code action}, page by page.
+     *
+     * @return how many items were handed over, or the failure that stopped the walk
+     */
+    public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action) {
+        Require.present(action, "action");
+        long count = 0;
+        for (Either<ProviderFailure, T> item : this) {
+            if (item.isLeft()) {
+                return Either.left(item.getLeft());
+            }
+            action.accept(item.get());
+            count++;
+        }
+        return Either.right(count);
+    }
+
+    /** Every item in one list, or the first failure. Holds everything: for short listings only. */
+    public Either<ProviderFailure, List<T>> toList() {
+        List<T> all = new ArrayList<>();
+        return forEachItem(all::add).map(count -> List.copyOf(all));
+    }
+
+    private final class PageIterator implements Iterator<Either<ProviderFailure, T>> {
+        private Option<PageCursor> nextCursor = Option.some(first);
+        private Iterator<T> current = List.<T>of().iterator();
+        private ProviderFailure failure;
+        private boolean ended;
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && failure == null && !ended) {
+                if (nextCursor.isEmpty()) {
+                    ended = true;
+                    break;
+                }
+                Either<ProviderFailure, Page<T>> page = source.fetch(nextCursor.get());
+                if (page.isLeft()) {
+                    failure = page.getLeft();
+                } else {
+                    List<T> items = page.get().items();
+                    current = items.iterator();
+                    nextCursor = items.isEmpty() ? Option.none() : page.get().next();
+                }
+            }
+            return current.hasNext() || failure != null;
+        }
+
+        @Override
+        public Either<ProviderFailure, T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more items");
+            }
+            if (current.hasNext()) {
+                return Either.right(current.next());
+            }
+            ProviderFailure last = failure;
+            failure = null;
+            ended = true;
+            return Either.left(last);
+        }
+    }
+}

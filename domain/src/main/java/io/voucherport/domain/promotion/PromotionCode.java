@@ -1,0 +1,51 @@
+package io.voucherport.domain.promotion;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import java.time.Instant;
+
+/**
+ * A promotion code as the provider lists it. How often it may still be used and how often it may
+ * be used at all are two distinct facts, each absent when the provider does not say (codes
+ * created before 27 April 2023 at Elastic Path have no maximum; an absent maximum may also mean
+ * unlimited, so it is never guessed).
+ *
+ * @param code the code text
+ * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
+ * @param consumeUnit what one use counts, when reported
+ * @param user who may use it, when restricted
+ * @param remainingUses uses left, when reported
+ * @param maxUses uses allowed in all, when reported
+ * @param createdBy who created it, when reported
+ * @param createdAt when it was created, when reported
+ */
+public record PromotionCode(
+        CodeText code,
+        Option<String> id,
+        Option<ConsumeUnit> consumeUnit,
+        Option<String> user,
+        Option<Integer> remainingUses,
+        Option<Integer> maxUses,
+        Option<String> createdBy,
+        Option<Instant> createdAt) {
+
+    /** Validates. */
+    public PromotionCode {
+        Require.present(code, "code");
+        Require.present(id, "id");
+        Require.present(consumeUnit, "consume unit");
+        Require.present(user, "user");
+        Require.present(remainingUses, "remaining uses");
+        Require.present(maxUses, "max uses");
+        Require.present(createdBy, "created by");
+        Require.present(createdAt, "created at");
+        remainingUses.peek(n -> Require.notNegative(n, "remaining uses"));
+        maxUses.peek(n -> Require.notNegative(n, "max uses"));
+    }
+
+    /** A code known only by its text. */
+    public static PromotionCode of(CodeText code) {
+        return new PromotionCode(code, Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
+                Option.none(), Option.none());
+    }
+}

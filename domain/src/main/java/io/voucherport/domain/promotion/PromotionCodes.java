@@ -1,0 +1,84 @@
+package io.voucherport.domain.promotion;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Done;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.PagedSequence;
+import java.util.List;
+
+/**
+ * Promotions and their codes at an e-commerce platform.
+ *
+ * <p>No method throws for a provider problem: each returns a {@link ProviderFailure}. Arguments
+ * are validated before any call (including the provider's own limits); invalid ones throw and
+ * nothing is sent. Every method may also fail with {@code AccessDenied}, {@code RateLimited},
+ * {@code Unavailable} and {@code UnexpectedResponse}. Implementations are thread-safe.
+ */
+public interface PromotionCodes {
+
+    /** Most codes one {@link #createCodes} call accepts; callers batch larger sets. */
+    int maxCodesPerCreate();
+
+    /** All promotions, lazily page by page. Safe to retry. */
+    PagedSequence<Promotion> promotions();
+
+    /** One promotion. Safe to retry. Failures: {@code NotFound}. */
+    Either<ProviderFailure, Promotion> promotion(PromotionId id);
+
+    /**
+     * All codes of a promotion, lazily page by page, with memory that does not grow with the
+     * number of pages. A listing the provider cannot page to the end ends with an
+     * {@code InvalidRequest} failure, never a silent truncation. Safe to retry.
+     * Failures: {@code NotFound}.
+     */
+    PagedSequence<PromotionCode> codes(PromotionId id);
+
+    /**
+     * Creates codes on a promotion, at most {@link #maxCodesPerCreate()} at once, and returns
+     * them as created. Safe to retry: creating an existing code fails with
+     * {@code InvalidRequest} rather than creating a second one. Failures: {@code NotFound},
+     * {@code InvalidRequest}, {@code OutcomeUnknown} (list the codes to learn what exists).
+     */
+    Either<ProviderFailure, List<PromotionCode>> createCodes(PromotionId id, List<NewPromotionCode> codes);
+
+    /** Deletes several codes. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}. */
+    Either<ProviderFailure, Done> deleteCodes(PromotionId id, List<CodeText> codes);
+
+    /**
+     * Deletes one code by its text (the standard engine) or, for rule-based promotions, by the
+     * code's id looked up from its text. Idempotent in effect; a code that does not exist fails
+     * with {@code NotFound}.
+     */
+    Either<ProviderFailure, Done> deleteCode(PromotionId id, CodeText code);
+
+    /**
+     * The promotion holding a code: {@code Some} when one does, {@code None} when none does.
+     * Safe to retry.
+     */
+    Either<ProviderFailure, Option<PromotionId>> findPromotionHolding(CodeText code);
+
+    /**
+     * Starts a job that generates codes at the provider. Not idempotent: a second job while one
+     * runs fails with {@code InvalidRequest}. Failures: {@code NotFound}, {@code InvalidRequest},
+     * {@code OutcomeUnknown} (list the promotion's jobs to learn whether it started).
+     */
+    Either<ProviderFailure, CodeJob> startCodeGeneration(PromotionId id, CodeGenerationRequest request);
+
+    /** Starts a job that exports all codes to a file. Same failures as {@link #startCodeGeneration}. */
+    Either<ProviderFailure, CodeJob> startCodeExport(PromotionId id);
+
+    /** A job as it stands now. Safe to retry. Failures: {@code NotFound}. */
+    Either<ProviderFailure, CodeJob> job(PromotionId id, JobId jobId);
+
+    /** Asks the provider to cancel a job. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}. */
+    Either<ProviderFailure, CodeJob> cancelJob(PromotionId id, JobId jobId);
+
+    /**
+     * The download link of a completed export job's file; a secret, since anyone holding it can
+     * read the codes. Safe to retry. Failures: {@code NotFound}, {@code InvalidRequest} (job not
+     * completed or not an export).
+     */
+    Either<ProviderFailure, Secret> exportFile(PromotionId id, JobId jobId);
+}

@@ -1,0 +1,26 @@
+package io.voucherport.domain.promotion;
+
+import io.voucherport.domain.Require;
+
+/**
+ * A promotion's identifier at the provider.
+ *
+ * @param value opaque non-blank text, never parsed
+ */
+public record PromotionId(String value) {
+
+    /** Validates the id. */
+    public PromotionId {
+        Require.identifier(value, "promotion id");
+    }
+
+    /** Parses an id. */
+    public static PromotionId of(String value) {
+        return new PromotionId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

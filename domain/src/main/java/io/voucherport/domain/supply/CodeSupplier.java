@@ -1,0 +1,77 @@
+package io.voucherport.domain.supply;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.PagedSequence;
+import java.util.List;
+
+/**
+ * A supplier that sells gift-card codes: its catalog, the funds held with it, and orders.
+ *
+ * <p>No method throws for a provider problem: each returns a {@link ProviderFailure} instead.
+ * Arguments are validated before any call; invalid ones throw {@link IllegalArgumentException}
+ * or {@link NullPointerException} and nothing is sent. Implementations are thread-safe.
+ */
+public interface CodeSupplier {
+
+    /**
+     * The catalog, fetched lazily page by page.
+     *
+     * <p>Safe to retry. Failures (as the sequence's last element): {@code AccessDenied},
+     * {@code RateLimited}, {@code Unavailable}, {@code UnexpectedResponse}.
+     */
+    PagedSequence<Product> catalog();
+
+    /**
+     * The funds held with the supplier, one balance per currency.
+     *
+     * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
+     * {@code UnexpectedResponse}.
+     */
+    Either<ProviderFailure, List<Balance>> balances();
+
+    /**
+     * Places an order and pays for it. The request's reference is sent as the supplier's
+     * idempotency key: a reference that was already used is refused with
+     * {@code DuplicateReference} carrying the existing order when it can be found, and nothing is
+     * bought twice. Returns the order as accepted; its codes may arrive later (poll
+     * {@link #findOrder}, then {@link #fetchCodes}).
+     *
+     * <p><b>Not safe to retry blindly.</b> After {@code OutcomeUnknown} (a timeout or dropped
+     * connection after sending), call {@link #findOrderByReference} first and place again only
+     * when it answers none. Other failures: {@code InvalidRequest} (with the supplier's reasons,
+     * also for requests that break a supplier's limits, refused before sending),
+     * {@code InsufficientFunds}, {@code Expired}, {@code AccessDenied}, {@code NotFound} (unknown
+     * SKU), {@code RateLimited} and {@code Unavailable} (nothing was bought).
+     */
+    Either<ProviderFailure, SupplierOrder> place(OrderRequest request);
+
+    /**
+     * The order with the supplier's id {@code id}, as it stands now.
+     *
+     * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
+     * {@code Unavailable}, {@code UnexpectedResponse}.
+     */
+    Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id);
+
+    /**
+     * The order placed with the caller's reference: {@code Some} when it exists, {@code None} when
+     * the supplier provably has no such order (only then may the purchase be placed again).
+     * Suppliers without a lookup by reference answer from a record the adapter keeps; each
+     * adapter documents how.
+     *
+     * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
+     * {@code UnexpectedResponse} — none of them means the order does not exist.
+     */
+    Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference);
+
+    /**
+     * The codes of an order as far as delivered: delivered codes with their secrets, pending
+     * codes without, per SKU.
+     *
+     * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
+     * {@code Unavailable}, {@code UnexpectedResponse}.
+     */
+    Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id);
+}

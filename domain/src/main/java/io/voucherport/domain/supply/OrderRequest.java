@@ -1,0 +1,57 @@
+package io.voucherport.domain.supply;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.money.CurrencyCode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A supplier-neutral request to buy codes.
+ *
+ * @param reference the caller's idempotency key, sent to the supplier with the order
+ * @param lines one or more lines, at most {@value #MAX_LINES}, each SKU once
+ * @param settlementCurrency the wallet or currency to pay with, when not the supplier's default
+ */
+public record OrderRequest(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency) {
+
+    /** Most lines one request may have; suppliers impose lower limits of their own. */
+    public static final int MAX_LINES = 100;
+
+    /** Validates the request and copies the lines. */
+    public OrderRequest {
+        Require.present(reference, "reference");
+        Require.present(lines, "lines");
+        Require.present(settlementCurrency, "settlement currency");
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines must hold at least one order line");
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new IllegalArgumentException("lines must hold at most " + MAX_LINES + " order lines but has " + lines.size());
+        }
+        Set<Sku> seen = new HashSet<>();
+        for (OrderLine line : lines) {
+            Require.present(line, "order line");
+            if (!seen.add(line.sku())) {
+                throw new IllegalArgumentException("lines must name each SKU once but " + line.sku() + " appears twice");
+            }
+        }
+        lines = List.copyOf(lines);
+    }
+
+    /** A request paid in the supplier's default currency. */
+    public static OrderRequest of(OrderReference reference, List<OrderLine> lines) {
+        return new OrderRequest(reference, lines, Option.none());
+    }
+
+    /** A request with a single line. */
+    public static OrderRequest of(OrderReference reference, OrderLine line) {
+        return of(reference, List.of(line));
+    }
+
+    /** Total number of codes asked for. */
+    public int totalQuantity() {
+        return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+}

@@ -1,0 +1,26 @@
+package io.voucherport.domain.supply;
+
+import io.voucherport.domain.Require;
+
+/**
+ * A supplier's stock-keeping unit: the identifier of one purchasable product or variant.
+ *
+ * @param value non-blank text without control characters, '/' or '\'
+ */
+public record Sku(String value) {
+
+    /** Validates the SKU. */
+    public Sku {
+        Require.identifier(value, "sku");
+    }
+
+    /** Parses a SKU. */
+    public static Sku of(String value) {
+        return new Sku(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,32 @@
+package io.voucherport.domain.supply;
+
+import io.voucherport.domain.Require;
+import java.util.List;
+
+/**
+ * The codes of one SKU within an order.
+ *
+ * @param sku the SKU
+ * @param ordered how many codes of it were ordered
+ * @param codes the codes known so far, delivered or pending; may be fewer than ordered
+ */
+public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes) {
+
+    /** Validates and copies the codes. */
+    public SkuCodes {
+        Require.present(sku, "sku");
+        Require.notNegative(ordered, "ordered");
+        Require.present(codes, "codes");
+        codes = List.copyOf(codes);
+    }
+
+    /** The codes whose secrets are in hand. */
+    public List<DeliveredCode> delivered() {
+        return codes.stream().filter(DeliveredCode::isDelivered).toList();
+    }
+
+    /** How many ordered codes are not delivered (pending or never listed). */
+    public int missing() {
+        return Math.max(0, ordered - delivered().size());
+    }
+}
