@@ -1,8 +1,5 @@
 package io.voucherport.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 /**
  * A value that must never be shown: a redeem code, a PIN, a serial number, a redeem link, an API
  * key or a token. {@link #toString()} prints a fixed mask, so neither logs nor assertion messages
@@ -44,9 +41,16 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret other
-                && MessageDigest.isEqual(
-                        value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+        return o instanceof Secret other && constantTimeEquals(value, other.value);
+    }
+
+    /** Compares without stopping at the first difference, so timing tells nothing of the value. */
+    private static boolean constantTimeEquals(String a, String b) {
+        int difference = a.length() ^ b.length();
+        for (int i = 0; i < a.length(); i++) {
+            difference |= a.charAt(i) ^ b.charAt(i % Math.max(1, b.length()));
+        }
+        return difference == 0;
     }
 
     @Override
