@@ -45,6 +45,9 @@ public sealed interface ProviderFailure {
         return details().message();
     }
 
+    /** The same failure, recording that {@code attempts} calls were made before giving up. */
+    ProviderFailure withAttempts(int attempts);
+
     /** Whether the same call may succeed later without any change. */
     default boolean isTransient() {
         return false;
@@ -65,6 +68,11 @@ public sealed interface ProviderFailure {
         public NotFound {
             Require.present(details, "details");
         }
+
+        @Override
+        public NotFound withAttempts(int attempts) {
+            return new NotFound(details.withAttempts(attempts));
+        }
     }
 
     /**
@@ -76,6 +84,11 @@ public sealed interface ProviderFailure {
         /** Validates. */
         public AccessDenied {
             Require.present(details, "details");
+        }
+
+        @Override
+        public AccessDenied withAttempts(int attempts) {
+            return new AccessDenied(details.withAttempts(attempts));
         }
     }
 
@@ -90,6 +103,11 @@ public sealed interface ProviderFailure {
         public InvalidRequest {
             Require.present(details, "details");
             reasons = List.copyOf(Require.present(reasons, "reasons"));
+        }
+
+        @Override
+        public InvalidRequest withAttempts(int attempts) {
+            return new InvalidRequest(details.withAttempts(attempts), reasons);
         }
     }
 
@@ -108,6 +126,11 @@ public sealed interface ProviderFailure {
             Require.present(reference, "reference");
             Require.present(existing, "existing");
         }
+
+        @Override
+        public DuplicateReference withAttempts(int attempts) {
+            return new DuplicateReference(details.withAttempts(attempts), reference, existing);
+        }
     }
 
     /**
@@ -120,6 +143,11 @@ public sealed interface ProviderFailure {
         public InsufficientFunds {
             Require.present(details, "details");
         }
+
+        @Override
+        public InsufficientFunds withAttempts(int attempts) {
+            return new InsufficientFunds(details.withAttempts(attempts));
+        }
     }
 
     /**
@@ -131,6 +159,11 @@ public sealed interface ProviderFailure {
         /** Validates. */
         public Expired {
             Require.present(details, "details");
+        }
+
+        @Override
+        public Expired withAttempts(int attempts) {
+            return new Expired(details.withAttempts(attempts));
         }
     }
 
@@ -145,6 +178,11 @@ public sealed interface ProviderFailure {
         public RateLimited {
             Require.present(details, "details");
             Require.present(retryAfter, "retry after");
+        }
+
+        @Override
+        public RateLimited withAttempts(int attempts) {
+            return new RateLimited(details.withAttempts(attempts), retryAfter);
         }
 
         @Override
@@ -168,6 +206,11 @@ public sealed interface ProviderFailure {
         }
 
         @Override
+        public Unavailable withAttempts(int attempts) {
+            return new Unavailable(details.withAttempts(attempts), retryAfter);
+        }
+
+        @Override
         public boolean isTransient() {
             return true;
         }
@@ -187,6 +230,11 @@ public sealed interface ProviderFailure {
         }
 
         @Override
+        public OutcomeUnknown withAttempts(int attempts) {
+            return new OutcomeUnknown(details.withAttempts(attempts));
+        }
+
+        @Override
         public boolean provablyNotApplied() {
             return false;
         }
@@ -202,6 +250,11 @@ public sealed interface ProviderFailure {
         /** Validates. */
         public UnexpectedResponse {
             Require.present(details, "details");
+        }
+
+        @Override
+        public UnexpectedResponse withAttempts(int attempts) {
+            return new UnexpectedResponse(details.withAttempts(attempts));
         }
 
         @Override

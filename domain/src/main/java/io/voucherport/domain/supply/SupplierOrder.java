@@ -40,9 +40,4 @@ public record SupplierOrder(
     public int totalQuantity() {
         return lines.stream().mapToInt(OrderedLine::quantity).sum();
     }
-
-    /** A copy of this order with another status. */
-    public SupplierOrder withStatus(OrderStatus newStatus) {
-        return new SupplierOrder(id, reference, newStatus, lines, grandTotal, createdAt);
-    }
 }

@@ -1,0 +1,68 @@
+package io.voucherport.adapter.ez;
+
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.testkit.contract.CodeSupplierContract;
+import io.voucherport.testkit.ez.EzSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The EZ adapter against the EZ simulator passes the supplier contract. */
+class EzCardsSupplierContractTest extends CodeSupplierContract {
+
+    @RegisterExtension
+    static final EzSimulator EZ = EzSimulator.create().withSampleData().asyncPolls(1_000);
+
+    private static EzCardsSupplier supplier;
+
+    @Override
+    protected CodeSupplier supplier() {
+        if (supplier == null) {
+            supplier = EzCardsSupplier.builder()
+                    .baseUrl(EZ.baseUrl())
+                    .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
+                    .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN))
+                    .pageSize(3)
+                    .build();
+        }
+        return supplier;
+    }
+
+    @AfterAll
+    static void close() {
+        if (supplier != null) {
+            supplier.close();
+        }
+    }
+
+    @Override
+    protected Fixture fixture() {
+        return new Fixture() {
+            @Override
+            public Sku inStockSku() {
+                return Sku.of("8PX-UF-Y5U");
+            }
+
+            @Override
+            public Sku backorderedSku() {
+                return Sku.of("BACKORDER-50");
+            }
+
+            @Override
+            public Sku unknownSku() {
+                return Sku.of("NOPE-1");
+            }
+
+            @Override
+            public void fulfilPending() {
+                EZ.fulfilPending();
+            }
+
+            @Override
+            public int catalogSize() {
+                return 4;
+            }
+        };
+    }
+}

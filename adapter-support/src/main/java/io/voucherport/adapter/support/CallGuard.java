@@ -1,0 +1,148 @@
+package io.voucherport.adapter.support;
+
+import feign.FeignException;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs an adapter's Feign calls so that nothing escapes as an exception: every answer, error and
+ * transport failure becomes a value. {@link #read} retries transient failures of safe calls by its
+ * {@link RetryPolicy}; {@link #write} calls once, and reads any doubt after sending (timeout,
+ * dropped connection, 5xx, unreadable answer) as {@code OutcomeUnknown}, never as "failed".
+ */
+public final class CallGuard {
+
+    private final String provider;
+    private final ProblemMapper mapper;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+
+    /** A guard for {@code provider}'s calls. */
+    public CallGuard(String provider, ProblemMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper) {
+        this.provider = Require.text(provider, "provider");
+        this.mapper = Require.present(mapper, "problem mapper");
+        this.retryPolicy = Require.present(retryPolicy, "retry policy");
+        this.sleeper = Require.present(sleeper, "sleeper");
+    }
+
+    /** The provider's name. */
+    public String provider() {
+        return provider;
+    }
+
+    /** A safe (read-only) call, retried on transient failures; the failure tells how many attempts were made. */
+    public <T> Either<ProviderFailure, T> read(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            Either<ProviderFailure, T> result = once(call, false);
+            if (result.isRight()) {
+                return result;
+            }
+            ProviderFailure failure = result.getLeft();
+            Duration wait = failure.isTransient() && attempt < retryPolicy.maxAttempts()
+                    ? waitBefore(failure, attempt) : null;
+            if (wait == null) {
+                return Either.left(failure.withAttempts(attempt));
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(failure.withAttempts(attempt));
+            }
+        }
+    }
+
+    /** A call that changes something: made once, never retried. */
+    public <T> Either<ProviderFailure, T> write(Supplier<T> call) {
+        return once(call, true);
+    }
+
+    /** The wait before the next attempt, or null when the provider asked for longer than allowed. */
+    private Duration waitBefore(ProviderFailure failure, int attempt) {
+        Option<Duration> asked = Option.none();
+        if (failure instanceof ProviderFailure.RateLimited r) {
+            asked = r.retryAfter();
+        } else if (failure instanceof ProviderFailure.Unavailable u) {
+            asked = u.retryAfter();
+        }
+        if (asked.isDefined()) {
+            return asked.get().compareTo(retryPolicy.maxRetryAfter()) > 0 ? null : asked.get();
+        }
+        return retryPolicy.delayBefore(attempt);
+    }
+
+    private <T> Either<ProviderFailure, T> once(Supplier<T> call, boolean unsafe) {
+        try {
+            return Either.right(call.get());
+        } catch (ProviderProblemException e) {
+            return Either.left(mapper.map(e.problem(), unsafe));
+        } catch (RetryableException e) {
+            return Either.left(transportFailure(e, unsafe));
+        } catch (MalformedAnswerException e) {
+            FailureDetails details = FailureDetails.of(provider, e.getMessage());
+            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
+                    : new ProviderFailure.UnexpectedResponse(details));
+        } catch (DecodeException e) {
+            String message = "could not read the answer (" + rootCause(e).getClass().getSimpleName() + ")";
+            FailureDetails details = FailureDetails.of(provider, e.status(), Option.none(), message);
+            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
+                    : new ProviderFailure.UnexpectedResponse(details));
+        } catch (FeignException e) {
+            if (e.status() > 0) {
+                return Either.left(mapper.map(new HttpProblem(e.status(), Option.none(),
+                        Option.none(), List.of(), Option.none()), unsafe));
+            }
+            return Either.left(transportFailure(e, unsafe));
+        } catch (RuntimeException e) {
+            FailureDetails details = FailureDetails.of(provider,
+                    "unexpected failure (" + rootCause(e).getClass().getSimpleName() + ")");
+            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
+                    : new ProviderFailure.UnexpectedResponse(details));
+        }
+    }
+
+    private ProviderFailure transportFailure(RuntimeException e, boolean unsafe) {
+        Throwable cause = rootCause(e);
+        String kind = cause.getClass().getSimpleName();
+        if (neverSent(e)) {
+            return new ProviderFailure.Unavailable(
+                    FailureDetails.of(provider, "could not connect (" + kind + ")"), Option.none());
+        }
+        if (unsafe) {
+            return new ProviderFailure.OutcomeUnknown(FailureDetails.of(provider,
+                    "no answer after the request was sent (" + kind + "): it may have taken effect"));
+        }
+        return new ProviderFailure.Unavailable(
+                FailureDetails.of(provider, "no answer (" + kind + ")"), Option.none());
+    }
+
+    /** Whether the request provably never reached the provider: no connection could be made. */
+    private static boolean neverSent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t.getClass().getName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,48 @@
+package io.voucherport.adapter.support;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.FailureDetails;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An error answer as read off the wire, before it becomes a domain failure.
+ *
+ * @param status the HTTP status
+ * @param requestId the provider's request id, from the body or a header
+ * @param code the provider's machine-readable error code, e.g. {@code CLIENT_ORDER_NUMBER_DUPLICATE}
+ * @param messages the provider's human-readable messages
+ * @param retryAfter the {@code Retry-After} the provider sent
+ */
+public record HttpProblem(
+        int status, Option<String> requestId, Option<String> code, List<String> messages, Option<Duration> retryAfter) {
+
+    /** Validates and copies. */
+    public HttpProblem {
+        Require.present(requestId, "request id");
+        Require.present(code, "code");
+        messages = List.copyOf(Require.present(messages, "messages"));
+        Require.present(retryAfter, "retry after");
+    }
+
+    /** The failure details of this problem for {@code provider}. */
+    public FailureDetails details(String provider) {
+        return FailureDetails.of(provider, status, requestId, describe());
+    }
+
+    /** For example {@code HTTP 409 CLIENT_ORDER_NUMBER_DUPLICATE: duplicate client order number}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("HTTP ").append(status);
+        code.peek(c -> text.append(' ').append(c));
+        if (!messages.isEmpty()) {
+            text.append(": ").append(String.join("; ", messages));
+        }
+        return text.toString();
+    }
+
+    /** The provider's messages, or the description when it sent none. */
+    public List<String> reasons() {
+        return messages.isEmpty() ? List.of(describe()) : messages;
+    }
+}

@@ -1,0 +1,38 @@
+package io.voucherport.adapter.support;
+
+import io.voucherport.domain.Require;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/** Checks of the settings every adapter builder takes. */
+public final class HttpSettings {
+
+    private HttpSettings() {
+    }
+
+    /** An absolute http(s) URL without query or fragment, returned without a trailing slash. */
+    public static String baseUrl(String url) {
+        Require.text(url, "base URL");
+        try {
+            URI uri = new URI(url.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("base URL must be an absolute http or https URL without query");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("base URL is not a valid URL", e);
+        }
+        String trimmed = url.strip();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    /** A positive timeout of at most ten minutes. */
+    public static Duration timeout(Duration timeout, String field) {
+        Require.present(timeout, field);
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException(field + " must be above 0 and at most 10 minutes but was " + timeout);
+        }
+        return timeout;
+    }
+}

@@ -1,0 +1,112 @@
+package io.voucherport.adapter.support;
+
+import feign.Response;
+import feign.codec.ErrorDecoder;
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feign's error decoder for every adapter: reads at most {@link #MAX_ERROR_BODY} bytes of an error
+ * answer, lets the provider's {@link BodyParser} read its error shape, takes the request id from
+ * the body or from the given headers and {@code Retry-After} from its header (seconds or an HTTP
+ * date), and throws a {@link ProviderProblemException}.
+ */
+public final class ProblemDecoder implements ErrorDecoder {
+
+    /** Largest error body read; the rest is ignored. */
+    public static final int MAX_ERROR_BODY = 64 * 1024;
+
+    /** What a provider's error body says. */
+    public record ParsedBody(Option<String> requestId, Option<String> code, List<String> messages) {
+        /** Nothing could be read. */
+        public static final ParsedBody EMPTY = new ParsedBody(Option.none(), Option.none(), List.of());
+    }
+
+    /** Reads a provider's error body; must not throw (answer {@link ParsedBody#EMPTY} instead). */
+    @FunctionalInterface
+    public interface BodyParser {
+        /** The error body's contents. */
+        ParsedBody parse(byte[] body);
+    }
+
+    private final BodyParser parser;
+    private final List<String> requestIdHeaders;
+
+    /** A decoder using {@code parser} and taking request ids also from {@code requestIdHeaders}. */
+    public ProblemDecoder(BodyParser parser, List<String> requestIdHeaders) {
+        this.parser = Require.present(parser, "parser");
+        this.requestIdHeaders = List.copyOf(requestIdHeaders);
+    }
+
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        ParsedBody body = ParsedBody.EMPTY;
+        byte[] bytes = readBody(response);
+        if (bytes.length > 0) {
+            try {
+                body = parser.parse(bytes);
+            } catch (RuntimeException unreadable) {
+                body = ParsedBody.EMPTY;
+            }
+        }
+        Option<String> requestId = body.requestId().orElse(() -> header(response.headers(), requestIdHeaders));
+        return new ProviderProblemException(new HttpProblem(response.status(), requestId, body.code(),
+                body.messages(), retryAfter(response.headers())));
+    }
+
+    private static byte[] readBody(Response response) {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static Option<String> header(Map<String, Collection<String>> headers, List<String> names) {
+        for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
+            for (String name : names) {
+                if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                    return Option.of(h.getValue().iterator().next()).filter(v -> !v.isBlank());
+                }
+            }
+        }
+        return Option.none();
+    }
+
+    /** Parses {@code Retry-After} as delay-seconds or an HTTP date; none when absent or unreadable. */
+    static Option<Duration> retryAfter(Map<String, Collection<String>> headers) {
+        return header(headers, List.of("Retry-After")).flatMap(value -> {
+            String v = value.strip();
+            try {
+                long seconds = Long.parseLong(v);
+                return seconds >= 0 ? Option.some(Duration.ofSeconds(seconds)) : Option.none();
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                    return Option.some(d.isNegative() ? Duration.ZERO : d);
+                } catch (DateTimeParseException notDate) {
+                    return Option.none();
+                }
+            }
+        });
+    }
+
+    /** The body as UTF-8 text, for parsers. */
+    public static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

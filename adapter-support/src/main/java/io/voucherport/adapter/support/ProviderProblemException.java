@@ -1,0 +1,23 @@
+package io.voucherport.adapter.support;
+
+/**
+ * Carries an {@link HttpProblem} from Feign's error decoder to the {@link CallGuard}, which turns
+ * it into a domain failure. Never leaves an adapter.
+ */
+public final class ProviderProblemException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient HttpProblem problem;
+
+    /** Wraps a problem; no stack trace is captured. */
+    public ProviderProblemException(HttpProblem problem) {
+        super(problem.describe(), null, false, false);
+        this.problem = problem;
+    }
+
+    /** The problem. */
+    public HttpProblem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,315 @@
+package io.voucherport.testkit.fake;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.money.Money;
+import io.voucherport.domain.paging.Page;
+import io.voucherport.domain.paging.PageCursor;
+import io.voucherport.domain.paging.PagedSequence;
+import io.voucherport.domain.supply.Balance;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.DeliveredCode;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.OrderStatus;
+import io.voucherport.domain.supply.OrderedLine;
+import io.voucherport.domain.supply.PriceTier;
+import io.voucherport.domain.supply.Product;
+import io.voucherport.domain.supply.ProductValue;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SkuCodes;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An in-memory {@link CodeSupplier} for unit tests of code that buys codes: no HTTP, full control.
+ *
+ * <ul>
+ *   <li>One SKU × 1 in stock completes at once; anything else is {@code PROCESSING} until
+ *       {@link #fulfilPending()}, {@link #settle} or {@link #pollsToComplete(int)} polls.</li>
+ *   <li>References are unique: a repeat is refused with {@code DuplicateReference} carrying the
+ *       existing order, exactly like a real supplier with its dup check on.</li>
+ *   <li>{@link #failNext} makes the next call of an operation fail; {@link #commitThenFailNextPlace}
+ *       makes the next purchase take effect and still answer {@code OutcomeUnknown}.</li>
+ *   <li>{@link #calls} counts calls per operation; {@link #ordersWithReference} proves nothing was
+ *       bought twice.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class InMemoryCodeSupplier implements CodeSupplier {
+
+    /** The provider name in failures. */
+    public static final String PROVIDER = "in-memory";
+
+    /** The port's operations, for fault injection and call counts. */
+    public enum Operation { CATALOG, BALANCES, PLACE, FIND_ORDER, FIND_BY_REFERENCE, FETCH_CODES }
+
+    private static final class FakeOrder {
+        final SupplierOrder order;
+        OrderStatus status;
+        final Map<Sku, Integer> delivered = new LinkedHashMap<>();
+        final Map<Sku, List<DeliveredCode>> codes = new LinkedHashMap<>();
+        int polls;
+
+        FakeOrder(SupplierOrder order) {
+            this.order = order;
+            this.status = order.status();
+        }
+    }
+
+    private final Map<Sku, Product> products = new LinkedHashMap<>();
+    private final Map<Sku, Integer> stock = new LinkedHashMap<>();
+    private final Map<SupplierOrderId, FakeOrder> orders = new LinkedHashMap<>();
+    private final Map<OrderReference, SupplierOrderId> byReference = new LinkedHashMap<>();
+    private final List<Balance> balances = new ArrayList<>();
+    private final Map<Operation, Deque<ProviderFailure>> failures = new EnumMap<>(Operation.class);
+    private final Map<Operation, Integer> calls = new EnumMap<>(Operation.class);
+    private final Clock clock;
+    private int pollsToComplete = Integer.MAX_VALUE;
+    private int commitThenFail;
+    private int pageSize = 2;
+
+    /** An empty supplier with a UTC system clock. */
+    public InMemoryCodeSupplier() {
+        this(Clock.systemUTC());
+    }
+
+    /** An empty supplier stamping orders with {@code clock}. */
+    public InMemoryCodeSupplier(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Adds a fixed-value product priced at its face value with {@code units} in stock. */
+    public synchronized InMemoryCodeSupplier product(String sku, String faceValue, String currency, int units) {
+        Money value = Money.of(faceValue, currency);
+        products.put(Sku.of(sku), new Product(Sku.of(sku), sku, new ProductValue.Fixed(value),
+                List.of(new PriceTier(1, value)), true, Option.none()));
+        stock.put(Sku.of(sku), units);
+        return this;
+    }
+
+    /** Adds a balance. */
+    public synchronized InMemoryCodeSupplier balance(String amount, String currency) {
+        balances.add(Balance.of(Money.of(amount, currency)));
+        return this;
+    }
+
+    /** Processing orders complete by themselves after this many polls (find or fetch codes). */
+    public synchronized InMemoryCodeSupplier pollsToComplete(int polls) {
+        if (polls < 1) {
+            throw new IllegalArgumentException("polls must be at least 1");
+        }
+        this.pollsToComplete = polls;
+        return this;
+    }
+
+    /** Catalog page size (default 2, so paging is exercised). */
+    public synchronized InMemoryCodeSupplier pageSize(int size) {
+        this.pageSize = size;
+        return this;
+    }
+
+    /** The next call of {@code operation} fails with {@code failure}; several queue up. */
+    public synchronized void failNext(Operation operation, ProviderFailure failure) {
+        failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(Objects.requireNonNull(failure));
+    }
+
+    /** The next purchase takes effect, yet answers {@code OutcomeUnknown} (a timeout after commit). */
+    public synchronized void commitThenFailNextPlace() {
+        commitThenFail++;
+    }
+
+    /** Completes every processing order, delivering every code. */
+    public synchronized void fulfilPending() {
+        orders.values().stream().filter(o -> !o.status.isTerminal()).forEach(o -> settle(o, OrderStatus.COMPLETED, 0));
+    }
+
+    /**
+     * Ends an order in {@code status}; for completed and partially completed orders, every code is
+     * delivered but {@code missingPerSku} per SKU.
+     */
+    public synchronized void settle(SupplierOrderId id, OrderStatus status, int missingPerSku) {
+        FakeOrder order = orders.get(id);
+        if (order == null) {
+            throw new IllegalArgumentException("no order " + id);
+        }
+        settle(order, status, missingPerSku);
+    }
+
+    /** How many calls {@code operation} received. */
+    public synchronized int calls(Operation operation) {
+        return calls.getOrDefault(operation, 0);
+    }
+
+    /** How many orders carry {@code reference}: 0 or 1, never more. */
+    public synchronized int ordersWithReference(OrderReference reference) {
+        return (int) orders.values().stream().filter(o -> o.order.reference().contains(reference)).count();
+    }
+
+    /** How many orders exist. */
+    public synchronized int orderCount() {
+        return orders.size();
+    }
+
+    @Override
+    public PagedSequence<Product> catalog() {
+        return PagedSequence.of(new PageCursor.Numbered(1, pageSize), cursor -> {
+            synchronized (this) {
+                return failOr(Operation.CATALOG, () -> {
+                    PageCursor.Numbered n = (PageCursor.Numbered) cursor;
+                    List<Product> all = List.copyOf(products.values());
+                    int from = Math.min(all.size(), (n.page() - 1) * n.size());
+                    int to = Math.min(all.size(), from + n.size());
+                    return new Page<>(all.subList(from, to), to < all.size() ? Option.some(n.next()) : Option.none());
+                });
+            }
+        });
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, List<Balance>> balances() {
+        return failOr(Operation.BALANCES, () -> List.copyOf(balances));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
+        Objects.requireNonNull(request, "request");
+        Option<ProviderFailure> failure = call(Operation.PLACE);
+        if (failure.isDefined()) {
+            return Either.left(failure.get());
+        }
+        SupplierOrderId existing = byReference.get(request.reference());
+        if (existing != null) {
+            return Either.left(new ProviderFailure.DuplicateReference(details(409, "reference already used"),
+                    request.reference(), Option.some(current(orders.get(existing)))));
+        }
+        for (OrderLine line : request.lines()) {
+            if (!products.containsKey(line.sku())) {
+                return Either.left(new ProviderFailure.InvalidRequest(details(400, "unknown sku " + line.sku()),
+                        List.of("unknown sku " + line.sku())));
+            }
+        }
+        List<OrderedLine> lines = request.lines().stream().map(l -> {
+            Money unit = ((ProductValue.Fixed) products.get(l.sku()).value()).faceValue();
+            return new OrderedLine(l.sku(), l.quantity(), Option.some(unit), Option.some(unit.times(l.quantity())),
+                    OrderStatus.PROCESSING);
+        }).toList();
+        SupplierOrder order = new SupplierOrder(SupplierOrderId.of("mem-" + UUID.randomUUID()),
+                Option.some(request.reference()), OrderStatus.PROCESSING, lines, Option.none(),
+                Option.some(clock.instant()));
+        FakeOrder fake = new FakeOrder(order);
+        orders.put(order.id(), fake);
+        byReference.put(request.reference(), order.id());
+        OrderLine only = request.lines().get(0);
+        if (request.lines().size() == 1 && only.quantity() == 1 && stock.getOrDefault(only.sku(), 0) > 0) {
+            stock.merge(only.sku(), -1, Integer::sum);
+            settle(fake, OrderStatus.COMPLETED, 0);
+        }
+        if (commitThenFail > 0) {
+            commitThenFail--;
+            return Either.left(new ProviderFailure.OutcomeUnknown(FailureDetails.of(PROVIDER, "simulated timeout after commit")));
+        }
+        return Either.right(current(fake));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
+        Objects.requireNonNull(id, "id");
+        Option<ProviderFailure> failure = call(Operation.FIND_ORDER);
+        if (failure.isDefined()) {
+            return Either.left(failure.get());
+        }
+        FakeOrder order = orders.get(id);
+        if (order == null) {
+            return Either.left(new ProviderFailure.NotFound(details(404, "no order " + id)));
+        }
+        poll(order);
+        return Either.right(current(order));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
+        Objects.requireNonNull(reference, "reference");
+        return failOr(Operation.FIND_BY_REFERENCE,
+                () -> Option.of(byReference.get(reference)).map(id -> current(orders.get(id))));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
+        Objects.requireNonNull(id, "id");
+        Option<ProviderFailure> failure = call(Operation.FETCH_CODES);
+        if (failure.isDefined()) {
+            return Either.left(failure.get());
+        }
+        FakeOrder order = orders.get(id);
+        if (order == null) {
+            return Either.left(new ProviderFailure.NotFound(details(404, "no order " + id)));
+        }
+        poll(order);
+        List<SkuCodes> skus = order.order.lines().stream().map(l -> {
+            List<DeliveredCode> codes = new ArrayList<>(order.codes.getOrDefault(l.sku(), List.of()));
+            while (codes.size() < l.quantity() && !order.status.isTerminal()) {
+                codes.add(DeliveredCode.pending(Option.none()));
+            }
+            return new SkuCodes(l.sku(), l.quantity(), codes);
+        }).toList();
+        return Either.right(new OrderCodes(id, skus));
+    }
+
+    private void poll(FakeOrder order) {
+        if (!order.status.isTerminal() && ++order.polls >= pollsToComplete) {
+            settle(order, OrderStatus.COMPLETED, 0);
+        }
+    }
+
+    private void settle(FakeOrder order, OrderStatus status, int missingPerSku) {
+        order.status = status;
+        if (status.mayHaveCodes()) {
+            for (OrderedLine line : order.order.lines()) {
+                List<DeliveredCode> codes = new ArrayList<>();
+                for (int i = 0; i < Math.max(0, line.quantity() - missingPerSku); i++) {
+                    codes.add(DeliveredCode.delivered(Secret.of("MEM-" + UUID.randomUUID()),
+                            Option.some(Secret.of(String.format("%04d", i))), Option.some(String.valueOf(i))));
+                }
+                order.codes.put(line.sku(), codes);
+            }
+        }
+    }
+
+    private SupplierOrder current(FakeOrder fake) {
+        SupplierOrder o = fake.order;
+        List<OrderedLine> lines = o.lines().stream()
+                .map(l -> new OrderedLine(l.sku(), l.quantity(), l.unitPrice(), l.totalPrice(), fake.status)).toList();
+        return new SupplierOrder(o.id(), o.reference(), fake.status, lines, o.grandTotal(), o.createdAt());
+    }
+
+    private <T> Either<ProviderFailure, T> failOr(Operation operation, java.util.function.Supplier<T> result) {
+        Option<ProviderFailure> failure = call(operation);
+        return failure.isDefined() ? Either.left(failure.get()) : Either.right(result.get());
+    }
+
+    private Option<ProviderFailure> call(Operation operation) {
+        calls.merge(operation, 1, Integer::sum);
+        Deque<ProviderFailure> queue = failures.get(operation);
+        return Option.of(queue == null ? null : queue.poll());
+    }
+
+    private static FailureDetails details(int status, String message) {
+        return FailureDetails.of(PROVIDER, status, Option.none(), message);
+    }
+}

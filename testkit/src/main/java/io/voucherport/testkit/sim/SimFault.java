@@ -1,0 +1,97 @@
+package io.voucherport.testkit.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A fault a simulator injects into one answer. Faults marked {@link #commitsFirst()} let the
+ * simulator act on the request (e.g. place the order) before spoiling the answer — "commit then
+ * drop"; the others spoil the answer before anything happens.
+ *
+ * @param kind what goes wrong
+ * @param status HTTP status for {@link Kind#STATUS}
+ * @param delay how long to wait for {@link Kind#DELAY}, or the {@code Retry-After} for {@link Kind#STATUS}
+ * @param body the body for {@link Kind#STATUS}
+ */
+public record SimFault(Kind kind, int status, Duration delay, String body) {
+
+    /** The kinds of fault. */
+    public enum Kind {
+        /** Act, then answer normally after a delay (longer than a read timeout means the caller times out). */
+        DELAY,
+        /** Reset the connection before acting. */
+        CONNECTION_RESET,
+        /** Close the connection without an answer, before acting. */
+        EMPTY_RESPONSE,
+        /** Answer 200 with a body that is not JSON, before acting. */
+        MALFORMED_BODY,
+        /** Answer 200 with JSON cut off midway, before acting. */
+        TRUNCATED_BODY,
+        /** Answer with a status (and optional Retry-After and body), before acting. */
+        STATUS,
+        /** Act (commit), then reset the connection: the caller cannot know it took effect. */
+        COMMIT_THEN_DROP
+    }
+
+    /** Validates. */
+    public SimFault {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(delay, "delay");
+    }
+
+    /** Answers normally after {@code delay}. */
+    public static SimFault delay(Duration delay) {
+        return new SimFault(Kind.DELAY, 200, delay, null);
+    }
+
+    /** Resets the connection. */
+    public static SimFault connectionReset() {
+        return new SimFault(Kind.CONNECTION_RESET, 0, Duration.ZERO, null);
+    }
+
+    /** Closes the connection without an answer. */
+    public static SimFault emptyResponse() {
+        return new SimFault(Kind.EMPTY_RESPONSE, 0, Duration.ZERO, null);
+    }
+
+    /** Answers 200 with a body that is not JSON. */
+    public static SimFault malformedBody() {
+        return new SimFault(Kind.MALFORMED_BODY, 200, Duration.ZERO, "{this is not json");
+    }
+
+    /** Answers 200 with JSON cut off midway. */
+    public static SimFault truncatedBody() {
+        return new SimFault(Kind.TRUNCATED_BODY, 200, Duration.ZERO, "{\"requestId\": \"r\", \"data\": {\"items\": [");
+    }
+
+    /** Answers {@code status} with a plain JSON error body. */
+    public static SimFault status(int status) {
+        return new SimFault(Kind.STATUS, status, Duration.ZERO, null);
+    }
+
+    /** Answers 429 with {@code Retry-After: seconds}. */
+    public static SimFault tooManyRequests(int retryAfterSeconds) {
+        return new SimFault(Kind.STATUS, 429, Duration.ofSeconds(retryAfterSeconds), null);
+    }
+
+    /** Answers 503 with {@code Retry-After: seconds}. */
+    public static SimFault unavailable(int retryAfterSeconds) {
+        return new SimFault(Kind.STATUS, 503, Duration.ofSeconds(retryAfterSeconds), null);
+    }
+
+    /** Answers 502 with an HTML error page, as a proxy would. */
+    public static SimFault badGatewayHtml() {
+        return new SimFault(Kind.STATUS, 502, Duration.ZERO,
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>");
+    }
+
+    /** Commits, then resets the connection. */
+    public static SimFault commitThenDrop() {
+        return new SimFault(Kind.COMMIT_THEN_DROP, 0, Duration.ZERO, null);
+    }
+
+    /** Whether the simulator acts on the request before the fault spoils the answer. */
+    public boolean commitsFirst() {
+        return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP;
+    }
+}
