@@ -33,7 +33,8 @@ public final class Masker {
     private final List<String> literals;
 
     private Masker(Collection<String> headerNames, Collection<String> fieldNames, Collection<String> secretValues) {
-        this.headers = Pattern.compile("(?im)^(\\s*(?:" + alternation(headerNames) + ")\\s*:\\s*)(.+)$");
+        this.headers = Pattern.compile("(?im)^((?:\\[[^\\]\\r\\n]*\\]\\s*)?(?:" + alternation(headerNames)
+                + ")\\s*:\\s*)(.+)$");
         this.fields = Pattern.compile("(?i)(\"(?:" + alternation(fieldNames) + ")\"\\s*:\\s*)"
                 + "(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|\\[[^\\]]*\\])");
         List<String> values = new ArrayList<>();

@@ -1,0 +1,100 @@
+package io.voucherport.adapter.ez;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voucherport.adapter.support.HttpLogLevel;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.testkit.ez.EzSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** At Feign's FULL level, with every logger at its most verbose, no key, token, code or PIN is logged. */
+class EzSecretsInLogsTest {
+
+    @RegisterExtension
+    static final EzSimulator EZ = EzSimulator.create().withSampleData().asyncPolls(2);
+
+    private final List<String> lines = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger root = Logger.getLogger("");
+    private Level previous;
+
+    @BeforeEach
+    void captureEverything() {
+        previous = root.getLevel();
+        root.setLevel(Level.ALL);
+        capture.setLevel(Level.ALL);
+        root.addHandler(capture);
+    }
+
+    @AfterEach
+    void restore() {
+        root.removeHandler(capture);
+        root.setLevel(previous);
+    }
+
+    @Test
+    void aWholeJourneyLogsNoSecret() {
+        List<String> texts = new ArrayList<>();
+        try (EzCardsSupplier supplier = EzCardsSupplier.builder().baseUrl(EZ.baseUrl())
+                .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
+                .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN))
+                .logLevel(HttpLogLevel.FULL).build()) {
+            OrderReference reference = OrderReference.generate();
+            SupplierOrder instant = supplier.place(OrderRequest.of(reference, OrderLine.of("8PX-UF-Y5U", 1))).get();
+            SupplierOrder bulk = supplier.place(OrderRequest.of(OrderReference.generate(),
+                    OrderLine.of("AMZ-US-25", 3))).get();
+            EZ.fulfilPending();
+            OrderCodes codes = supplier.fetchCodes(instant.id()).get();
+            OrderCodes bulkCodes = supplier.fetchCodes(bulk.id()).get();
+            ProviderFailure duplicate = supplier.place(OrderRequest.of(reference, OrderLine.of("8PX-UF-Y5U", 1))).getLeft();
+            texts.add(codes.toString());
+            texts.add(bulkCodes.toString());
+            texts.add(duplicate.toString());
+            texts.add(duplicate.message());
+            texts.add(supplier.toString());
+            assertThat(bulkCodes.delivered()).hasSize(3);
+        }
+        String logged = String.join("\n", lines);
+        assertThat(logged).as("the capture works").contains("---> POST").contains("x-api-key: ****")
+                .contains("Authorization: ****").containsPattern("\"redeemCode\" ?: ?\"\\*{4}\"")
+                .containsPattern("\"pinCode\" ?: ?\"\\*{4}\"");
+        List<String> secrets = new ArrayList<>(EZ.deliveredSecrets());
+        secrets.add(EzSimulator.DEFAULT_API_KEY);
+        secrets.add(EzSimulator.DEFAULT_BEARER_TOKEN);
+        assertThat(secrets).hasSizeGreaterThan(8);
+        for (String secret : secrets) {
+            assertThat(logged).doesNotContain(secret);
+            for (String text : texts) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
+    }
+}
