@@ -1,0 +1,34 @@
+package io.voucherport.adapter.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MaskerTest {
+
+    private final Masker masker = Masker.of(List.of("x-custom-key"), List.of("redeemCode", "pinCode", "redeemPin"),
+            List.of("literal-secret-123"));
+
+    @Test
+    void masksSensitiveHeadersWithOrWithoutFeignsPrefix() {
+        assertThat(masker.mask("Authorization: Bearer abc.def")).isEqualTo("Authorization: ****");
+        assertThat(masker.mask("[Api#call] x-api-key: k123")).isEqualTo("[Api#call] x-api-key: ****");
+        assertThat(masker.mask("X-Custom-Key: v")).isEqualTo("X-Custom-Key: ****");
+        assertThat(masker.mask("Content-Type: application/json")).isEqualTo("Content-Type: application/json");
+    }
+
+    @Test
+    void masksSensitiveJsonFieldsOfEveryShape() {
+        String body = "{\"redeemCode\" : \"J72D-I83E\", \"pinCode\":1234, \"redeemPin\": [\"A\", \"B\"],"
+                + " \"access_token\":\"t\\\"x\", \"sku\": \"keep\"}";
+        assertThat(masker.mask(body)).isEqualTo("{\"redeemCode\" : \"****\", \"pinCode\":\"****\", \"redeemPin\": \"****\","
+                + " \"access_token\":\"****\", \"sku\": \"keep\"}");
+    }
+
+    @Test
+    void masksConfiguredSecretsAnywhere() {
+        assertThat(masker.mask("GET /x?key=literal-secret-123&y=1")).isEqualTo("GET /x?key=****&y=1");
+        assertThat(masker.mask(null)).isNull();
+    }
+}
