@@ -38,31 +38,6 @@ class EzCardsSupplierContractTest extends CodeSupplierContract {
 
     @Override
     protected Fixture fixture() {
-        return new Fixture() {
-            @Override
-            public Sku inStockSku() {
-                return Sku.of("8PX-UF-Y5U");
-            }
-
-            @Override
-            public Sku backorderedSku() {
-                return Sku.of("BACKORDER-50");
-            }
-
-            @Override
-            public Sku unknownSku() {
-                return Sku.of("NOPE-1");
-            }
-
-            @Override
-            public void fulfilPending() {
-                EZ.fulfilPending();
-            }
-
-            @Override
-            public int catalogSize() {
-                return 4;
-            }
-        };
+        return new Fixture(Sku.of("8PX-UF-Y5U"), Sku.of("BACKORDER-50"), Sku.of("NOPE-1"), EZ::fulfilPending, 4);
     }
 }

@@ -25,22 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CodeSupplierContract {
 
-    /** Steers the backend behind the supplier under test. */
-    public interface Fixture {
-        /** A SKU with stock for instant delivery. */
-        Sku inStockSku();
-
-        /** A known SKU without stock: orders for it stay pending until {@link #fulfilPending()}. */
-        Sku backorderedSku();
-
-        /** A SKU the supplier does not sell. */
-        Sku unknownSku();
-
-        /** Completes every pending order, delivering all its codes. */
-        void fulfilPending();
-
-        /** How many products the catalog holds (more than one page of it). */
-        int catalogSize();
+    /**
+     * What the suite needs to know of, and do to, the backend behind the supplier under test.
+     *
+     * @param inStockSku a SKU with stock for instant delivery
+     * @param backorderedSku a known SKU without stock: its orders stay pending until {@code fulfilPending} runs
+     * @param unknownSku a SKU the supplier does not sell
+     * @param fulfilPending completes every pending order, delivering all its codes
+     * @param catalogSize how many products the catalog holds (more than one page of it)
+     */
+    public record Fixture(Sku inStockSku, Sku backorderedSku, Sku unknownSku, Runnable fulfilPending, int catalogSize) {
     }
 
     /** The supplier under test. */
@@ -63,7 +57,7 @@ public abstract class CodeSupplierContract {
         assertThat(placed.status().isTerminal() && !placed.status().mayHaveCodes()).as("status " + placed.status())
                 .isFalse();
 
-        fixture().fulfilPending();
+        fixture().fulfilPending().run();
         SupplierOrder done = supplier().findOrder(placed.id()).get();
         assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
         OrderCodes codes = supplier().fetchCodes(placed.id()).get();
@@ -75,7 +69,7 @@ public abstract class CodeSupplierContract {
     @Test
     void aMultiCodeOrderDeliversEveryCode() {
         SupplierOrder placed = place(OrderReference.generate(), OrderLine.of(fixture().inStockSku(), 3));
-        fixture().fulfilPending();
+        fixture().fulfilPending().run();
         assertThat(supplier().findOrder(placed.id()).get().status()).isEqualTo(OrderStatus.COMPLETED);
         OrderCodes codes = supplier().fetchCodes(placed.id()).get();
         assertThat(codes.delivered()).hasSize(3);
@@ -91,7 +85,7 @@ public abstract class CodeSupplierContract {
         assertThat(codes.get().delivered()).isEmpty();
         assertThat(codes.get().isComplete()).isFalse();
 
-        fixture().fulfilPending();
+        fixture().fulfilPending().run();
         assertThat(supplier().fetchCodes(placed.id()).get().delivered()).hasSize(1);
     }
 

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  *   <li>Faults per endpoint through {@link #inject}.</li>
  * </ul>
  *
- * <p>PINs are sent as JSON numbers, except PINs with leading zeros, which are sent as strings.
+ * <p>PINs are ten digits (long enough that a leak test cannot match one by chance inside a UUID or a
+ * timestamp); they are sent as JSON numbers, except PINs with leading zeros, which are sent as strings.
  */
 public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
 
@@ -419,7 +420,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
                 }
                 if (!code.delivered()) {
                     code.redeemCode = randomCode();
-                    code.pin = String.format("%04d", random.nextInt(10_000));
+                    code.pin = String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));
                     delivered.add(code.redeemCode);
                     delivered.add(code.pin);
                 }

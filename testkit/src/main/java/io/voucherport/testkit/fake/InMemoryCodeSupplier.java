@@ -229,17 +229,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
 
     @Override
     public synchronized Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
-        Objects.requireNonNull(id, "id");
-        Option<ProviderFailure> failure = call(Operation.FIND_ORDER);
-        if (failure.isDefined()) {
-            return Either.left(failure.get());
-        }
-        FakeOrder order = orders.get(id);
-        if (order == null) {
-            return Either.left(new ProviderFailure.NotFound(details(404, "no order " + id)));
-        }
-        poll(order);
-        return Either.right(current(order));
+        return polled(Operation.FIND_ORDER, id).map(this::current);
     }
 
     @Override
@@ -251,8 +241,24 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
 
     @Override
     public synchronized Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
+        return polled(Operation.FETCH_CODES, id).map(this::codes);
+    }
+
+    private OrderCodes codes(FakeOrder order) {
+        List<SkuCodes> skus = order.order.lines().stream().map(l -> {
+            List<DeliveredCode> codes = new ArrayList<>(order.codes.getOrDefault(l.sku(), List.of()));
+            while (codes.size() < l.quantity() && !order.status.isTerminal()) {
+                codes.add(DeliveredCode.pending(Option.none()));
+            }
+            return new SkuCodes(l.sku(), l.quantity(), codes);
+        }).toList();
+        return new OrderCodes(order.order.id(), skus);
+    }
+
+    /** The order after one poll, or the injected failure, or not found. */
+    private Either<ProviderFailure, FakeOrder> polled(Operation operation, SupplierOrderId id) {
         Objects.requireNonNull(id, "id");
-        Option<ProviderFailure> failure = call(Operation.FETCH_CODES);
+        Option<ProviderFailure> failure = call(operation);
         if (failure.isDefined()) {
             return Either.left(failure.get());
         }
@@ -261,14 +267,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
             return Either.left(new ProviderFailure.NotFound(details(404, "no order " + id)));
         }
         poll(order);
-        List<SkuCodes> skus = order.order.lines().stream().map(l -> {
-            List<DeliveredCode> codes = new ArrayList<>(order.codes.getOrDefault(l.sku(), List.of()));
-            while (codes.size() < l.quantity() && !order.status.isTerminal()) {
-                codes.add(DeliveredCode.pending(Option.none()));
-            }
-            return new SkuCodes(l.sku(), l.quantity(), codes);
-        }).toList();
-        return Either.right(new OrderCodes(id, skus));
+        return Either.right(order);
     }
 
     private void poll(FakeOrder order) {

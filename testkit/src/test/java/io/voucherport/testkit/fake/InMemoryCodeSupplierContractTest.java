@@ -20,31 +20,6 @@ class InMemoryCodeSupplierContractTest extends CodeSupplierContract {
 
     @Override
     protected Fixture fixture() {
-        return new Fixture() {
-            @Override
-            public Sku inStockSku() {
-                return Sku.of("GAME-10");
-            }
-
-            @Override
-            public Sku backorderedSku() {
-                return Sku.of("BACKORDER-50");
-            }
-
-            @Override
-            public Sku unknownSku() {
-                return Sku.of("NOPE-1");
-            }
-
-            @Override
-            public void fulfilPending() {
-                fake.fulfilPending();
-            }
-
-            @Override
-            public int catalogSize() {
-                return 3;
-            }
-        };
+        return new Fixture(Sku.of("GAME-10"), Sku.of("BACKORDER-50"), Sku.of("NOPE-1"), fake::fulfilPending, 3);
     }
 }
