@@ -10,12 +10,10 @@ import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.testkit.assertions.ReadmeSnippets;
 import io.voucherport.testkit.ez.EzSimulator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,13 +50,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void theReadmeShowsExactlyThisCode() throws Exception {
-        List<String> source = Files.readAllLines(Path.of("src/test/java/io/voucherport/adapter/ez/ReadmeExampleTest.java"));
-        String example = source.subList(source.indexOf("        // README:ez-begin") + 1,
-                        source.indexOf("            // README:ez-end")).stream()
-                .map(String::strip).collect(Collectors.joining("\n"));
-        String readme = Files.readAllLines(Path.of("../README.md")).stream().map(String::strip)
-                .collect(Collectors.joining("\n"));
-        assertThat(readme).contains(example);
+    void theReadmeShowsExactlyThisCode() {
+        ReadmeSnippets.assertInReadme(ReadmeExampleTest.class, "ez", Path.of("../README.md"));
     }
 }

@@ -1,5 +1,6 @@
 package io.voucherport.domain.supply;
 
+import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import java.util.List;
 
@@ -9,8 +10,9 @@ import java.util.List;
  * @param sku the SKU
  * @param ordered how many codes of it were ordered
  * @param codes the codes known so far, delivered or pending; may be fewer than ordered
+ * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; not secret
  */
-public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes) {
+public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<String> instructions) {
 
     /** Validates and copies the codes. */
     public SkuCodes {
@@ -18,6 +20,12 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes) {
         Require.notNegative(ordered, "ordered");
         Require.present(codes, "codes");
         codes = List.copyOf(codes);
+        Require.present(instructions, "instructions");
+    }
+
+    /** Codes without redeem instructions. */
+    public SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes) {
+        this(sku, ordered, codes, Option.none());
     }
 
     /** The codes whose secrets are in hand. */

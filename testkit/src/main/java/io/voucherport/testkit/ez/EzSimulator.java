@@ -1,5 +1,8 @@
 package io.voucherport.testkit.ez;
 
+import static io.voucherport.testkit.sim.SimJson.map;
+
+import io.voucherport.testkit.sim.SimCodes;
 import io.voucherport.testkit.sim.SimRequest;
 import io.voucherport.testkit.sim.SimResponse;
 import io.voucherport.testkit.sim.Simulator;
@@ -419,25 +422,13 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
                     return;
                 }
                 if (!code.delivered()) {
-                    code.redeemCode = randomCode();
-                    code.pin = String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));
+                    code.redeemCode = SimCodes.code(random, 6);
+                    code.pin = SimCodes.pin(random);
                     delivered.add(code.redeemCode);
                     delivered.add(code.pin);
                 }
             }
         }
-    }
-
-    private String randomCode() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            if (i > 0 && i % 4 == 0) {
-                b.append('-');
-            }
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 
     private Map<String, Object> orderJson(SimOrder o, boolean full) {
@@ -482,15 +473,6 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
             body.put("clientOrderNumber", clientOrderNumber);
         }
         return SimResponse.json(status, body);
-    }
-
-    /** An ordered map of alternating keys and values; null values are kept (as JSON null). */
-    static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
     }
 
     /** Runs the simulator standalone: {@code java ... EzSimulator [port]} (default 8181). */

@@ -1,0 +1,638 @@
+package io.voucherport.adapter.giftcard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
+import io.voucherport.adapter.support.HttpLogLevel;
+import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.MalformedAnswerException;
+import io.voucherport.adapter.support.Masker;
+import io.voucherport.adapter.support.MaskingLogger;
+import io.voucherport.adapter.support.ProblemDecoder;
+import io.voucherport.adapter.support.RetryPolicy;
+import io.voucherport.adapter.support.SharedHttpClient;
+import io.voucherport.adapter.support.Sleeper;
+import io.voucherport.adapter.support.TokenCache;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.money.ExchangeRate;
+import io.voucherport.domain.money.Money;
+import io.voucherport.domain.paging.Page;
+import io.voucherport.domain.paging.PageCursor;
+import io.voucherport.domain.paging.PagedSequence;
+import io.voucherport.domain.supply.Balance;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.OrderStatus;
+import io.voucherport.domain.supply.OrderedLine;
+import io.voucherport.domain.supply.Product;
+import io.voucherport.domain.supply.ProductValue;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@link CodeSupplier} port over the GiftHub API, plus GiftHub's extras (products by parent,
+ * single products, exchange rates, full orders with invoices, the delivery webhook).
+ *
+ * <ul>
+ *   <li><b>Tokens</b>: one JWT per supplier (build one supplier per credentials and share it),
+ *       fetched from {@code /auth/jwt}, renewed before it expires and once after a 403 (then the
+ *       call is retried once: GiftHub refuses a stale token before acting). Renewals never race.</li>
+ *   <li><b>Placing</b> is GiftHub's create, then confirm. GiftHub's limits (at most
+ *       {@value #MAX_PER_SKU} per SKU, {@value #MAX_SKUS} SKUs, {@value #MAX_ITEMS} items) and the
+ *       SKU's value (fixed quote, or a face value inside the range) are checked before anything is
+ *       sent. The domain reference is sent as {@code reference} and bound to the new order id in
+ *       the {@link OrderReferenceStore} <b>before confirming</b>; nothing is paid before confirm, so
+ *       a create without answer is reported as {@code Unavailable} (nothing bought). Confirm is
+ *       sent once: after a timeout or dropped connection the order is retrieved and its state
+ *       decides — confirmed or later means placed; still {@code created} is {@code OutcomeUnknown}
+ *       and the order is <em>not</em> confirmed again. 419 is {@code Expired}.</li>
+ *   <li><b>Finding by reference</b>: GiftHub has no lookup by reference; this adapter answers
+ *       from its {@link OrderReferenceStore}. With the default in-memory store, references placed
+ *       by an earlier process are unknown: plug a durable store to resume after a restart.</li>
+ *   <li><b>Safe reads</b> are retried by the configured {@link RetryPolicy}.</li>
+ *   <li><b>Secrets</b>: the client secret, JWTs, card codes, PINs, serial numbers and redeem links
+ *       are masked in logs at every level and never appear in failures or {@code toString}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Build with {@link #builder()}; close it to release a pool it created itself.
+ */
+public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
+
+    /** The provider's name in failures and logs. */
+    public static final String PROVIDER = "gifthub";
+    /** Most codes of one SKU per order. */
+    public static final int MAX_PER_SKU = 5;
+    /** Most SKUs per order. */
+    public static final int MAX_SKUS = 5;
+    /** Most codes per order. */
+    public static final int MAX_ITEMS = 25;
+    /** Smallest product page. */
+    public static final int MIN_PAGE_SIZE = 5;
+    /** Largest product page. */
+    public static final int MAX_PAGE_SIZE = 50;
+
+    private static final Duration CATALOG_RELOAD_PAUSE = Duration.ofSeconds(30);
+
+    private final GiftHubApi api;
+    private final CallGuard guard;
+    private final ProblemDecoder problems;
+    private final TokenCache tokens;
+    private final Secret clientId;
+    private final Secret clientSecret;
+    private final Duration tokenLifetime;
+    private final OrderReferenceStore references;
+    private final CurrencyCode wallet;
+    private final Option<String> webhookUrl;
+    private final int pageSize;
+    private final Duration catalogTtl;
+    private final Clock clock;
+    private final SharedHttpClient ownedClient;
+    private final Object catalogLock = new Object();
+    private volatile Map<Sku, GiftHubMapper.Offer> offers = Map.of();
+    private volatile Instant offersLoadedAt = Instant.EPOCH;
+    private volatile boolean tokenByPost;
+
+    private GiftHubSupplier(Builder b) {
+        ObjectMapper json = JsonSupport.newObjectMapper();
+        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
+        this.ownedClient = b.httpClient != null ? null : client;
+        Masker masker = Masker.of(List.of(),
+                List.of("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber"),
+                List.of(b.clientSecret.reveal()));
+        this.problems = new ProblemDecoder(GiftHubErrors.parser(json), List.of("x-request-id", "requestId"));
+        this.api = FeignSetup.builder(client, json, b.connectTimeout, b.readTimeout, new MaskingLogger(PROVIDER, masker),
+                b.logLevel, problems).target(GiftHubApi.class, b.baseUrl);
+        this.guard = new CallGuard(PROVIDER, GiftHubErrors.mapper(), b.retryPolicy, b.sleeper);
+        this.clientId = b.clientId;
+        this.clientSecret = b.clientSecret;
+        this.tokenLifetime = b.tokenLifetime;
+        this.clock = b.clock;
+        this.tokens = new TokenCache(this::issueToken, b.renewBefore, b.clock);
+        this.references = b.references;
+        this.wallet = b.wallet;
+        this.webhookUrl = b.webhookUrl;
+        this.pageSize = b.pageSize;
+        this.catalogTtl = b.catalogTtl;
+    }
+
+    /** A builder; base URL, client id and client secret are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public PagedSequence<Product> catalog() {
+        return offerPages(Option.none(), GiftHubMapper.Offer::product);
+    }
+
+    /** The products under {@code parentId}, one domain product per variant, lazily page by page. Safe to retry. */
+    public PagedSequence<Product> catalog(String parentId) {
+        Require.identifier(parentId, "parent id");
+        return offerPages(Option.some(parentId), GiftHubMapper.Offer::product);
+    }
+
+    /** One product's variants as domain products. Safe to retry. Failures: {@code NotFound} and the usual read failures. */
+    public Either<ProviderFailure, List<Product>> product(String productId) {
+        Require.identifier(productId, "product id");
+        return read(token -> GiftHubMapper.INSTANCE.offers(data(api.product(token, productId))).stream()
+                .map(GiftHubMapper.Offer::product).toList());
+    }
+
+    @Override
+    public Either<ProviderFailure, List<Balance>> balances() {
+        return read(token -> GiftHubMapper.INSTANCE.balances(data(api.customerInfo(token))));
+    }
+
+    /** The exchange rates GiftHub bills wallets at now. Safe to retry. */
+    public Either<ProviderFailure, List<ExchangeRate>> exchangeRates() {
+        return read(token -> GiftHubMapper.INSTANCE.rates(data(api.customerInfo(token)).exchangeRates()));
+    }
+
+    @Override
+    public Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
+        Require.present(request, "request");
+        Option<String> overLimit = overLimit(request);
+        if (overLimit.isDefined()) {
+            return Either.left(refused(overLimit.get()));
+        }
+        OrderReference reference = request.reference();
+        Either<ProviderFailure, Option<SupplierOrderId>> known = store(() -> references.find(reference));
+        if (known.isLeft() || known.get().isDefined()) {
+            return known.isLeft() ? Either.left(known.getLeft()) : Either.left(duplicate(reference, known.get().get()));
+        }
+        Either<ProviderFailure, List<GiftHubDto.ProductLine>> lines = productLines(request.lines());
+        if (lines.isLeft()) {
+            return Either.left(lines.getLeft());
+        }
+        String walletCode = request.settlementCurrency().getOrElse(wallet).code();
+        GiftHubDto.CreateOrderRequest create = new GiftHubDto.CreateOrderRequest(lines.get(), walletCode,
+                reference.value(), webhookUrl.getOrNull());
+        Either<ProviderFailure, GiftHubDto.CreatedOrder> created = write(token -> {
+            GiftHubDto.CreatedOrder answer = data(api.createOrder(token, create));
+            MalformedAnswerException.require(answer.id(), "order id");
+            return answer;
+        });
+        if (created.isLeft()) {
+            return Either.left(created.getLeft() instanceof ProviderFailure.OutcomeUnknown unknown
+                    ? new ProviderFailure.Unavailable(new FailureDetails(PROVIDER, unknown.httpStatus(),
+                            unknown.requestId(), "creating the order got no answer; nothing is paid before confirm,"
+                                    + " so nothing was bought (" + unknown.message() + ")", 1), Option.none())
+                    : created.getLeft());
+        }
+        SupplierOrderId id = SupplierOrderId.of(created.get().id());
+        Either<ProviderFailure, SupplierOrderId> bound = store(() -> references.bindIfAbsent(reference, id));
+        if (bound.isLeft() || !bound.get().equals(id)) {
+            return Either.left(bound.isLeft() ? bound.getLeft() : duplicate(reference, bound.get()));
+        }
+        Either<ProviderFailure, GiftHubDto.Confirmed> confirmed =
+                write(token -> data(api.confirmOrder(token, new GiftHubDto.ConfirmRequest(id.value()))));
+        if (confirmed.isRight()) {
+            return Either.right(placedOrder(id, reference, request, created.get(), confirmed.get()));
+        }
+        ProviderFailure failure = confirmed.getLeft();
+        if (failure instanceof ProviderFailure.OutcomeUnknown) {
+            return reconcile(id, failure);
+        }
+        if (failure.provablyNotApplied()) {
+            store(() -> {
+                references.release(reference, id);
+                return id;
+            });
+        }
+        return Either.left(failure);
+    }
+
+    @Override
+    public Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
+        Require.present(id, "id");
+        return read(token -> GiftHubMapper.INSTANCE.order(id, data(api.order(token, id.value()))));
+    }
+
+    /**
+     * Answered from the {@link OrderReferenceStore}: none when the store holds no order for the
+     * reference (or GiftHub no longer knows the stored order), else the order as it stands.
+     */
+    @Override
+    public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
+        Require.present(reference, "reference");
+        return store(() -> references.find(reference)).flatMap(id -> {
+            if (id.isEmpty()) {
+                return Either.right(Option.none());
+            }
+            Either<ProviderFailure, SupplierOrder> found = findOrder(id.get());
+            return found.isLeft() && found.getLeft() instanceof ProviderFailure.NotFound
+                    ? Either.right(Option.none()) : found.map(Option::some);
+        });
+    }
+
+    @Override
+    public Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
+        Require.present(id, "id");
+        return read(token -> GiftHubMapper.INSTANCE.codes(id, data(api.order(token, id.value()))));
+    }
+
+    /** The order in full: codes, exchange rates and invoices. Safe to retry. */
+    public Either<ProviderFailure, GiftHubOrder> order(SupplierOrderId id) {
+        Require.present(id, "id");
+        return read(token -> {
+            GiftHubDto.Order o = data(api.order(token, id.value()));
+            GiftHubMapper m = GiftHubMapper.INSTANCE;
+            return new GiftHubOrder(m.order(id, o), m.codes(id, o), m.rates(o.exchangeRates()),
+                    m.invoiceOf(o.invoice()), m.invoiceOf(o.retailInvoice()));
+        });
+    }
+
+    /**
+     * Confirms a webhook by retrieving its order: a webhook's content is never trusted alone.
+     * Fails with {@code InvalidRequest} when the webhook's reference differs from the order's.
+     * Safe to retry.
+     */
+    public Either<ProviderFailure, GiftHubOrder> verify(GiftHubWebhook.Event event) {
+        Require.present(event, "event");
+        return order(event.orderId()).flatMap(full -> {
+            boolean mismatch = event.reference().isDefined() && full.order().reference().isDefined()
+                    && !event.reference().equals(full.order().reference());
+            return mismatch ? Either.left(refused("the webhook's reference does not match order " + event.orderId()))
+                    : Either.right(full);
+        });
+    }
+
+    /** How many tokens this supplier has obtained (for monitoring and tests). */
+    public int tokensIssued() {
+        return tokens.issued();
+    }
+
+    /** Releases the connection pool when this supplier created its own. */
+    @Override
+    public void close() {
+        if (ownedClient != null) {
+            ownedClient.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GiftHubSupplier[" + PROVIDER + ", wallet " + wallet + "]";
+    }
+
+    private <T> Either<ProviderFailure, T> read(Function<String, T> call) {
+        return tokens.withToken(token -> guard.read(() -> call.apply(token.reveal())));
+    }
+
+    private <T> Either<ProviderFailure, T> write(Function<String, T> call) {
+        return tokens.withToken(token -> guard.write(() -> call.apply(token.reveal())));
+    }
+
+    /** After confirm got no answer: the order's state decides; it is never confirmed twice. */
+    private Either<ProviderFailure, SupplierOrder> reconcile(SupplierOrderId id, ProviderFailure unknown) {
+        Either<ProviderFailure, SupplierOrder> now = findOrder(id);
+        if (now.isLeft()) {
+            return Either.left(unknown);
+        }
+        if (now.get().status() != OrderStatus.CREATED) {
+            return now;
+        }
+        return Either.left(new ProviderFailure.OutcomeUnknown(new FailureDetails(PROVIDER, unknown.httpStatus(),
+                unknown.requestId(), "confirming order " + id + " got no answer and it is still created; it was not"
+                        + " confirmed again: look it up by its reference later (" + unknown.message() + ")", 1)));
+    }
+
+    private SupplierOrder placedOrder(SupplierOrderId id, OrderReference reference, OrderRequest request,
+            GiftHubDto.CreatedOrder created, GiftHubDto.Confirmed confirmed) {
+        OrderStatus status = confirmed.state() == null ? OrderStatus.CONFIRMED : GiftHubStates.orderStatus(confirmed.state());
+        Option<GiftHubInvoice> invoice = GiftHubMapper.INSTANCE.invoiceOf(created.invoice());
+        List<OrderedLine> lines = request.lines().stream().map(l -> new OrderedLine(l.sku(), l.quantity(),
+                Option.none(), invoice.flatMap(i -> lineTotal(i, l.sku())), status)).toList();
+        return new SupplierOrder(id, Option.some(reference), status, lines,
+                invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet())), Option.none());
+    }
+
+    private static Option<Money> lineTotal(GiftHubInvoice invoice, Sku sku) {
+        return Option.ofOptional(invoice.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
+                .flatMap(r -> Option.of(r.totals().get(invoice.wallet())))
+                .filter(a -> a.signum() >= 0).map(a -> Money.of(a, invoice.wallet()));
+    }
+
+    private ProviderFailure duplicate(OrderReference reference, SupplierOrderId existing) {
+        return new ProviderFailure.DuplicateReference(FailureDetails.of(PROVIDER,
+                "reference " + reference + " was already placed as GiftHub order " + existing), reference,
+                findOrder(existing).toOption());
+    }
+
+    private static Option<String> overLimit(OrderRequest request) {
+        if (request.lines().size() > MAX_SKUS) {
+            return Option.some("GiftHub takes at most " + MAX_SKUS + " SKUs per order but the order has "
+                    + request.lines().size());
+        }
+        for (OrderLine line : request.lines()) {
+            if (line.quantity() > MAX_PER_SKU) {
+                return Option.some("GiftHub takes at most " + MAX_PER_SKU + " codes per SKU but " + line.sku()
+                        + " asks for " + line.quantity());
+            }
+        }
+        if (request.totalQuantity() > MAX_ITEMS) {
+            return Option.some("GiftHub takes at most " + MAX_ITEMS + " codes per order but the order asks for "
+                    + request.totalQuantity());
+        }
+        return Option.none();
+    }
+
+    /** Each line as GiftHub wants it, with the SKU's product type and quote; unknown SKUs are refused here. */
+    private Either<ProviderFailure, List<GiftHubDto.ProductLine>> productLines(List<OrderLine> lines) {
+        List<GiftHubDto.ProductLine> result = new ArrayList<>();
+        for (OrderLine line : lines) {
+            Either<ProviderFailure, Option<GiftHubMapper.Offer>> found = offer(line.sku());
+            if (found.isLeft()) {
+                return Either.left(found.getLeft());
+            }
+            if (found.get().isEmpty()) {
+                return Either.left(new ProviderFailure.NotFound(FailureDetails.of(PROVIDER,
+                        "GiftHub's catalog has no SKU " + line.sku() + "; nothing was sent")));
+            }
+            GiftHubMapper.Offer offer = found.get().get();
+            ProductValue value = offer.product().value();
+            Money quote;
+            if (value instanceof ProductValue.Fixed fixed) {
+                if (line.faceValue().exists(v -> !fixed.accepts(v))) {
+                    return Either.left(refused(line.sku() + " is sold at " + fixed.faceValue() + " only"));
+                }
+                quote = fixed.faceValue();
+            } else {
+                if (line.faceValue().isEmpty() || !value.accepts(line.faceValue().get())) {
+                    ProductValue.Ranged range = (ProductValue.Ranged) value;
+                    return Either.left(refused(line.sku() + " needs a face value from " + range.min() + " to "
+                            + range.max() + range.step().map(s -> " in steps of " + s.toPlainString()).getOrElse("")));
+                }
+                quote = line.faceValue().get();
+            }
+            result.add(new GiftHubDto.ProductLine(line.sku().value(), offer.productType(), quote.amount(), line.quantity()));
+        }
+        return Either.right(result);
+    }
+
+    /** The offer for {@code sku} from a cached catalog, reloaded when stale or when the SKU is missing. */
+    private Either<ProviderFailure, Option<GiftHubMapper.Offer>> offer(Sku sku) {
+        Instant now = clock.instant();
+        GiftHubMapper.Offer cached = offers.get(sku);
+        boolean stale = offersLoadedAt.plus(catalogTtl).isBefore(now);
+        if (cached != null && !stale) {
+            return Either.right(Option.some(cached));
+        }
+        synchronized (catalogLock) {
+            boolean reloadedJustNow = !offersLoadedAt.plus(CATALOG_RELOAD_PAUSE).isBefore(now);
+            if (offers.get(sku) == null && !reloadedJustNow || stale) {
+                Map<Sku, GiftHubMapper.Offer> loaded = new LinkedHashMap<>();
+                Either<ProviderFailure, Long> walked = offerPages(Option.none(), Function.identity())
+                        .forEachItem(o -> loaded.put(o.product().sku(), o));
+                if (walked.isLeft()) {
+                    return Either.left(walked.getLeft());
+                }
+                offers = Map.copyOf(loaded);
+                offersLoadedAt = now;
+            }
+            return Either.right(Option.of(offers.get(sku)));
+        }
+    }
+
+    private <T> PagedSequence<T> offerPages(Option<String> parentId, Function<GiftHubMapper.Offer, T> map) {
+        return PagedSequence.of(PageCursor.Token.first(pageSize), cursor -> read(token -> {
+            PageCursor.Token at = (PageCursor.Token) cursor;
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("pageSize", at.size());
+            at.token().peek(t -> query.put("pageToken", t));
+            parentId.peek(p -> query.put("parentId", p));
+            GiftHubDto.ProductPage page = data(api.products(token, query));
+            List<T> items = (page.result() == null ? List.<GiftHubDto.Product>of() : page.result()).stream()
+                    .flatMap(p -> GiftHubMapper.INSTANCE.offers(p).stream()).map(map).toList();
+            Option<PageCursor> next = Option.of(page.nextPageToken()).filter(t -> !t.isBlank())
+                    .map(t -> new PageCursor.Token(Option.some(t), at.size()));
+            return new Page<>(items, next);
+        }));
+    }
+
+    /** Obtains a token: GET, or POST when the server does not take GET. */
+    private Either<ProviderFailure, TokenCache.IssuedToken> issueToken() {
+        return guard.read(() -> {
+            Response response = tokenByPost ? api.tokenByPost(clientId.reveal(), clientSecret.reveal())
+                    : api.tokenByGet(clientId.reveal(), clientSecret.reveal());
+            if (!tokenByPost && (response.status() == 404 || response.status() == 405)) {
+                response.close();
+                tokenByPost = true;
+                response = api.tokenByPost(clientId.reveal(), clientSecret.reveal());
+            }
+            try (Response r = response) {
+                if (r.status() < 200 || r.status() > 299) {
+                    throw (RuntimeException) problems.decode("GiftHubApi#token", r);
+                }
+                String header = firstHeader(r.headers(), "Authorization");
+                if (header == null || header.isBlank()) {
+                    throw new MalformedAnswerException("the token answer has no Authorization header");
+                }
+                String token = header.strip().regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? header.strip().substring(7).strip() : header.strip();
+                Instant expires = TokenCache.jwtExpiry(token).getOrElse(() -> clock.instant().plus(tokenLifetime));
+                return new TokenCache.IssuedToken(Secret.of(token), expires);
+            }
+        });
+    }
+
+    private static String firstHeader(Map<String, Collection<String>> headers, String name) {
+        for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
+            if (name.equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty()) {
+                return h.getValue().iterator().next();
+            }
+        }
+        return null;
+    }
+
+    private static <T> T data(GiftHubDto.Envelope<T> envelope) {
+        MalformedAnswerException.require(envelope, "body");
+        return MalformedAnswerException.require(envelope.data(), "data");
+    }
+
+    private static ProviderFailure refused(String reason) {
+        return new ProviderFailure.InvalidRequest(FailureDetails.of(PROVIDER, reason + "; nothing was sent"),
+                List.of(reason));
+    }
+
+    /** Runs a reference-store operation; a store failure is {@code Unavailable} (nothing was bought by it). */
+    private static <T> Either<ProviderFailure, T> store(java.util.function.Supplier<T> operation) {
+        try {
+            return Either.right(operation.get());
+        } catch (RuntimeException e) {
+            return Either.left(new ProviderFailure.Unavailable(FailureDetails.of(PROVIDER,
+                    "the order reference store failed (" + e.getClass().getSimpleName() + ")"), Option.none()));
+        }
+    }
+
+    /** Configuration of a {@link GiftHubSupplier}. Not thread-safe; build once. */
+    public static final class Builder {
+        private String baseUrl;
+        private Secret clientId;
+        private Secret clientSecret;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private SharedHttpClient httpClient;
+        private HttpLogLevel logLevel = HttpLogLevel.NONE;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.THREAD;
+        private Clock clock = Clock.systemUTC();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private Duration renewBefore = Duration.ofMinutes(5);
+        private OrderReferenceStore references = OrderReferenceStore.inMemory();
+        private CurrencyCode wallet = CurrencyCode.of("EUR");
+        private Option<String> webhookUrl = Option.none();
+        private int pageSize = MAX_PAGE_SIZE;
+        private Duration catalogTtl = Duration.ofMinutes(10);
+
+        private Builder() {
+        }
+
+        /** GiftHub's {@code base_url} (given to each customer), or a simulator's URL. Required. */
+        public Builder baseUrl(String url) {
+            this.baseUrl = HttpSettings.baseUrl(url);
+            return this;
+        }
+
+        /** The {@code client-id}. Required. */
+        public Builder clientId(Secret id) {
+            this.clientId = Require.present(id, "client id");
+            return this;
+        }
+
+        /** The {@code client-secret}. Required. */
+        public Builder clientSecret(Secret secret) {
+            this.clientSecret = Require.present(secret, "client secret");
+            return this;
+        }
+
+        /** Connect timeout; default 5 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
+            return this;
+        }
+
+        /** Read timeout; default 30 s. A read timeout on confirm is reconciled by retrieving the order. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
+            return this;
+        }
+
+        /** A pooled client shared with other adapters; default: a pool of this supplier's own. */
+        public Builder httpClient(SharedHttpClient client) {
+            this.httpClient = Require.present(client, "http client");
+            return this;
+        }
+
+        /** How much HTTP to log (always masked); default none. */
+        public Builder logLevel(HttpLogLevel level) {
+            this.logLevel = Require.present(level, "log level");
+            return this;
+        }
+
+        /** How safe reads are retried; default {@link RetryPolicy#DEFAULT}. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Require.present(policy, "retry policy");
+            return this;
+        }
+
+        /** How retries wait; replace in tests to run in virtual time. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Require.present(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The clock deciding token renewal and catalog freshness; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Require.present(clock, "clock");
+            return this;
+        }
+
+        /** Token lifetime assumed when a token carries no readable expiry; default one hour. */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = positive(lifetime, "token lifetime");
+            return this;
+        }
+
+        /** How long before expiry the token is renewed; default 5 minutes. */
+        public Builder renewBefore(Duration margin) {
+            Require.present(margin, "renew before");
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("renew before must not be negative");
+            }
+            this.renewBefore = margin;
+            return this;
+        }
+
+        /** Where reference → order id bindings are kept; default in memory (see {@link OrderReferenceStore}). */
+        public Builder references(OrderReferenceStore store) {
+            this.references = Require.present(store, "reference store");
+            return this;
+        }
+
+        /** The wallet paid from when a request names no settlement currency; default EUR. */
+        public Builder wallet(CurrencyCode currency) {
+            this.wallet = Require.present(currency, "wallet");
+            return this;
+        }
+
+        /** Where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none. */
+        public Builder webhookUrl(String url) {
+            this.webhookUrl = Option.some(HttpSettings.baseUrl(url));
+            return this;
+        }
+
+        /** Product page size, {@value #MIN_PAGE_SIZE} to {@value #MAX_PAGE_SIZE}; default {@value #MAX_PAGE_SIZE}. */
+        public Builder pageSize(int size) {
+            if (size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("page size must be " + MIN_PAGE_SIZE + " to " + MAX_PAGE_SIZE
+                        + " but was " + size);
+            }
+            this.pageSize = size;
+            return this;
+        }
+
+        /** How long the catalog used to price orders is kept; default 10 minutes. */
+        public Builder catalogTtl(Duration ttl) {
+            this.catalogTtl = positive(ttl, "catalog ttl");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String field) {
+            Require.present(d, field);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(field + " must be positive but was " + d);
+            }
+            return d;
+        }
+
+        /** The supplier; throws when a required setting is missing. */
+        public GiftHubSupplier build() {
+            Require.present(baseUrl, "base URL");
+            Require.present(clientId, "client id");
+            Require.present(clientSecret, "client secret");
+            return new GiftHubSupplier(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.voucherport.adapter.giftcard;
+
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.testkit.contract.CodeSupplierContract;
+import io.voucherport.testkit.gifthub.GiftHubSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The GiftHub adapter against the GiftHub simulator passes the supplier contract. */
+class GiftHubSupplierContractTest extends CodeSupplierContract {
+
+    @RegisterExtension
+    static final GiftHubSimulator GIFTHUB = GiftHubSimulator.create().withSampleData().pollsToComplete(1_000);
+
+    private static GiftHubSupplier supplier;
+
+    @Override
+    protected CodeSupplier supplier() {
+        if (supplier == null) {
+            supplier = GiftHubSupplier.builder()
+                    .baseUrl(GIFTHUB.baseUrl())
+                    .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
+                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                    .pageSize(5)
+                    .build();
+        }
+        return supplier;
+    }
+
+    @AfterAll
+    static void close() {
+        if (supplier != null) {
+            supplier.close();
+        }
+    }
+
+    @Override
+    protected Fixture fixture() {
+        return new Fixture(Sku.of("STEAM-EU-20"), Sku.of("SLOW-EU-15"), Sku.of("NOPE-1"), GIFTHUB::fulfilPending, 11);
+    }
+}

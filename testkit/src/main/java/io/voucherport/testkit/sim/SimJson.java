@@ -1,0 +1,23 @@
+package io.voucherport.testkit.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small helpers for simulators that build JSON answers out of maps. */
+public final class SimJson {
+
+    private SimJson() {
+    }
+
+    /** An ordered map of alternating keys and values; null values are kept (as JSON null). */
+    public static Map<String, Object> map(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must come in pairs");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}
