@@ -2,17 +2,19 @@ package io.voucherport.sandbox;
 
 import io.vavr.control.Either;
 import io.voucherport.adapter.ez.EzCardsSupplier;
+import io.voucherport.adapter.giftcard.GiftHubSupplier;
 import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.Balance;
-import io.voucherport.domain.supply.DeliveredCode;
+import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.testkit.ez.EzSimulator;
+import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,16 @@ public final class Sandbox {
         ez.start();
         System.out.println("EZ Cards simulator  " + ez.baseUrl() + "   (x-api-key " + EzSimulator.DEFAULT_API_KEY
                 + ", bearer token " + EzSimulator.DEFAULT_BEARER_TOKEN + ")");
-        System.out.println("Ports are set with -Dvoucherport.ez.port=…; Ctrl-C stops.");
-        Runtime.getRuntime().addShutdownHook(new Thread(ez::close));
+        int giftHubPort = Integer.parseInt(System.getProperty("voucherport.gifthub.port", "8182"));
+        GiftHubSimulator gifthub = GiftHubSimulator.onPort(giftHubPort).withSampleData();
+        gifthub.start();
+        System.out.println("GiftHub simulator   " + gifthub.baseUrl() + "   (client-id " + GiftHubSimulator.DEFAULT_CLIENT_ID
+                + ", client-secret " + GiftHubSimulator.DEFAULT_CLIENT_SECRET + ")");
+        System.out.println("Ports are set with -Dvoucherport.ez.port=… and -Dvoucherport.gifthub.port=…; Ctrl-C stops.");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ez.close();
+            gifthub.close();
+        }));
         Thread.currentThread().join();
     }
 
@@ -76,14 +86,43 @@ public final class Sandbox {
                     refused && ez.ordersWithReference(bulkRef.value()) == 1,
                     again.fold(ProviderFailure::message, o -> "bought again: " + o.id()));
             step("EZ balances after", supplier.balances(), balances -> balances.toString());
+            giftHubJourney(http);
         }
         out.printf(Locale.ROOT, "%s in %d ms%n", failures == 0 ? "ALL STEPS SUCCEEDED" : failures + " STEP(S) FAILED",
                 (System.nanoTime() - start) / 1_000_000);
         return failures == 0;
     }
 
+    /** GiftHub: create-then-confirm hidden behind the same port, a partial order, the same reference refused. */
+    private void giftHubJourney(SharedHttpClient http) {
+        try (GiftHubSimulator sim = GiftHubSimulator.create().withSampleData().pollsToComplete(3)
+                .outcome("PSN-UK-25", GiftHubSimulator.Outcome.PARTIAL)) {
+            sim.start();
+            out.println("GiftHub simulator at " + sim.baseUrl());
+            GiftHubSupplier supplier = GiftHubSupplier.builder()
+                    .baseUrl(sim.baseUrl())
+                    .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
+                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                    .httpClient(http)
+                    .build();
+            step("GiftHub balances", supplier.balances(), balances -> balances.toString());
+            OrderReference ref = OrderReference.generate();
+            step("GiftHub order " + ref, supplier.place(OrderRequest.of(ref, OrderLine.of("STEAM-EU-20", 3)))
+                    .flatMap(order -> awaitCodes(supplier, order)), this::describe);
+            OrderReference partialRef = OrderReference.generate();
+            step("GiftHub partial order " + partialRef, supplier.place(OrderRequest.of(partialRef,
+                    OrderLine.of("PSN-UK-25", 2))).flatMap(order -> awaitCodes(supplier, order)), this::describe);
+            Either<ProviderFailure, SupplierOrder> again = supplier.place(OrderRequest.of(ref,
+                    OrderLine.of("STEAM-EU-20", 3)));
+            check("GiftHub same reference again is refused, nothing bought twice",
+                    again.isLeft() && again.getLeft() instanceof ProviderFailure.DuplicateReference
+                            && sim.purchasesWithReference(ref.value()) == 1,
+                    again.fold(ProviderFailure::message, o -> "bought again: " + o.id()));
+        }
+    }
+
     /** Polls an order until it ends (with a progress line), then fetches its codes. */
-    private Either<ProviderFailure, OrderCodes> awaitCodes(EzCardsSupplier supplier, SupplierOrder placed) {
+    private Either<ProviderFailure, OrderCodes> awaitCodes(CodeSupplier supplier, SupplierOrder placed) {
         SupplierOrder order = placed;
         long delayMs = 50;
         int polls = 0;
@@ -104,8 +143,8 @@ public final class Sandbox {
     }
 
     private String describe(OrderCodes codes) {
-        List<String> masked = codes.delivered().stream().map(DeliveredCode::code)
-                .map(c -> c.map(Secret::masked).getOrElse("-")).toList();
+        List<String> masked = codes.delivered().stream()
+                .map(c -> c.code().orElse(c.pin()).orElse(c.redeemLink()).map(Secret::masked).getOrElse("-")).toList();
         return codes.delivered().size() + " code(s) delivered " + masked + (codes.isComplete() ? "" : ", missing "
                 + codes.shortfall());
     }
