@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets in text about to be logged or put in a message: the values of sensitive headers,
- * the values of sensitive JSON fields (strings, numbers and arrays of strings), and any configured
+ * the values of sensitive JSON fields (strings, numbers and arrays of strings) and form fields
+ * ({@code client_secret=…}), and any configured
  * secret value wherever it appears. Masking replaces, it does not drop: the reader still sees that
  * a value was there.
  */
@@ -30,6 +31,7 @@ public final class Masker {
 
     private final Pattern headers;
     private final Pattern fields;
+    private final Pattern formFields;
     private final List<String> literals;
 
     private Masker(Collection<String> headerNames, Collection<String> fieldNames, Collection<String> secretValues) {
@@ -37,6 +39,7 @@ public final class Masker {
                 + ")\\s*:\\s*)(.+)$");
         this.fields = Pattern.compile("(?i)(\"(?:" + alternation(fieldNames) + ")\"\\s*:\\s*)"
                 + "(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|\\[[^\\]]*\\])");
+        this.formFields = Pattern.compile("(?i)((?:^|[&\\s\\]])(?:" + alternation(fieldNames) + ")=)([^&\\s]+)");
         List<String> values = new ArrayList<>();
         for (String v : secretValues) {
             if (v != null && v.length() >= 4) {
@@ -67,6 +70,7 @@ public final class Masker {
         }
         String result = headers.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         result = fields.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
+        result = formFields.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         for (String secret : literals) {
             result = result.replace(secret, MASK);
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,12 +90,18 @@ public final class TokenCache {
      * rejected token (so the retry cannot do anything twice).
      */
     public <T> Either<ProviderFailure, T> withToken(Function<Secret, Either<ProviderFailure, T>> call) {
+        return withToken(call, failure -> failure instanceof ProviderFailure.AccessDenied);
+    }
+
+    /** As {@link #withToken(Function)}, renewing only after failures that {@code rejected} accepts (e.g. only 401). */
+    public <T> Either<ProviderFailure, T> withToken(
+            Function<Secret, Either<ProviderFailure, T>> call, Predicate<ProviderFailure> rejected) {
         Either<ProviderFailure, Secret> token = current();
         if (token.isLeft()) {
             return Either.left(token.getLeft());
         }
         Either<ProviderFailure, T> result = call.apply(token.get());
-        if (result.isLeft() && result.getLeft() instanceof ProviderFailure.AccessDenied) {
+        if (result.isLeft() && rejected.test(result.getLeft())) {
             return replace(token.get()).flatMap(call);
         }
         return result;

@@ -27,6 +27,14 @@ class MaskerTest {
     }
 
     @Test
+    void masksSensitiveFormFields() {
+        assertThat(masker.mask("[Api#token] grant_type=client_credentials&client_id=c1&client_secret=s%26x/y"))
+                .isEqualTo("[Api#token] grant_type=client_credentials&client_id=c1&client_secret=****");
+        assertThat(masker.mask("client_secret=abc&password=p")).isEqualTo("client_secret=****&password=****");
+        assertThat(masker.mask("my_client_secret=keep")).isEqualTo("my_client_secret=keep");
+    }
+
+    @Test
     void masksConfiguredSecretsAnywhere() {
         assertThat(masker.mask("GET /x?key=literal-secret-123&y=1")).isEqualTo("GET /x?key=****&y=1");
         assertThat(masker.mask(null)).isNull();

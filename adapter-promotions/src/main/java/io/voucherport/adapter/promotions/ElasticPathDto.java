@@ -1,0 +1,72 @@
+package io.voucherport.adapter.promotions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Elastic Path wire shapes, read and written in snake_case (the adapter's mapper is configured
+ * so). Every field may be absent; unknown fields are ignored; numbers may come as strings.
+ */
+final class ElasticPathDto {
+
+    private ElasticPathDto() {
+    }
+
+    /** {@code {access_token, token_type, expires (unix seconds), expires_in}}. */
+    record Token(String accessToken, String tokenType, Long expires, Long expiresIn) {
+    }
+
+    record Envelope<T>(T data) {
+    }
+
+    /** {@code {data, meta: {page, results: {total}}}}; {@code links.next} is deliberately not read. */
+    record PageOf<T>(List<T> data, Meta meta) {
+    }
+
+    record Meta(PageMeta page, Results results) {
+    }
+
+    record PageMeta(Long current, Long limit, Long offset, Long total) {
+    }
+
+    record Results(Long total) {
+    }
+
+    record Promotion(String id, String type, String name, Boolean enabled, String start, String end) {
+    }
+
+    /** {@code uses} here is the number of uses <em>remaining</em>. */
+    record Code(String id, String code, String consumeUnit, JsonNode user, Integer uses, Integer maxUses,
+            String createdBy, CodeMeta meta) {
+    }
+
+    record CodeMeta(Timestamps timestamps) {
+    }
+
+    record Timestamps(String createdAt) {
+    }
+
+    /** {@code {data: {type: "promotion_codes", codes: [...]}}}. */
+    record CodesBody(CodesData data) {
+    }
+
+    record CodesData(String type, List<NewCode> codes) {
+    }
+
+    /** {@code uses} here is the number of uses <em>allowed</em>. */
+    record NewCode(String code, Integer uses, String user, String consumeUnit) {
+    }
+
+    record JobBody(JobData data) {
+    }
+
+    record JobData(String type, String jobType, JobParameters parameters) {
+    }
+
+    record JobParameters(Integer numberOfCodes, String codePrefix, Integer codeLength, Integer maxUsesPerCode,
+            String consumeUnit) {
+    }
+
+    record Job(String id, String jobType, String status, JsonNode error) {
+    }
+}
