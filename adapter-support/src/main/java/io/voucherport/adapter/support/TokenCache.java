@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe. Share one instance per credentials.
  */
-public final class TokenCache {
+public final class TokenCache implements TokenSource {
 
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
 
@@ -65,6 +63,7 @@ public final class TokenCache {
     }
 
     /** The valid cached token, renewed first when absent or about to expire. */
+    @Override
     public synchronized Either<ProviderFailure, Secret> current() {
         if (current == null || !clock.instant().plus(renewBefore).isBefore(current.expiresAt())) {
             return renew();
@@ -76,35 +75,13 @@ public final class TokenCache {
      * After the provider rejected {@code rejected}: a new token, unless another caller already
      * replaced it (then the replacement, without renewing again).
      */
+    @Override
     public synchronized Either<ProviderFailure, Secret> replace(Secret rejected) {
         Require.present(rejected, "rejected token");
         if (current != null && !current.value().equals(rejected)) {
             return current();
         }
         return renew();
-    }
-
-    /**
-     * Runs {@code call} with the current token; when it fails with {@code AccessDenied}, replaces the
-     * token and runs it once more. Use only for calls the provider refuses before acting on a
-     * rejected token (so the retry cannot do anything twice).
-     */
-    public <T> Either<ProviderFailure, T> withToken(Function<Secret, Either<ProviderFailure, T>> call) {
-        return withToken(call, failure -> failure instanceof ProviderFailure.AccessDenied);
-    }
-
-    /** As {@link #withToken(Function)}, renewing only after failures that {@code rejected} accepts (e.g. only 401). */
-    public <T> Either<ProviderFailure, T> withToken(
-            Function<Secret, Either<ProviderFailure, T>> call, Predicate<ProviderFailure> rejected) {
-        Either<ProviderFailure, Secret> token = current();
-        if (token.isLeft()) {
-            return Either.left(token.getLeft());
-        }
-        Either<ProviderFailure, T> result = call.apply(token.get());
-        if (result.isLeft() && rejected.test(result.getLeft())) {
-            return replace(token.get()).flatMap(call);
-        }
-        return result;
     }
 
     /** How many tokens were issued so far. */

@@ -1,0 +1,111 @@
+package io.voucherport.adapter.discounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vavr.control.Option;
+import io.voucherport.adapter.support.HttpProblem;
+import io.voucherport.adapter.support.ProblemDecoder;
+import io.voucherport.adapter.support.ProblemMapper;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shoplazza's error shapes — {@code {"errors": [..]}}, {@code {"error": ".."}},
+ * {@code {"code", "message"}}, and a 2xx whose envelope code is not a success — in the domain's
+ * failures, with Shoplazza's messages kept.
+ */
+final class ShoplazzaErrors {
+
+    private ShoplazzaErrors() {
+    }
+
+    /** Reads the error body; anything unreadable is an empty body. */
+    static ProblemDecoder.BodyParser parser(ObjectMapper json) {
+        return body -> {
+            try {
+                JsonNode root = json.readTree(body);
+                if (root == null || !root.isObject()) {
+                    return ProblemDecoder.ParsedBody.EMPTY;
+                }
+                List<String> messages = new ArrayList<>();
+                JsonNode errors = root.get("errors");
+                if (errors != null && errors.isArray()) {
+                    errors.forEach(e -> text(e.isObject() ? e.path("message") : e).peek(messages::add));
+                } else if (errors != null) {
+                    text(errors).peek(messages::add);
+                }
+                text(root.get("error")).peek(messages::add);
+                text(root.get("message")).peek(messages::add);
+                return new ProblemDecoder.ParsedBody(Option.none(), text(root.get("code")), messages);
+            } catch (IOException | RuntimeException notJson) {
+                return ProblemDecoder.ParsedBody.EMPTY;
+            }
+        };
+    }
+
+    /**
+     * The standard HTTP meaning, plus: a 404 about the API version is an {@code InvalidRequest}
+     * naming the version (never a "not found" that a lookup would read as "no such code"); a 2xx
+     * with a failing envelope code is classified by that code (4xx-like → invalid request, 401/403 →
+     * access denied, 404 → not found, 429 → rate limited, 5xx-like → unavailable or outcome unknown).
+     */
+    static ProblemMapper mapper(ShoplazzaVersion version) {
+        String provider = ShoplazzaDiscounts.PROVIDER;
+        ProblemMapper standard = ProblemMapper.standard(provider);
+        return (problem, unsafe) -> {
+            if (problem.status() == 404 && problem.messages().stream()
+                    .anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("version"))) {
+                String reason = "Shoplazza does not serve API version " + version.path()
+                        + " (retired or unknown): configure a supported version";
+                return new ProviderFailure.InvalidRequest(FailureDetails.of(provider, 404, problem.requestId(),
+                        reason + " — " + problem.describe()), List.of(reason));
+            }
+            if (problem.status() >= 200 && problem.status() < 300) {
+                return failingEnvelope(problem, unsafe);
+            }
+            return standard.map(problem, unsafe);
+        };
+    }
+
+    /** A 2xx whose envelope code is a failure, typed by the code; the real HTTP status is kept. */
+    private static ProviderFailure failingEnvelope(HttpProblem problem, boolean unsafe) {
+        FailureDetails details = FailureDetails.of(ShoplazzaDiscounts.PROVIDER, problem.status(), problem.requestId(),
+                "envelope code under " + problem.describe());
+        int like = statusLike(problem.code().getOrElse(""));
+        return switch (like) {
+            case 401, 403 -> new ProviderFailure.AccessDenied(details);
+            case 404 -> new ProviderFailure.NotFound(details);
+            case 429 -> new ProviderFailure.RateLimited(details, Option.none());
+            default -> like >= 500
+                    ? unsafe ? new ProviderFailure.OutcomeUnknown(details) : new ProviderFailure.Unavailable(details, Option.none())
+                    : new ProviderFailure.InvalidRequest(details, problem.reasons());
+        };
+    }
+
+    /** An envelope code like {@code 4001}, {@code "404"} or {@code "InvalidParameter"} as an HTTP-like status. */
+    static int statusLike(String code) {
+        String c = code.strip();
+        if (c.matches("[45]\\d{2,3}")) {
+            return Integer.parseInt(c.substring(0, 3));
+        }
+        String lower = c.toLowerCase(Locale.ROOT);
+        if (lower.contains("unauthorized") || lower.contains("forbidden")) {
+            return 401;
+        }
+        if (lower.contains("notfound") || lower.contains("not_found")) {
+            return 404;
+        }
+        if (lower.contains("toomany") || lower.contains("limit")) {
+            return 429;
+        }
+        return lower.contains("internal") || lower.contains("unavailable") ? 500 : 400;
+    }
+
+    private static Option<String> text(JsonNode node) {
+        return Option.of(node).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank());
+    }
+}

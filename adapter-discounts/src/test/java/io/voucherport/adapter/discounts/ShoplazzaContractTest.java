@@ -1,0 +1,85 @@
+package io.voucherport.adapter.discounts;
+
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.discount.DiscountCodes;
+import io.voucherport.domain.discount.PriceRuleId;
+import io.voucherport.domain.discount.PriceRules;
+import io.voucherport.testkit.contract.DiscountsContract;
+import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Shoplazza adapter passes the discounts contract in both dialects against the simulator. */
+class ShoplazzaContractTest {
+
+    @RegisterExtension
+    static final ShoplazzaSimulator SHOPLAZZA = ShoplazzaSimulator.create().bucket(1_000_000, 1_000_000);
+
+    private static final List<ShoplazzaDiscounts> OPEN = new ArrayList<>();
+    private static String limited;
+    private static String unlimited;
+
+    static synchronized ShoplazzaDiscounts adapter(ShoplazzaVersion version) {
+        if (limited == null) {
+            limited = SHOPLAZZA.rule("Ten off", "percentage", "10", 100, Instant.parse("2027-01-01T00:00:00Z"));
+            for (int i = 0; i < 30; i++) {
+                SHOPLAZZA.code(limited, "CONTRACT" + i, i % 3);
+            }
+            unlimited = SHOPLAZZA.rule("Five off", "fixed_amount", "5", -1, null);
+            SHOPLAZZA.code(unlimited, "KNOWNCODE", 4);
+        }
+        ShoplazzaDiscounts adapter = ShoplazzaDiscounts.builder().storeUrl(SHOPLAZZA.baseUrl()).version(version)
+                .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)))
+                .rateLimiter(new io.voucherport.adapter.support.RateLimiter(1_000_000, 1_000_000, System::nanoTime,
+                        io.voucherport.adapter.support.Sleeper.THREAD))
+                .pageSize(7).build();
+        OPEN.add(adapter);
+        return adapter;
+    }
+
+    @AfterAll
+    static void close() {
+        OPEN.forEach(ShoplazzaDiscounts::close);
+    }
+
+    abstract static class Dialect extends DiscountsContract {
+        private final ShoplazzaDiscounts adapter;
+
+        Dialect(ShoplazzaVersion version) {
+            this.adapter = adapter(version);
+        }
+
+        @Override
+        protected DiscountCodes codes() {
+            return adapter;
+        }
+
+        @Override
+        protected PriceRules rules() {
+            return adapter;
+        }
+
+        @Override
+        protected Fixture fixture() {
+            return new Fixture(PriceRuleId.of(limited), 100, 30, PriceRuleId.of(unlimited), "KNOWNCODE");
+        }
+    }
+
+    @Nested
+    class Version2022 extends Dialect {
+        Version2022() {
+            super(ShoplazzaVersion.V2022_01);
+        }
+    }
+
+    @Nested
+    class Version2025 extends Dialect {
+        Version2025() {
+            super(ShoplazzaVersion.V2025_06);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.voucherport.adapter.discounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.vavr.control.Option;
+import io.voucherport.adapter.support.HttpLogLevel;
+import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.RateLimiter;
+import io.voucherport.adapter.support.RetryPolicy;
+import io.voucherport.adapter.support.Sleeper;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.discount.DiscountCode;
+import io.voucherport.domain.discount.DiscountValue;
+import io.voucherport.domain.discount.NewDiscountCode;
+import io.voucherport.domain.discount.PriceRule;
+import io.voucherport.domain.discount.PriceRuleId;
+import io.voucherport.domain.discount.UsageLimit;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.testkit.assertions.LogCapture;
+import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
+import io.voucherport.testkit.shoplazza.ShoplazzaSimulator.Endpoint;
+import io.voucherport.testkit.sim.SimFault;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Shoplazza specifics: dialects, leniency, every error shape, the bucket, OAuth rotation, secrets. */
+class ShoplazzaDiscountsTest {
+
+    /** Virtual time shared by the simulator's bucket and the adapter's limiter. */
+    private final AtomicLong nanos = new AtomicLong();
+    private final Instant epoch = Instant.parse("2026-11-22T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return epoch.plusNanos(nanos.get());
+        }
+    };
+    private final Sleeper virtual = d -> nanos.addAndGet(d.toNanos());
+    private final List<Duration> retries = new ArrayList<>();
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
+    private ShoplazzaSimulator shop;
+    private String tenOff;
+
+    @BeforeEach
+    void start() {
+        shop = ShoplazzaSimulator.create().clock(clock).storeZone(ZoneId.of("Asia/Shanghai")).withSampleData();
+        shop.start();
+        tenOff = shop.rule("Other", "percentage", "0.0000", 5, null);
+    }
+
+    @AfterEach
+    void stop() {
+        shop.close();
+    }
+
+    private ShoplazzaDiscounts adapter(ShoplazzaVersion version, AccessTokenProvider tokens) {
+        return ShoplazzaDiscounts.builder().storeUrl(shop.baseUrl()).version(version).tokens(tokens)
+                .storeZone(ZoneId.of("Asia/Shanghai")).logLevel(HttpLogLevel.FULL)
+                .rateLimiter(new RateLimiter(40, 2, nanos::get, virtual))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .sleeper(retries::add).build();
+    }
+
+    private ShoplazzaDiscounts adapter(ShoplazzaVersion version) {
+        return adapter(version, AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)));
+    }
+
+    @Test
+    void bothDialectsReadTheSameStoreIntoTheSameDomainValues() {
+        try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01);
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06)) {
+            DiscountCode a = old.lookup("FIVEOFF").get().get();
+            DiscountCode b = now.lookup("fiveoff").get().get();
+            assertThat(a).isEqualTo(b);
+            assertThat(a.usageCount()).isEqualTo(12);
+            assertThat(a.combinesWithOtherOffers()).isTrue();
+            assertThat(a.createdAt()).contains(epoch.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(old.list().toList().get()).isEqualTo(now.list().toList().get());
+            PriceRule five = now.get(a.priceRuleId()).get();
+            assertThat(five.usageLimit()).isEqualTo(UsageLimit.UNLIMITED);
+            assertThat(five.endsAt()).isEmpty();
+            assertThat(five.value()).contains(new DiscountValue.FixedAmount(new BigDecimal("5")));
+            assertThat(old.get(PriceRuleId.of(tenOff)).get().value()).as("a 0.0000 value is no known value").isEmpty();
+        }
+    }
+
+    @Test
+    void lenientNumbersSentinelsAndTimestampsOfBothDialects() throws Exception {
+        ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        ShoplazzaDto.V2022.DiscountCode old = json.readValue("""
+                {"id": "f819c126-a581-4d66-a909-08282dd35916", "price_rule_id": "588fea0b-f15d-4c1d-9390-23661f0194fa",
+                 "code": "VIJK8GB0", "created_at": "2022-06-17 07:48:29", "updated_at": "-1",
+                 "use_with_other": "1", "usage_count": "0.0000"}""", ShoplazzaDto.V2022.DiscountCode.class);
+        DiscountCode code = ShoplazzaMapper.INSTANCE.code(old, shanghai);
+        assertThat(code.createdAt()).contains(Instant.parse("2022-06-16T23:48:29Z"));
+        assertThat(code.updatedAt()).isEmpty();
+        assertThat(code.usageCount()).isZero();
+        assertThat(code.combinesWithOtherOffers()).isTrue();
+
+        ShoplazzaDto.V2025.PriceRule rule = json.readValue("""
+                {"id": 123456789012345678901234567890, "title": "Big id", "value_type": "percentage",
+                 "value": "-12.5", "usage_limit": "-1", "starts_at": "2023-06-20T15:30:00Z", "ends_at": null,
+                 "extra": {"ignored": true}}""", ShoplazzaDto.V2025.PriceRule.class);
+        PriceRule mapped = ShoplazzaMapper.INSTANCE.rule(rule, shanghai);
+        assertThat(mapped.id()).isEqualTo(PriceRuleId.of("123456789012345678901234567890"));
+        assertThat(mapped.usageLimit()).isEqualTo(UsageLimit.UNLIMITED);
+        assertThat(mapped.value()).contains(new DiscountValue.Percentage(new BigDecimal("12.5")));
+        assertThat(mapped.startsAt()).contains(Instant.parse("2023-06-20T15:30:00Z"));
+        assertThat(ShoplazzaMapper.INSTANCE.limit("100")).isEqualTo(UsageLimit.of(100));
+        assertThat(ShoplazzaMapper.INSTANCE.count("not a number")).isZero();
+    }
+
+    @Test
+    void everyErrorShapeIsATypedFailureWithShoplazzasMessage() {
+        try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01);
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06)) {
+            ProviderFailure errors = old.create(PriceRuleId.of(tenOff), new NewDiscountCode("FIVEOFF")).getLeft();
+            assertThat(errors).isInstanceOf(ProviderFailure.InvalidRequest.class);
+            assertThat(((ProviderFailure.InvalidRequest) errors).reasons()).containsExactly("code is invalid or already exists");
+            ProviderFailure codeMessage = now.create(PriceRuleId.of(tenOff), new NewDiscountCode("FIVEOFF")).getLeft();
+            assertThat(codeMessage.message()).contains("InvalidParameter").contains("already exists");
+            try (ShoplazzaDiscounts wrong = adapter(ShoplazzaVersion.V2022_01,
+                    AccessTokenProvider.fixed(Secret.of("not-the-token-at-all")))) {
+                ProviderFailure error = wrong.list().toList().getLeft();
+                assertThat(error).isInstanceOf(ProviderFailure.AccessDenied.class);
+                assertThat(error.message()).contains("invalid access token");
+            }
+            shop.failNextEnvelope(4001);
+            ProviderFailure envelope = now.get(PriceRuleId.of(tenOff)).getLeft();
+            assertThat(envelope).isInstanceOf(ProviderFailure.InvalidRequest.class);
+            assertThat(envelope.httpStatus()).contains(200);
+            assertThat(envelope.message()).contains("4001").contains("store is not active");
+            shop.failNextEnvelope("InternalError");
+            assertThat(now.delete(PriceRuleId.of(tenOff)).getLeft()).isInstanceOf(ProviderFailure.OutcomeUnknown.class);
+            assertThat(now.lookup("NO-SUCH-CODE").get()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRetiredVersionIsReportedAsSuchNotAsAMissingCode() {
+        // a store whose only version is retired: the simulator sees /openapi/2020-01/…
+        try (ShoplazzaDiscounts retired = ShoplazzaDiscounts.builder().storeUrl(shop.baseUrl() + "/openapi/2020-01/x")
+                .version(ShoplazzaVersion.V2022_01).rateLimiter(new RateLimiter(40, 2, nanos::get, virtual))
+                .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN))).build()) {
+            ProviderFailure lookup = retired.lookup("FIVEOFF").getLeft();
+            assertThat(lookup).as("never read as 'no such code'").isInstanceOf(ProviderFailure.InvalidRequest.class);
+            assertThat(lookup.message()).contains("does not serve API version").contains("2020-01 is not supported");
+        }
+        shop.inject(Endpoint.LOOKUP_CODE, SimFault.status(404));
+        try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01)) {
+            assertThat(old.lookup("FIVEOFF").get()).as("a plain 404 is no such code").isEmpty();
+        }
+        ProviderFailure failure = ShoplazzaErrors.mapper(ShoplazzaVersion.V2022_01).map(new io.voucherport.adapter.support
+                .HttpProblem(404, Option.none(), Option.none(), List.of("API version 2022-01 is not supported"),
+                Option.none()), false);
+        assertThat(failure).isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(failure.message()).contains("does not serve API version 2022-01");
+    }
+
+    @Test
+    void theLimiterKeepsABurstOf200CallsUnderTheStoresBucket() {
+        try (ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06)) {
+            for (int i = 0; i < 200; i++) {
+                assertThat(now.lookup("WELCOME5").isRight()).isTrue();
+            }
+        }
+        assertThat(shop.throttled()).isZero();
+        assertThat(Duration.ofNanos(nanos.get())).isGreaterThanOrEqualTo(Duration.ofSeconds(79));
+        assertThat(retries).isEmpty();
+    }
+
+    @Test
+    void withoutTheLimiterTheBucketAnswers429AndReadsBackOff() {
+        try (ShoplazzaDiscounts greedy = ShoplazzaDiscounts.builder().storeUrl(shop.baseUrl())
+                .version(ShoplazzaVersion.V2022_01)
+                .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)))
+                .rateLimiter(new RateLimiter(1_000, 1_000, nanos::get, virtual))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)))
+                .sleeper(d -> {
+                    retries.add(d);
+                    nanos.addAndGet(d.toNanos());
+                }).build()) {
+            for (int i = 0; i < 45; i++) {
+                greedy.lookup("WELCOME5");
+            }
+        }
+        assertThat(shop.throttled()).isPositive();
+        assertThat(retries).isNotEmpty();
+    }
+
+    @Test
+    void oauthRefreshesBeforeExpiryAndStoresEveryRotatedRefreshToken() {
+        shop.oauthLifetime(Duration.ofMinutes(30));
+        RefreshTokenStore store = RefreshTokenStore.inMemory(Secret.of(ShoplazzaSimulator.FIRST_REFRESH_TOKEN));
+        try (ShoplazzaOAuth oauth = ShoplazzaOAuth.builder().storeUrl(shop.baseUrl())
+                .clientId(ShoplazzaSimulator.CLIENT_ID).clientSecret(Secret.of(ShoplazzaSimulator.CLIENT_SECRET))
+                .refreshTokens(store).clock(clock).logLevel(HttpLogLevel.FULL).build();
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06, oauth)) {
+            assertThat(now.lookup("FIVEOFF").get()).isNotEmpty();
+            assertThat(oauth.refreshes()).isEqualTo(1);
+            assertThat(store.current().reveal()).isEqualTo(shop.currentRefreshToken());
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            assertThat(oauth.refreshes()).isEqualTo(1);
+
+            nanos.addAndGet(Duration.ofMinutes(26).toNanos());
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            assertThat(oauth.refreshes()).as("renewed 5 minutes before expiry").isEqualTo(2);
+            assertThat(store.current().reveal()).isEqualTo(shop.currentRefreshToken());
+            assertThat(shop.currentRefreshToken()).isNotEqualTo(ShoplazzaSimulator.FIRST_REFRESH_TOKEN);
+        }
+        List<String> secrets = new ArrayList<>(shop.issuedTokens());
+        secrets.add(ShoplazzaSimulator.CLIENT_SECRET);
+        secrets.add(ShoplazzaSimulator.FIRST_REFRESH_TOKEN);
+        secrets.add(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN);
+        logs.assertNoneOf(secrets, List.of(store.toString()));
+    }
+
+    @Test
+    void codesAreCreatedOneByOneOrInBatchesAndSingleCreatesMayAnswerAnArray() {
+        try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01);
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06)) {
+            shop.createAnswersArray(true);
+            assertThat(old.create(PriceRuleId.of(tenOff), new NewDiscountCode("ARRAY1")).get().code()).isEqualTo("ARRAY1");
+            shop.createAnswersArray(false);
+            List<NewDiscountCode> many = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                many.add(new NewDiscountCode("BATCH" + i));
+            }
+            shop.clearRequestLog();
+            assertThat(now.createAll(PriceRuleId.of(tenOff), many).get()).hasSize(120);
+            assertThat(shop.requests(Endpoint.BATCH_CREATE_CODES)).isEqualTo(2);
+            assertThat(old.createAll(PriceRuleId.of(tenOff), List.of(new NewDiscountCode("ONE1"),
+                    new NewDiscountCode("ONE2"))).get()).hasSize(2);
+            assertThat(shop.requests(Endpoint.CREATE_CODE)).isEqualTo(2);
+            assertThat(shop.codeCount(tenOff)).isEqualTo(123);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.voucherport.testkit.fake;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Done;
+import io.voucherport.domain.discount.DiscountCode;
+import io.voucherport.domain.discount.DiscountCodeId;
+import io.voucherport.domain.discount.DiscountCodes;
+import io.voucherport.domain.discount.NewDiscountCode;
+import io.voucherport.domain.discount.PriceRule;
+import io.voucherport.domain.discount.PriceRuleDraft;
+import io.voucherport.domain.discount.PriceRuleId;
+import io.voucherport.domain.discount.PriceRules;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.Page;
+import io.voucherport.domain.paging.PageCursor;
+import io.voucherport.domain.paging.PagedSequence;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * An in-memory {@link DiscountCodes} and {@link PriceRules} for unit tests: rules and codes in
+ * maps, code texts unique store-wide (case-insensitive), pages of {@code pageSize},
+ * {@link #use} to count a redemption, {@link #failNext} to make the next call fail. Thread-safe.
+ */
+public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
+
+    /** The provider name in failures. */
+    public static final String PROVIDER = "in-memory-discounts";
+
+    private final int pageSize;
+    private final Map<PriceRuleId, PriceRule> rules = new LinkedHashMap<>();
+    private final Map<DiscountCodeId, DiscountCode> codes = new LinkedHashMap<>();
+    private final Deque<ProviderFailure> failures = new ArrayDeque<>();
+
+    /** A fake listing {@code pageSize} items per page. */
+    public InMemoryDiscounts(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size must be positive");
+        }
+        this.pageSize = pageSize;
+    }
+
+    /** Adds a rule as drafted and returns its id. */
+    public synchronized PriceRuleId rule(PriceRuleDraft draft) {
+        return create(draft).get().id();
+    }
+
+    /** Adds a code used {@code usageCount} times to rule {@code rule} and returns it. */
+    public synchronized DiscountCode code(PriceRuleId rule, String text, int usageCount) {
+        DiscountCode c = create(rule, new NewDiscountCode(text)).get();
+        DiscountCode used = new DiscountCode(c.id(), rule, text, usageCount, true, c.createdAt(), c.updatedAt());
+        codes.put(c.id(), used);
+        return used;
+    }
+
+    /** Counts one use of the code with this text. */
+    public synchronized void use(String text) {
+        codes.replaceAll((id, c) -> c.code().equalsIgnoreCase(text) ? new DiscountCode(id, c.priceRuleId(), c.code(),
+                c.usageCount() + 1, c.combinesWithOtherOffers(), c.createdAt(), c.updatedAt()) : c);
+    }
+
+    /** The next call fails with {@code failure}; several queue up. */
+    public synchronized void failNext(ProviderFailure failure) {
+        failures.add(Objects.requireNonNull(failure));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, DiscountCode> get(PriceRuleId ruleId, DiscountCodeId id) {
+        return guarded(() -> Option.of(codes.get(id)).filter(c -> c.priceRuleId().equals(ruleId))
+                .toEither(() -> notFound("discount code " + id)));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, Option<DiscountCode>> lookup(String code) {
+        Objects.requireNonNull(code);
+        return guarded(() -> Either.right(Option.ofOptional(codes.values().stream()
+                .filter(c -> c.code().equalsIgnoreCase(code)).findFirst())));
+    }
+
+    @Override
+    public PagedSequence<DiscountCode> list(PriceRuleId ruleId) {
+        Objects.requireNonNull(ruleId);
+        return paged(() -> rules.containsKey(ruleId) ? Either.right(codes.values().stream()
+                .filter(c -> c.priceRuleId().equals(ruleId)).toList()) : Either.left(notFound("price rule " + ruleId)));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, DiscountCode> create(PriceRuleId ruleId, NewDiscountCode code) {
+        return guarded(() -> {
+            if (!rules.containsKey(ruleId)) {
+                return Either.left(notFound("price rule " + ruleId));
+            }
+            if (taken(code.code(), null)) {
+                return Either.left(exists(code.code()));
+            }
+            DiscountCode c = new DiscountCode(DiscountCodeId.of(UUID.randomUUID().toString()), ruleId, code.code(), 0,
+                    true, Option.none(), Option.none());
+            codes.put(c.id(), c);
+            return Either.right(c);
+        });
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, DiscountCode> update(PriceRuleId ruleId, DiscountCodeId id,
+            NewDiscountCode code) {
+        return get(ruleId, id).flatMap(c -> {
+            if (taken(code.code(), id)) {
+                return Either.left(exists(code.code()));
+            }
+            DiscountCode changed = new DiscountCode(id, ruleId, code.code(), c.usageCount(), c.combinesWithOtherOffers(),
+                    c.createdAt(), c.updatedAt());
+            codes.put(id, changed);
+            return Either.right(changed);
+        });
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, Done> delete(PriceRuleId ruleId, DiscountCodeId id) {
+        return get(ruleId, id).map(c -> {
+            codes.remove(id);
+            return Done.DONE;
+        });
+    }
+
+    @Override
+    public PagedSequence<PriceRule> list() {
+        return paged(() -> Either.right(new ArrayList<>(rules.values())));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, PriceRule> get(PriceRuleId id) {
+        return guarded(() -> Option.of(rules.get(id)).toEither(() -> notFound("price rule " + id)));
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, PriceRule> create(PriceRuleDraft draft) {
+        return guarded(() -> {
+            PriceRule rule = rule(PriceRuleId.of(UUID.randomUUID().toString()), draft);
+            rules.put(rule.id(), rule);
+            return Either.right(rule);
+        });
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, PriceRule> update(PriceRuleId id, PriceRuleDraft draft) {
+        return get(id).map(old -> {
+            PriceRule rule = rule(id, draft);
+            rules.put(id, rule);
+            return rule;
+        });
+    }
+
+    @Override
+    public synchronized Either<ProviderFailure, Done> delete(PriceRuleId id) {
+        return get(id).map(r -> {
+            rules.remove(id);
+            codes.values().removeIf(c -> c.priceRuleId().equals(id));
+            return Done.DONE;
+        });
+    }
+
+    private static PriceRule rule(PriceRuleId id, PriceRuleDraft d) {
+        return new PriceRule(id, d.title(), Option.some(d.value()), d.usageLimit(), Option.some(d.startsAt()), d.endsAt());
+    }
+
+    private boolean taken(String text, DiscountCodeId except) {
+        return codes.values().stream().anyMatch(c -> !c.id().equals(except) && c.code().equalsIgnoreCase(text));
+    }
+
+    private <T> Either<ProviderFailure, T> guarded(Supplier<Either<ProviderFailure, T>> call) {
+        return failures.isEmpty() ? call.get() : Either.left(failures.poll());
+    }
+
+    private <T> PagedSequence<T> paged(Supplier<Either<ProviderFailure, List<T>>> all) {
+        return PagedSequence.of(new PageCursor.Offset(0, pageSize), cursor -> {
+            synchronized (this) {
+                PageCursor.Offset at = (PageCursor.Offset) cursor;
+                return guarded(all).map(items -> {
+                    int from = (int) Math.min(at.offset(), items.size());
+                    int to = Math.min(items.size(), from + at.size());
+                    return new Page<>(items.subList(from, to), to < items.size() ? Option.some(at.next()) : Option.none());
+                });
+            }
+        });
+    }
+
+    private static ProviderFailure notFound(String what) {
+        return new ProviderFailure.NotFound(FailureDetails.of(PROVIDER, what + " not found"));
+    }
+
+    private static ProviderFailure exists(String text) {
+        return new ProviderFailure.InvalidRequest(FailureDetails.of(PROVIDER, "code " + text + " exists"),
+                List.of("code already exists"));
+    }
+}
