@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
+import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.Masker;
 import io.voucherport.adapter.support.MaskingLogger;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.RateLimiter;
-import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Require;
@@ -30,7 +28,6 @@ import io.voucherport.domain.discount.PriceRules;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
 import io.voucherport.domain.paging.PagedSequence;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,24 +65,22 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
 
     private final ShoplazzaApi api;
     private final CallGuard guard;
-    private final AccessTokenProvider tokens;
-    private final RateLimiter limiter;
+    private final AuthorizedCalls calls;
     private final ShoplazzaDialect dialect;
     private final ShoplazzaVersion version;
     private final int pageSize;
-    private final SharedHttpClient ownedClient;
+    private final AdapterBuilder.Http http;
 
     private ShoplazzaDiscounts(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
-        this.ownedClient = b.httpClient != null ? null : client;
+        this.http = b.openHttp();
         Masker masker = Masker.of(List.of(), List.of(), List.of());
-        this.api = FeignSetup.builder(client, json, b.connectTimeout, b.readTimeout, new MaskingLogger(PROVIDER, masker),
-                        b.logLevel, new ProblemDecoder(ShoplazzaErrors.parser(json), List.of("x-request-id")))
+        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
+                        new ProblemDecoder(ShoplazzaErrors.parser(json), List.of("x-request-id")))
                 .target(ShoplazzaApi.class, b.storeUrl + "/openapi/" + b.version.path());
-        this.guard = new CallGuard(PROVIDER, ShoplazzaErrors.mapper(b.version), b.retryPolicy, b.sleeper);
-        this.tokens = b.tokens;
-        this.limiter = b.limiter != null ? b.limiter : storeBucket(b.sleeper);
+        this.guard = new CallGuard(PROVIDER, ShoplazzaErrors.mapper(b.version), b.retryPolicy(), b.sleeper());
+        this.calls = new AuthorizedCalls(guard, b.tokens, AuthorizedCalls.deniedWith(401),
+                b.limiter != null ? b.limiter : storeBucket(b.sleeper()));
         this.dialect = ShoplazzaDialect.of(b.version, json, b.storeZone);
         this.version = b.version;
         this.pageSize = b.pageSize;
@@ -225,9 +220,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     /** Releases the connection pool when this instance created its own. */
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     @Override
@@ -245,40 +238,28 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     }
 
     private <T> Either<ProviderFailure, T> read(Function<String, T> call) {
-        return tokens.withToken(token -> guard.read(() -> call.apply(throttled(token.reveal()))),
-                ShoplazzaDiscounts::is401);
+        return calls.read(call);
     }
 
     private <T> Either<ProviderFailure, T> write(Function<String, T> call) {
-        return tokens.withToken(token -> guard.write(() -> call.apply(throttled(token.reveal()))),
-                ShoplazzaDiscounts::is401);
-    }
-
-    private String throttled(String token) {
-        limiter.acquire();
-        return token;
-    }
-
-    private static boolean is401(ProviderFailure failure) {
-        return failure instanceof ProviderFailure.AccessDenied && failure.httpStatus().contains(401);
+        return calls.write(call);
     }
 
     /** Configuration of a {@link ShoplazzaDiscounts}. Not thread-safe; build once. */
-    public static final class Builder {
+    public static final class Builder extends AdapterBuilder<Builder> {
         private String storeUrl;
         private ShoplazzaVersion version;
         private AccessTokenProvider tokens;
         private ZoneId storeZone = ZoneOffset.UTC;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private SharedHttpClient httpClient;
-        private HttpLogLevel logLevel = HttpLogLevel.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD;
         private RateLimiter limiter;
         private int pageSize = 50;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** The store's subdomain: {@code https://{subdomain}.myshoplaza.com}. */
@@ -312,42 +293,6 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         /** The zone of 2022-01's zone-less timestamps; default UTC. */
         public Builder storeZone(ZoneId zone) {
             this.storeZone = Require.present(zone, "store zone");
-            return this;
-        }
-
-        /** Connect timeout; default 5 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
-            return this;
-        }
-
-        /** Read timeout; default 30 s. */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
-            return this;
-        }
-
-        /** A pooled client shared with other adapters; default: a pool of this instance's own. */
-        public Builder httpClient(SharedHttpClient client) {
-            this.httpClient = Require.present(client, "http client");
-            return this;
-        }
-
-        /** How much HTTP to log (always masked); default none. */
-        public Builder logLevel(HttpLogLevel level) {
-            this.logLevel = Require.present(level, "log level");
-            return this;
-        }
-
-        /** How safe reads are retried (429 included); default {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.present(policy, "retry policy");
-            return this;
-        }
-
-        /** How retries wait; replace in tests to run in virtual time. */
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = Require.present(s, "sleeper");
             return this;
         }
 

@@ -6,9 +6,8 @@ import feign.Headers;
 import feign.RequestLine;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -16,9 +15,6 @@ import io.voucherport.adapter.support.Masker;
 import io.voucherport.adapter.support.MaskingLogger;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.ProblemMapper;
-import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.SharedHttpClient;
-import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.adapter.support.TokenCache;
 import io.voucherport.domain.Require;
@@ -34,7 +30,8 @@ import java.util.Map;
  * A public app's access tokens for one Shoplazza store: refreshed with the refresh token from a
  * {@link RefreshTokenStore} shortly before {@code expires_at} (and once after a 401), storing the
  * <b>new refresh token every refresh returns</b> in place of the old one. Renewals are serialised:
- * one store, one owner. Thread-safe; share one per store.
+ * one store, one owner. A refresh is never retried (one that took effect unseen has already
+ * rotated the refresh token). Thread-safe; share one per store.
  */
 public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable {
 
@@ -52,19 +49,17 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
     private final RefreshTokenStore refreshTokens;
     private final TokenCache cache;
     private final Clock clock;
-    private final SharedHttpClient ownedClient;
+    private final AdapterBuilder.Http http;
 
     private ShoplazzaOAuth(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
-        this.ownedClient = b.httpClient != null ? null : client;
+        this.http = b.openHttp();
         Masker masker = Masker.of(List.of(), List.of("refresh_token"), List.of(b.clientSecret.reveal()));
-        this.api = FeignSetup.builder(client, json, b.timeout, b.timeout,
-                        new MaskingLogger(ShoplazzaDiscounts.PROVIDER + ".oauth", masker), b.logLevel,
+        this.api = b.feign(http, json, new MaskingLogger(ShoplazzaDiscounts.PROVIDER + ".oauth", masker),
                         new ProblemDecoder(ShoplazzaErrors.parser(json), List.of("x-request-id")))
                 .target(OAuthApi.class, b.storeUrl);
         this.guard = new CallGuard(ShoplazzaDiscounts.PROVIDER, ProblemMapper.standard(ShoplazzaDiscounts.PROVIDER),
-                b.retryPolicy, b.sleeper);
+                b.retryPolicy(), b.sleeper());
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
         this.refreshTokens = b.refreshTokens;
@@ -94,9 +89,7 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
 
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     @Override
@@ -130,20 +123,20 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
     }
 
     /** Configuration of a {@link ShoplazzaOAuth}. */
-    public static final class Builder {
+    public static final class Builder extends AdapterBuilder<Builder> {
         private String storeUrl;
         private String clientId;
         private Secret clientSecret;
         private RefreshTokenStore refreshTokens;
-        private Duration timeout = Duration.ofSeconds(10);
         private Duration renewBefore = Duration.ofMinutes(5);
-        private SharedHttpClient httpClient;
-        private HttpLogLevel logLevel = HttpLogLevel.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** {@code https://{store}.myshoplaza.com}, or a simulator's URL. Required. */
@@ -170,40 +163,10 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
             return this;
         }
 
-        /** Connect and read timeout of the token call; default 10 s. */
-        public Builder timeout(Duration t) {
-            this.timeout = HttpSettings.timeout(t, "timeout");
-            return this;
-        }
-
         /** How long before {@code expires_at} the token is refreshed; default 5 minutes. */
         public Builder renewBefore(Duration margin) {
             Require.present(margin, "renew before");
             this.renewBefore = margin;
-            return this;
-        }
-
-        /** A pooled client shared with other adapters. */
-        public Builder httpClient(SharedHttpClient client) {
-            this.httpClient = Require.present(client, "http client");
-            return this;
-        }
-
-        /** How much HTTP to log (always masked); default none. */
-        public Builder logLevel(HttpLogLevel level) {
-            this.logLevel = Require.present(level, "log level");
-            return this;
-        }
-
-        /** Kept for symmetry with the adapters; a refresh is never retried (it rotates the refresh token). */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.present(policy, "retry policy");
-            return this;
-        }
-
-        /** How retries wait. */
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = Require.present(s, "sleeper");
             return this;
         }
 

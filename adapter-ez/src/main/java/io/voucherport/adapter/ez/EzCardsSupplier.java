@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.Masker;
 import io.voucherport.adapter.support.MaskingLogger;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.SharedHttpClient;
-import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
@@ -35,7 +32,6 @@ import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,23 +71,21 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     private final EzApi api;
     private final CallGuard guard;
     private final int pageSize;
-    private final SharedHttpClient ownedClient;
+    private final AdapterBuilder.Http http;
 
     private EzCardsSupplier(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
-        this.ownedClient = b.httpClient != null ? null : client;
+        this.http = b.openHttp();
         Masker masker = Masker.of(List.of(), List.of("redeemCode", "pinCode"),
                 List.of(b.apiKey.reveal(), b.bearerToken.reveal()));
         Secret apiKey = b.apiKey;
         Secret token = b.bearerToken;
-        Feign.Builder feign = FeignSetup.builder(client, json, b.connectTimeout, b.readTimeout,
-                        new MaskingLogger(PROVIDER, masker), b.logLevel,
+        Feign.Builder feign = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
                         new ProblemDecoder(EzErrors.parser(json), List.of("x-request-id", "requestId")))
                 .requestInterceptor(t -> t.header("x-api-key", apiKey.reveal())
                         .header("Authorization", "Bearer " + token.reveal()));
         this.api = feign.target(EzApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), b.retryPolicy, b.sleeper);
+        this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), b.retryPolicy(), b.sleeper());
         this.pageSize = b.pageSize;
     }
 
@@ -204,9 +198,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /** Releases the connection pool when this supplier created its own. */
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     @Override
@@ -260,19 +252,18 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /** Configuration of an {@link EzCardsSupplier}. Not thread-safe; build once. */
-    public static final class Builder {
+    public static final class Builder extends AdapterBuilder<Builder> {
         private String baseUrl;
         private Secret apiKey;
         private Secret bearerToken;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private SharedHttpClient httpClient;
-        private HttpLogLevel logLevel = HttpLogLevel.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD;
         private int pageSize = 100;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** {@link #PRODUCTION}, {@link #SANDBOX}, or a simulator's URL. Required. */
@@ -290,42 +281,6 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         /** The pre-issued access token sent as {@code Authorization: Bearer}. Required. */
         public Builder bearerToken(Secret token) {
             this.bearerToken = Require.present(token, "bearer token");
-            return this;
-        }
-
-        /** Connect timeout; default 5 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
-            return this;
-        }
-
-        /** Read timeout; default 30 s. A read timeout on a purchase is reported as outcome unknown. */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
-            return this;
-        }
-
-        /** A pooled client shared with other adapters; default: a pool of this supplier's own. */
-        public Builder httpClient(SharedHttpClient client) {
-            this.httpClient = Require.present(client, "http client");
-            return this;
-        }
-
-        /** How much HTTP to log (always masked); default none. */
-        public Builder logLevel(HttpLogLevel level) {
-            this.logLevel = Require.present(level, "log level");
-            return this;
-        }
-
-        /** How safe reads are retried; default {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.present(policy, "retry policy");
-            return this;
-        }
-
-        /** How retries wait; replace in tests to run in virtual time. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Require.present(sleeper, "sleeper");
             return this;
         }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
+import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -14,8 +14,6 @@ import io.voucherport.adapter.support.Masker;
 import io.voucherport.adapter.support.MaskingLogger;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.SharedHttpClient;
-import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.adapter.support.TokenCache;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
@@ -98,6 +96,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     private final CallGuard guard;
     private final ProblemDecoder problems;
     private final TokenCache tokens;
+    private final AuthorizedCalls calls;
     private final Secret clientId;
     private final Secret clientSecret;
     private final Duration tokenLifetime;
@@ -107,7 +106,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     private final int pageSize;
     private final Duration catalogTtl;
     private final Clock clock;
-    private final SharedHttpClient ownedClient;
+    private final AdapterBuilder.Http http;
     private final Object catalogLock = new Object();
     private volatile Map<Sku, GiftHubMapper.Offer> offers = Map.of();
     private volatile Instant offersLoadedAt = Instant.EPOCH;
@@ -115,20 +114,19 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
 
     private GiftHubSupplier(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
-        this.ownedClient = b.httpClient != null ? null : client;
+        this.http = b.openHttp();
         Masker masker = Masker.of(List.of(),
                 List.of("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber"),
                 List.of(b.clientSecret.reveal()));
         this.problems = new ProblemDecoder(GiftHubErrors.parser(json), List.of("x-request-id", "requestId"));
-        this.api = FeignSetup.builder(client, json, b.connectTimeout, b.readTimeout, new MaskingLogger(PROVIDER, masker),
-                b.logLevel, problems).target(GiftHubApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, GiftHubErrors.mapper(), b.retryPolicy, b.sleeper);
+        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker), problems).target(GiftHubApi.class, b.baseUrl);
+        this.guard = new CallGuard(PROVIDER, GiftHubErrors.mapper(), b.retryPolicy(), b.sleeper());
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
         this.tokenLifetime = b.tokenLifetime;
         this.clock = b.clock;
         this.tokens = new TokenCache(this::issueToken, b.renewBefore, b.clock);
+        this.calls = new AuthorizedCalls(guard, tokens, AuthorizedCalls.deniedWith(403), null);
         this.references = b.references;
         this.wallet = b.wallet;
         this.webhookUrl = b.webhookUrl;
@@ -286,9 +284,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     /** Releases the connection pool when this supplier created its own. */
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     @Override
@@ -297,11 +293,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     private <T> Either<ProviderFailure, T> read(Function<String, T> call) {
-        return tokens.withToken(token -> guard.read(() -> call.apply(token.reveal())));
+        return calls.read(call);
     }
 
     private <T> Either<ProviderFailure, T> write(Function<String, T> call) {
-        return tokens.withToken(token -> guard.write(() -> call.apply(token.reveal())));
+        return calls.write(call);
     }
 
     /** After confirm got no answer: the order's state decides; it is never confirmed twice. */
@@ -487,16 +483,10 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /** Configuration of a {@link GiftHubSupplier}. Not thread-safe; build once. */
-    public static final class Builder {
+    public static final class Builder extends AdapterBuilder<Builder> {
         private String baseUrl;
         private Secret clientId;
         private Secret clientSecret;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private SharedHttpClient httpClient;
-        private HttpLogLevel logLevel = HttpLogLevel.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD;
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofHours(1);
         private Duration renewBefore = Duration.ofMinutes(5);
@@ -507,6 +497,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         private Duration catalogTtl = Duration.ofMinutes(10);
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** GiftHub's {@code base_url} (given to each customer), or a simulator's URL. Required. */
@@ -524,42 +519,6 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         /** The {@code client-secret}. Required. */
         public Builder clientSecret(Secret secret) {
             this.clientSecret = Require.present(secret, "client secret");
-            return this;
-        }
-
-        /** Connect timeout; default 5 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
-            return this;
-        }
-
-        /** Read timeout; default 30 s. A read timeout on confirm is reconciled by retrieving the order. */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
-            return this;
-        }
-
-        /** A pooled client shared with other adapters; default: a pool of this supplier's own. */
-        public Builder httpClient(SharedHttpClient client) {
-            this.httpClient = Require.present(client, "http client");
-            return this;
-        }
-
-        /** How much HTTP to log (always masked); default none. */
-        public Builder logLevel(HttpLogLevel level) {
-            this.logLevel = Require.present(level, "log level");
-            return this;
-        }
-
-        /** How safe reads are retried; default {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.present(policy, "retry policy");
-            return this;
-        }
-
-        /** How retries wait; replace in tests to run in virtual time. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Require.present(sleeper, "sleeper");
             return this;
         }
 

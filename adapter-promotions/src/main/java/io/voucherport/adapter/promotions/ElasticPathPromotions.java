@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
+import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -16,9 +16,6 @@ import io.voucherport.adapter.support.MaskingLogger;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.ProblemMapper;
 import io.voucherport.adapter.support.RateLimiter;
-import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.SharedHttpClient;
-import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.adapter.support.TokenCache;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Require;
@@ -99,6 +96,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final ElasticPathApi api;
     private final CallGuard guard;
     private final TokenCache tokens;
+    private final AuthorizedCalls calls;
     private final RateLimiter limiter;
     private final ObjectMapper json;
     private final PromotionKind kind;
@@ -106,21 +104,20 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final String tokenForm;
     private final int pageSize;
     private final Clock clock;
-    private final SharedHttpClient ownedClient;
+    private final AdapterBuilder.Http http;
 
     private ElasticPathPromotions(Builder b) {
         this.json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        SharedHttpClient client = b.httpClient != null ? b.httpClient : SharedHttpClient.create();
-        this.ownedClient = b.httpClient != null ? null : client;
+        this.http = b.openHttp();
         List<String> secrets = new ArrayList<>();
         b.clientSecret.peek(s -> secrets.add(s.reveal()));
         Masker masker = Masker.of(List.of(), List.of("href"), secrets);
-        this.api = FeignSetup.builder(client, json, b.connectTimeout, b.readTimeout, new MaskingLogger(PROVIDER, masker),
-                        b.logLevel, new ProblemDecoder(ElasticPathErrors.parser(json), List.of("x-request-id")))
+        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
+                        new ProblemDecoder(ElasticPathErrors.parser(json), List.of("x-request-id")))
                 .target(ElasticPathApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, ProblemMapper.standard(PROVIDER), b.retryPolicy, b.sleeper);
+        this.guard = new CallGuard(PROVIDER, ProblemMapper.standard(PROVIDER), b.retryPolicy(), b.sleeper());
         this.limiter = b.requestsPerSecond > 0
-                ? new RateLimiter(b.requestsPerSecond, b.requestsPerSecond, System::nanoTime, b.sleeper) : null;
+                ? new RateLimiter(b.requestsPerSecond, b.requestsPerSecond, System::nanoTime, b.sleeper()) : null;
         this.kind = b.kind;
         this.root = b.kind == PromotionKind.STANDARD ? "promotions" : "rule-promotions";
         this.tokenForm = b.clientSecret.map(s -> form("grant_type", "client_credentials", "client_id", b.clientId,
@@ -128,6 +125,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         this.pageSize = b.pageSize;
         this.clock = b.clock;
         this.tokens = new TokenCache(this::issueToken, b.renewBefore, b.clock);
+        this.calls = new AuthorizedCalls(guard, tokens, AuthorizedCalls.deniedWith(401), limiter);
     }
 
     /** A builder; base URL and client id are required. */
@@ -320,9 +318,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     /** Releases the connection pool when this instance created its own. */
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     @Override
@@ -375,22 +371,11 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     }
 
     private <T> Either<ProviderFailure, T> read(Function<String, T> call) {
-        return tokens.withToken(token -> guard.read(() -> call.apply(throttled(token))), ElasticPathPromotions::is401);
+        return calls.read(call);
     }
 
     private <T> Either<ProviderFailure, T> write(Function<String, T> call) {
-        return tokens.withToken(token -> guard.write(() -> call.apply(throttled(token))), ElasticPathPromotions::is401);
-    }
-
-    private String throttled(Secret token) {
-        if (limiter != null) {
-            limiter.acquire();
-        }
-        return token.reveal();
-    }
-
-    private static boolean is401(ProviderFailure failure) {
-        return failure instanceof ProviderFailure.AccessDenied && failure.httpStatus().contains(401);
+        return calls.write(call);
     }
 
     private Either<ProviderFailure, TokenCache.IssuedToken> issueToken() {
@@ -426,23 +411,22 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     }
 
     /** Configuration of an {@link ElasticPathPromotions}. Not thread-safe; build once. */
-    public static final class Builder {
+    public static final class Builder extends AdapterBuilder<Builder> {
         private String baseUrl;
         private String clientId;
         private Option<Secret> clientSecret = Option.none();
         private PromotionKind kind = PromotionKind.STANDARD;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private SharedHttpClient httpClient;
-        private HttpLogLevel logLevel = HttpLogLevel.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Sleeper sleeper = Sleeper.THREAD;
         private Clock clock = Clock.systemUTC();
         private Duration renewBefore = Duration.ofMinutes(2);
         private int pageSize = MAX_PAGE_SIZE;
         private int requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** {@link #US_EAST}, {@link #EU_WEST}, or a simulator's URL. Required. */
@@ -466,42 +450,6 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         /** Standard promotions (default) or Promotions Builder ({@link PromotionKind#RULE_BASED}). */
         public Builder kind(PromotionKind engine) {
             this.kind = Require.present(engine, "kind");
-            return this;
-        }
-
-        /** Connect timeout; default 5 s. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
-            return this;
-        }
-
-        /** Read timeout; default 30 s. */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
-            return this;
-        }
-
-        /** A pooled client shared with other adapters; default: a pool of this instance's own. */
-        public Builder httpClient(SharedHttpClient client) {
-            this.httpClient = Require.present(client, "http client");
-            return this;
-        }
-
-        /** How much HTTP to log (always masked); default none. */
-        public Builder logLevel(HttpLogLevel level) {
-            this.logLevel = Require.present(level, "log level");
-            return this;
-        }
-
-        /** How safe reads are retried (429 included); default {@link RetryPolicy#DEFAULT}. */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Require.present(policy, "retry policy");
-            return this;
-        }
-
-        /** How retries and the rate limiter wait; replace in tests to run in virtual time. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Require.present(sleeper, "sleeper");
             return this;
         }
 

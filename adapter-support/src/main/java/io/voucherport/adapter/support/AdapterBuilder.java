@@ -1,0 +1,105 @@
+package io.voucherport.adapter.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import io.voucherport.domain.Require;
+import java.time.Duration;
+
+/**
+ * The settings every adapter's builder shares: timeouts, the pooled HTTP client, logging, the
+ * retry policy for safe reads and how retries wait. Each adapter's {@code Builder} extends it and
+ * adds its provider's settings. Not thread-safe; build once.
+ *
+ * @param <B> the adapter's builder type
+ */
+public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
+
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private SharedHttpClient httpClient;
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Sleeper sleeper = Sleeper.THREAD;
+
+    /** For subclasses. */
+    protected AdapterBuilder() {
+    }
+
+    /** This builder, typed. */
+    protected abstract B self();
+
+    /** Connect timeout; default 5 s. */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
+        return self();
+    }
+
+    /**
+     * Read timeout; default 30 s. A read timeout on a call that changes something is reported as
+     * {@code OutcomeUnknown}, never as failed.
+     */
+    public B readTimeout(Duration timeout) {
+        this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
+        return self();
+    }
+
+    /** A pooled client shared with other adapters; default: a pool of the adapter's own, closed with it. */
+    public B httpClient(SharedHttpClient client) {
+        this.httpClient = Require.present(client, "http client");
+        return self();
+    }
+
+    /** How much HTTP to log (always masked); default none. */
+    public B logLevel(HttpLogLevel level) {
+        this.logLevel = Require.present(level, "log level");
+        return self();
+    }
+
+    /** How safe reads are retried (429, 5xx, I/O errors); default {@link RetryPolicy#DEFAULT}. */
+    public B retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Require.present(policy, "retry policy");
+        return self();
+    }
+
+    /** How retries (and rate limiters) wait; replace in tests to run in virtual time. */
+    public B sleeper(Sleeper waiting) {
+        this.sleeper = Require.present(waiting, "sleeper");
+        return self();
+    }
+
+    /** The configured retry policy. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The configured sleeper. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** The configured shared client, or a new one the adapter owns (and must close). */
+    public Http openHttp() {
+        return httpClient != null ? new Http(httpClient, false) : new Http(SharedHttpClient.create(), true);
+    }
+
+    /** A Feign builder over {@code http} with these settings (see {@link FeignSetup}). */
+    public Feign.Builder feign(Http http, ObjectMapper json, MaskingLogger logger, ProblemDecoder problems) {
+        return FeignSetup.builder(http.client(), json, connectTimeout, readTimeout, logger, logLevel, problems);
+    }
+
+    /**
+     * The HTTP client an adapter uses, and whether the adapter owns it.
+     *
+     * @param client the pooled client
+     * @param owned whether the adapter created it (and so closes it)
+     */
+    public record Http(SharedHttpClient client, boolean owned) implements AutoCloseable {
+        /** Closes the client when the adapter owns it. */
+        @Override
+        public void close() {
+            if (owned) {
+                client.close();
+            }
+        }
+    }
+}
