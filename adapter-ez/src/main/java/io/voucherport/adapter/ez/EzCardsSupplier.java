@@ -286,11 +286,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
         /** Catalog and order page size, 1 to {@value #MAX_PAGE_SIZE}; default 100. */
         public Builder pageSize(int size) {
-            Require.positive(size, "page size");
-            if (size > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE + " but was " + size);
-            }
-            this.pageSize = size;
+            this.pageSize = HttpSettings.pageSize(size, 1, MAX_PAGE_SIZE);
             return this;
         }
 

@@ -308,7 +308,7 @@ class EzCardsSupplierTest {
         assertThatThrownBy(() -> supplier.findOrder(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> supplier.codes(SupplierOrderId.of("x"), Option.none(), List.of("../1")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EzCardsSupplier.builder().pageSize(1001)).hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> EzCardsSupplier.builder().pageSize(1001)).hasMessageContaining("1 to 1000");
         assertThatThrownBy(() -> EzCardsSupplier.builder().baseUrl("ftp://x")).hasMessageContaining("http or https");
         assertThatThrownBy(() -> EzCardsSupplier.builder().baseUrl(ez.baseUrl()).build())
                 .hasMessage("api key is required but was null");

@@ -564,11 +564,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
 
         /** Product page size, {@value #MIN_PAGE_SIZE} to {@value #MAX_PAGE_SIZE}; default {@value #MAX_PAGE_SIZE}. */
         public Builder pageSize(int size) {
-            if (size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("page size must be " + MIN_PAGE_SIZE + " to " + MAX_PAGE_SIZE
-                        + " but was " + size);
-            }
-            this.pageSize = size;
+            this.pageSize = HttpSettings.pageSize(size, MIN_PAGE_SIZE, MAX_PAGE_SIZE);
             return this;
         }
 

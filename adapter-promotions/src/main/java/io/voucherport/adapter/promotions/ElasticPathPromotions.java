@@ -471,11 +471,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
 
         /** Codes and promotions per page, 1 to {@value #MAX_PAGE_SIZE}; default {@value #MAX_PAGE_SIZE}. */
         public Builder pageSize(int size) {
-            Require.positive(size, "page size");
-            if (size > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE + " but was " + size);
-            }
-            this.pageSize = size;
+            this.pageSize = HttpSettings.pageSize(size, 1, MAX_PAGE_SIZE);
             return this;
         }
 

@@ -27,6 +27,14 @@ public final class HttpSettings {
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
+    /** A page size from {@code min} to {@code max}, or an exception naming the range. */
+    public static int pageSize(int size, int min, int max) {
+        if (size < min || size > max) {
+            throw new IllegalArgumentException("page size must be " + min + " to " + max + " but was " + size);
+        }
+        return size;
+    }
+
     /** A positive timeout of at most ten minutes. */
     public static Duration timeout(Duration timeout, String field) {
         Require.present(timeout, field);
