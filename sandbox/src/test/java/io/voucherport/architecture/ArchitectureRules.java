@@ -91,7 +91,9 @@ final class ArchitectureRules {
                         .forEach(t -> leaks.add("extends or implements " + t.getName()));
                 type.getAnnotations().stream().map(JavaAnnotation::getRawType).filter(ArchitectureRules::isPlumbing)
                         .forEach(t -> leaks.add("is annotated with " + t.getName()));
-                for (JavaCodeUnit member : type.getCodeUnits()) {
+                Set<JavaCodeUnit> members = new java.util.LinkedHashSet<>(type.getCodeUnits());
+                members.addAll(type.getAllMethods());   // inherited public methods are public API too
+                for (JavaCodeUnit member : members) {
                     if (member.getAnnotations().stream().anyMatch(a -> a.getRawType().getName().equals("feign.RequestLine"))) {
                         leaks.add("is a public Feign interface (" + member.getName() + " has @RequestLine)");
                     }

@@ -50,6 +50,7 @@ class ArchitectureRulesFireTest {
                 .contains("LeakyAdapter").contains("feign.Response").contains("com.fasterxml.jackson.databind.ObjectMapper")
                 .contains("PublicFeignApi").contains("@RequestLine")
                 .contains("PublicDto").contains("com.fasterxml.jackson.annotation.JsonIgnoreProperties")
+                .contains("InheritedLeakBuilder json exposes com.fasterxml.jackson.databind.ObjectMapper")
                 .doesNotContain("WellBehavedAdapter");
     }
 

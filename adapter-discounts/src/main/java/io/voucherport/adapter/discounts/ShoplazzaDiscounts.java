@@ -8,6 +8,7 @@ import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.Masker;
@@ -73,14 +74,15 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
 
     private ShoplazzaDiscounts(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        this.http = b.openHttp();
+        AdapterBuilder.Settings settings = b.settings();
+        this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(), List.of(), List.of());
-        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
+        this.api = FeignSetup.builder(settings, http, json, new MaskingLogger(PROVIDER, masker),
                         new ProblemDecoder(ShoplazzaErrors.parser(json), List.of("x-request-id")))
                 .target(ShoplazzaApi.class, b.storeUrl + "/openapi/" + b.version.path());
-        this.guard = new CallGuard(PROVIDER, ShoplazzaErrors.mapper(b.version), b.retryPolicy(), b.sleeper());
+        this.guard = new CallGuard(PROVIDER, ShoplazzaErrors.mapper(b.version), settings.retryPolicy(), settings.sleeper());
         this.calls = new AuthorizedCalls(guard, b.tokens, AuthorizedCalls.deniedWith(401),
-                b.limiter != null ? b.limiter : storeBucket(b.sleeper()));
+                b.limiter != null ? b.limiter : storeBucket(settings.sleeper()));
         this.dialect = ShoplazzaDialect.of(b.version, json, b.storeZone);
         this.version = b.version;
         this.pageSize = b.pageSize;

@@ -8,6 +8,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -53,13 +54,14 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
 
     private ShoplazzaOAuth(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        this.http = b.openHttp();
+        AdapterBuilder.Settings settings = b.settings();
+        this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(), List.of("refresh_token"), List.of(b.clientSecret.reveal()));
-        this.api = b.feign(http, json, new MaskingLogger(ShoplazzaDiscounts.PROVIDER + ".oauth", masker),
+        this.api = FeignSetup.builder(settings, http, json, new MaskingLogger(ShoplazzaDiscounts.PROVIDER + ".oauth", masker),
                         new ProblemDecoder(ShoplazzaErrors.parser(json), List.of("x-request-id")))
                 .target(OAuthApi.class, b.storeUrl);
         this.guard = new CallGuard(ShoplazzaDiscounts.PROVIDER, ProblemMapper.standard(ShoplazzaDiscounts.PROVIDER),
-                b.retryPolicy(), b.sleeper());
+                settings.retryPolicy(), settings.sleeper());
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
         this.refreshTokens = b.refreshTokens;

@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.Masker;
@@ -75,17 +76,18 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
     private EzCardsSupplier(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        this.http = b.openHttp();
+        AdapterBuilder.Settings settings = b.settings();
+        this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(), List.of("redeemCode", "pinCode"),
                 List.of(b.apiKey.reveal(), b.bearerToken.reveal()));
         Secret apiKey = b.apiKey;
         Secret token = b.bearerToken;
-        Feign.Builder feign = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
+        Feign.Builder feign = FeignSetup.builder(settings, http, json, new MaskingLogger(PROVIDER, masker),
                         new ProblemDecoder(EzErrors.parser(json), List.of("x-request-id", "requestId")))
                 .requestInterceptor(t -> t.header("x-api-key", apiKey.reveal())
                         .header("Authorization", "Bearer " + token.reveal()));
         this.api = feign.target(EzApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), b.retryPolicy(), b.sleeper());
+        this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), settings.retryPolicy(), settings.sleeper());
         this.pageSize = b.pageSize;
     }
 

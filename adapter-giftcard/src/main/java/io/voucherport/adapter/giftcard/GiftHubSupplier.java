@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -114,13 +115,14 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
 
     private GiftHubSupplier(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        this.http = b.openHttp();
+        AdapterBuilder.Settings settings = b.settings();
+        this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(),
                 List.of("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber"),
                 List.of(b.clientSecret.reveal()));
         this.problems = new ProblemDecoder(GiftHubErrors.parser(json), List.of("x-request-id", "requestId"));
-        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker), problems).target(GiftHubApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, GiftHubErrors.mapper(), b.retryPolicy(), b.sleeper());
+        this.api = FeignSetup.builder(settings, http, json, new MaskingLogger(PROVIDER, masker), problems).target(GiftHubApi.class, b.baseUrl);
+        this.guard = new CallGuard(PROVIDER, GiftHubErrors.mapper(), settings.retryPolicy(), settings.sleeper());
         this.clientId = b.clientId;
         this.clientSecret = b.clientSecret;
         this.tokenLifetime = b.tokenLifetime;

@@ -8,6 +8,7 @@ import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.AuthorizedCalls;
 import io.voucherport.adapter.support.CallGuard;
+import io.voucherport.adapter.support.FeignSetup;
 import io.voucherport.adapter.support.HttpSettings;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -108,16 +109,17 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
 
     private ElasticPathPromotions(Builder b) {
         this.json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        this.http = b.openHttp();
+        AdapterBuilder.Settings settings = b.settings();
+        this.http = settings.openHttp();
         List<String> secrets = new ArrayList<>();
         b.clientSecret.peek(s -> secrets.add(s.reveal()));
         Masker masker = Masker.of(List.of(), List.of("href"), secrets);
-        this.api = b.feign(http, json, new MaskingLogger(PROVIDER, masker),
+        this.api = FeignSetup.builder(settings, http, json, new MaskingLogger(PROVIDER, masker),
                         new ProblemDecoder(ElasticPathErrors.parser(json), List.of("x-request-id")))
                 .target(ElasticPathApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, ProblemMapper.standard(PROVIDER), b.retryPolicy(), b.sleeper());
+        this.guard = new CallGuard(PROVIDER, ProblemMapper.standard(PROVIDER), settings.retryPolicy(), settings.sleeper());
         this.limiter = b.requestsPerSecond > 0
-                ? new RateLimiter(b.requestsPerSecond, b.requestsPerSecond, System::nanoTime, b.sleeper()) : null;
+                ? new RateLimiter(b.requestsPerSecond, b.requestsPerSecond, System::nanoTime, settings.sleeper()) : null;
         this.kind = b.kind;
         this.root = b.kind == PromotionKind.STANDARD ? "promotions" : "rule-promotions";
         this.tokenForm = b.clientSecret.map(s -> form("grant_type", "client_credentials", "client_id", b.clientId,

@@ -1,7 +1,5 @@
 package io.voucherport.adapter.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
 import io.voucherport.domain.Require;
 import java.time.Duration;
 
@@ -67,24 +65,28 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
         return self();
     }
 
-    /** The configured retry policy. */
-    public RetryPolicy retryPolicy() {
-        return retryPolicy;
+    /** The shared settings as configured, for the adapter being built. */
+    public Settings settings() {
+        return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper);
     }
 
-    /** The configured sleeper. */
-    public Sleeper sleeper() {
-        return sleeper;
-    }
+    /**
+     * The settings every adapter shares, as configured.
+     *
+     * @param connectTimeout connect timeout
+     * @param readTimeout read timeout
+     * @param httpClient the shared client, or null for one of the adapter's own
+     * @param logLevel how much HTTP to log
+     * @param retryPolicy how safe reads are retried
+     * @param sleeper how retries wait
+     */
+    public record Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
+            HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper) {
 
-    /** The configured shared client, or a new one the adapter owns (and must close). */
-    public Http openHttp() {
-        return httpClient != null ? new Http(httpClient, false) : new Http(SharedHttpClient.create(), true);
-    }
-
-    /** A Feign builder over {@code http} with these settings (see {@link FeignSetup}). */
-    public Feign.Builder feign(Http http, ObjectMapper json, MaskingLogger logger, ProblemDecoder problems) {
-        return FeignSetup.builder(http.client(), json, connectTimeout, readTimeout, logger, logLevel, problems);
+        /** The configured shared client, or a new one the adapter owns (and must close). */
+        public Http openHttp() {
+            return httpClient != null ? new Http(httpClient, false) : new Http(SharedHttpClient.create(), true);
+        }
     }
 
     /**

@@ -19,6 +19,13 @@ public final class FeignSetup {
     private FeignSetup() {
     }
 
+    /** A Feign builder over {@code http} with an adapter's shared {@code settings}; the adapter adds its target. */
+    public static Feign.Builder builder(AdapterBuilder.Settings settings, AdapterBuilder.Http http, ObjectMapper mapper,
+            MaskingLogger logger, ProblemDecoder problems) {
+        return builder(http.client(), mapper, settings.connectTimeout(), settings.readTimeout(), logger,
+                settings.logLevel(), problems);
+    }
+
     /** A Feign builder configured as above; the adapter adds its interceptors and target. */
     public static Feign.Builder builder(
             SharedHttpClient client, ObjectMapper mapper, Duration connectTimeout, Duration readTimeout,
