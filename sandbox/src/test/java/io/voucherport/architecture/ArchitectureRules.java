@@ -52,7 +52,6 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(applicationPackage + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         concat(PURE_JDK, "io.vavr..", domainPackage + "..", applicationPackage + ".."))
-                .allowEmptyShould(true)
                 .as("the application uses only java.lang/util/time/math, Vavr and the domain");
     }
 

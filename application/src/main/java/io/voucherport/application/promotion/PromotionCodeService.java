@@ -1,0 +1,166 @@
+package io.voucherport.application.promotion;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Done;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.PagedSequence;
+import io.voucherport.domain.promotion.CodeText;
+import io.voucherport.domain.promotion.NewPromotionCode;
+import io.voucherport.domain.promotion.PromotionCode;
+import io.voucherport.domain.promotion.PromotionCodes;
+import io.voucherport.domain.promotion.PromotionId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Promotion codes as a business works with them: stream a promotion's codes, issue new ones,
+ * revoke codes, find the promotion that holds a code. Thread-safe.
+ */
+public final class PromotionCodeService {
+
+    private final PromotionCodes promotions;
+    private final RandomGenerator random;
+
+    /** A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}). */
+    public PromotionCodeService(PromotionCodes promotions, RandomGenerator random) {
+        this.promotions = Require.present(promotions, "promotions");
+        this.random = Require.present(random, "random");
+    }
+
+    /**
+     * What an issuance did: exactly the codes created, the ones not created, and the failure that
+     * stopped it, if any.
+     *
+     * @param created codes that exist now because of this issuance
+     * @param notCreated codes drawn but provably not created
+     * @param uncertain codes of a batch whose outcome is unknown and could not be listed again:
+     *     look them up before issuing them elsewhere
+     * @param failure why the issuance stopped early
+     */
+    public record Issued(List<PromotionCode> created, List<CodeText> notCreated, List<CodeText> uncertain,
+            Option<ProviderFailure> failure) {
+        /** Validates and copies. */
+        public Issued {
+            created = List.copyOf(Require.present(created, "created"));
+            notCreated = List.copyOf(Require.present(notCreated, "not created"));
+            uncertain = List.copyOf(Require.present(uncertain, "uncertain"));
+            Require.present(failure, "failure");
+        }
+
+        /** Whether every code asked for was created. */
+        public boolean complete() {
+            return failure.isEmpty() && notCreated.isEmpty() && uncertain.isEmpty();
+        }
+    }
+
+    /** Every code of the promotion, lazily, one page in memory at a time. */
+    public PagedSequence<PromotionCode> codes(PromotionId id) {
+        return promotions.codes(Require.present(id, "promotion id"));
+    }
+
+    /**
+     * Issues {@code count} new codes drawn by {@code pattern} (each allowed {@code allowedUses}
+     * uses when given): drawn client-side, checked against the promotion's existing codes (compared
+     * case-insensitively, as some engines do), and created in batches of the provider's size. When
+     * a batch fails midway the result says exactly which codes were created: after a failure whose
+     * outcome is unknown, the promotion's codes are listed again to learn which of the batch exist.
+     */
+    public Either<ProviderFailure, Issued> issue(PromotionId id, int count, CodePattern pattern, Option<Integer> allowedUses) {
+        Require.present(id, "promotion id");
+        Require.positive(count, "count");
+        Require.present(pattern, "pattern");
+        Require.present(allowedUses, "allowed uses");
+        return existing(id).map(taken -> {
+            List<CodeText> drawn = draw(count, pattern, taken);
+            List<PromotionCode> created = new ArrayList<>();
+            int batchSize = Math.max(1, promotions.maxCodesPerCreate());
+            for (int from = 0; from < drawn.size(); from += batchSize) {
+                List<CodeText> batch = drawn.subList(from, Math.min(drawn.size(), from + batchSize));
+                Either<ProviderFailure, List<PromotionCode>> made = promotions.createCodes(id, batch.stream()
+                        .map(c -> new NewPromotionCode(c, allowedUses, Option.none(), Option.none())).toList());
+                if (made.isLeft()) {
+                    return stopped(id, drawn, from, batch, created, made.getLeft());
+                }
+                created.addAll(made.get());
+            }
+            return new Issued(created, List.of(), List.of(), Option.none());
+        });
+    }
+
+    /** Deletes {@code codes} from the promotion, in batches. Idempotent. */
+    public Either<ProviderFailure, Done> revoke(PromotionId id, List<CodeText> codes) {
+        Require.present(id, "promotion id");
+        Require.present(codes, "codes");
+        int batchSize = Math.max(1, promotions.maxCodesPerCreate());
+        for (int from = 0; from < codes.size(); from += batchSize) {
+            Either<ProviderFailure, Done> done = promotions.deleteCodes(id, codes.subList(from,
+                    Math.min(codes.size(), from + batchSize)));
+            if (done.isLeft()) {
+                return done;
+            }
+        }
+        return Either.right(Done.DONE);
+    }
+
+    /** The promotion holding {@code code}, if any. */
+    public Either<ProviderFailure, Option<PromotionId>> whoHolds(CodeText code) {
+        return promotions.findPromotionHolding(Require.present(code, "code"));
+    }
+
+    private Either<ProviderFailure, Set<String>> existing(PromotionId id) {
+        Set<String> taken = new HashSet<>();
+        return promotions.codes(id).forEachItem(c -> taken.add(key(c.code()))).map(n -> taken);
+    }
+
+    private List<CodeText> draw(int count, CodePattern pattern, Set<String> taken) {
+        Set<String> seen = new HashSet<>(taken);
+        List<CodeText> drawn = new ArrayList<>(count);
+        int attempts = 0;
+        while (drawn.size() < count) {
+            if (++attempts > count * 100 + 1000) {
+                throw new IllegalArgumentException("pattern " + pattern + " cannot make " + count + " unused codes");
+            }
+            CodeText code = pattern.draw(random);
+            if (seen.add(key(code))) {
+                drawn.add(code);
+            }
+        }
+        return drawn;
+    }
+
+    /** After a failed batch: which of its codes exist (listing again when the outcome is unknown). */
+    private Issued stopped(PromotionId id, List<CodeText> drawn, int from, List<CodeText> batch,
+            List<PromotionCode> created, ProviderFailure failure) {
+        List<CodeText> after = drawn.subList(from + batch.size(), drawn.size());
+        if (failure.provablyNotApplied()) {
+            return new Issued(created, drawn.subList(from, drawn.size()), List.of(), Option.some(failure));
+        }
+        Set<String> batchKeys = new HashSet<>();
+        batch.forEach(c -> batchKeys.add(key(c)));
+        List<PromotionCode> found = new ArrayList<>();
+        Either<ProviderFailure, Long> listed = promotions.codes(id).forEachItem(c -> {
+            if (batchKeys.contains(key(c.code()))) {
+                found.add(c);
+            }
+        });
+        if (listed.isLeft()) {
+            return new Issued(created, after, batch, Option.some(failure));
+        }
+        Set<String> foundKeys = new HashSet<>();
+        found.forEach(c -> foundKeys.add(key(c.code())));
+        List<PromotionCode> all = new ArrayList<>(created);
+        all.addAll(found);
+        List<CodeText> missing = new ArrayList<>(batch.stream().filter(c -> !foundKeys.contains(key(c))).toList());
+        missing.addAll(after);
+        return new Issued(all, missing, List.of(), Option.some(failure));
+    }
+
+    private static String key(CodeText code) {
+        return code.value().toLowerCase(java.util.Locale.ROOT);
+    }
+}

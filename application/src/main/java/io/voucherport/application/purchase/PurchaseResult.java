@@ -1,0 +1,103 @@
+package io.voucherport.application.purchase;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderStatus;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.util.Map;
+
+/**
+ * How a purchase ended, always with its reference: delivered, partially delivered, failed (and
+ * whether anything could have been bought), or still pending at the deadline (resume it by
+ * reference later). {@code toString} never shows a code: codes are secrets.
+ */
+public sealed interface PurchaseResult {
+
+    /** The caller's reference: the supplier's idempotency key. */
+    OrderReference reference();
+
+    /**
+     * Every code delivered.
+     *
+     * @param reference the purchase's reference
+     * @param order the order as it ended
+     * @param codes its codes
+     */
+    record Delivered(OrderReference reference, SupplierOrder order, OrderCodes codes) implements PurchaseResult {
+        /** Validates. */
+        public Delivered {
+            Require.present(reference, "reference");
+            Require.present(order, "order");
+            Require.present(codes, "codes");
+        }
+    }
+
+    /**
+     * The order ended with some codes delivered and some not.
+     *
+     * @param reference the purchase's reference
+     * @param order the order as it ended
+     * @param codes the codes delivered
+     * @param missing how many codes are missing, per SKU
+     */
+    record PartiallyDelivered(OrderReference reference, SupplierOrder order, OrderCodes codes, Map<Sku, Integer> missing)
+            implements PurchaseResult {
+        /** Validates and copies. */
+        public PartiallyDelivered {
+            Require.present(reference, "reference");
+            Require.present(order, "order");
+            Require.present(codes, "codes");
+            missing = Map.copyOf(Require.present(missing, "missing"));
+        }
+    }
+
+    /**
+     * Nothing will be delivered: the supplier refused the purchase, or the order failed, was
+     * rejected, cancelled or expired.
+     *
+     * @param reference the purchase's reference
+     * @param order the order, when one was placed
+     * @param reason why, in words
+     * @param failure the supplier's failure, when the purchase was refused
+     */
+    record Failed(OrderReference reference, Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure)
+            implements PurchaseResult {
+        /** Validates. */
+        public Failed {
+            Require.present(reference, "reference");
+            Require.present(order, "order");
+            Require.present(reason, "reason");
+            Require.present(failure, "failure");
+        }
+
+        /** Whether the supplier provably bought nothing: refused before placing an order. */
+        public boolean nothingBought() {
+            return order.isEmpty() && failure.exists(ProviderFailure::provablyNotApplied);
+        }
+    }
+
+    /**
+     * Still open at the deadline, or its outcome could not be learned yet: resume it with the
+     * same reference ({@link BuyCodes#resume}); it will never be bought twice.
+     *
+     * @param reference the purchase's reference
+     * @param orderId the supplier's order id, when known
+     * @param status the order's last known status, when known
+     * @param reason why it is pending
+     */
+    record Pending(OrderReference reference, Option<SupplierOrderId> orderId, Option<OrderStatus> status, String reason)
+            implements PurchaseResult {
+        /** Validates. */
+        public Pending {
+            Require.present(reference, "reference");
+            Require.present(orderId, "order id");
+            Require.present(status, "status");
+            Require.present(reason, "reason");
+        }
+    }
+}

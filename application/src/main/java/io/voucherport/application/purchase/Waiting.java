@@ -1,0 +1,63 @@
+package io.voucherport.application.purchase;
+
+import io.voucherport.domain.Require;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Time as the use cases see it: the clock deciding deadlines, how a blocking caller waits, how an
+ * asynchronous caller is called back later, and the randomness of jitter. Replace it in tests to
+ * run in virtual time.
+ *
+ * @param clock the clock deciding deadlines
+ * @param sleeper how a blocking purchase waits
+ * @param later how an asynchronous purchase continues after a delay, without blocking a thread
+ * @param random jitter source, 0 to 1
+ */
+public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier random) {
+
+    /** Waits for a while, blocking. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Waits {@code duration}. */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Runs a step after a delay. */
+    @FunctionalInterface
+    public interface Later {
+        /** Runs {@code step} after {@code delay}. */
+        void run(Duration delay, Runnable step);
+    }
+
+    /** Validates. */
+    public Waiting {
+        Require.present(clock, "clock");
+        Require.present(sleeper, "sleeper");
+        Require.present(later, "later");
+        Require.present(random, "random");
+    }
+
+    /** Real time: the system clock, {@code Thread.sleep}, {@code scheduler} for asynchronous waits. */
+    public static Waiting real(ScheduledExecutorService scheduler) {
+        Require.present(scheduler, "scheduler");
+        return new Waiting(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),
+                (d, step) -> scheduler.schedule(step, d.toNanos(), TimeUnit.NANOSECONDS),
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Real time for blocking use; asynchronous waits use {@link CompletableFuture#delayedExecutor}. */
+    public static Waiting real() {
+        return new Waiting(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),
+                (d, step) -> delayed(d).execute(step), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    private static Executor delayed(Duration d) {
+        return CompletableFuture.delayedExecutor(d.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}
