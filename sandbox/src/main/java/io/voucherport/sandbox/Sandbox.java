@@ -1,29 +1,49 @@
 package io.voucherport.sandbox;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.adapter.discounts.AccessTokenProvider;
+import io.voucherport.adapter.discounts.ShoplazzaDiscounts;
+import io.voucherport.adapter.discounts.ShoplazzaVersion;
 import io.voucherport.adapter.ez.EzCardsSupplier;
 import io.voucherport.adapter.giftcard.GiftHubSupplier;
+import io.voucherport.adapter.promotions.ElasticPathPromotions;
 import io.voucherport.adapter.support.SharedHttpClient;
+import io.voucherport.application.discount.DiscountCodeChecker;
+import io.voucherport.application.promotion.CodePattern;
+import io.voucherport.application.promotion.PromotionCodeService;
+import io.voucherport.application.purchase.BuyCodes;
+import io.voucherport.application.purchase.PollingPolicy;
+import io.voucherport.application.purchase.PurchaseResult;
+import io.voucherport.application.purchase.SupplierDirectory;
+import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
-import io.voucherport.domain.supply.Balance;
-import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.promotion.PromotionId;
+import io.voucherport.domain.promotion.PromotionKind;
+import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
-import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
-import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
 import io.voucherport.testkit.ez.EzSimulator;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
+import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The runnable sandbox. {@code java -jar voucherport-sandbox.jar} starts the provider simulators on
- * localhost and keeps them running, so a service can point its real configuration at them;
- * {@code java -jar voucherport-sandbox.jar demo} starts them in-process and runs an end-to-end
- * journey through the real adapters, exiting 0 only when every step succeeded.
+ * The runnable sandbox. {@code java -jar voucherport-sandbox.jar} starts the four provider
+ * simulators on localhost and keeps them running, so a service can point its real configuration
+ * at them; {@code java -jar voucherport-sandbox.jar demo} starts them in-process and runs an
+ * end-to-end journey through the real adapters and the use cases, exiting 0 only when every step
+ * succeeded.
  */
 public final class Sandbox {
 
@@ -34,123 +54,159 @@ public final class Sandbox {
         this.out = out;
     }
 
+    /** The four simulators, started. */
+    record Simulators(EzSimulator ez, GiftHubSimulator gifthub, ElasticPathSimulator elasticPath,
+            ShoplazzaSimulator shoplazza) implements AutoCloseable {
+
+        /** Starts all four on the given ports (0 for any free port) with sample data. */
+        static Simulators start(int ezPort, int giftHubPort, int elasticPathPort, int shoplazzaPort) {
+            Simulators s = new Simulators(EzSimulator.onPort(ezPort).withSampleData().asyncPolls(4),
+                    GiftHubSimulator.onPort(giftHubPort).withSampleData().pollsToComplete(3),
+                    ElasticPathSimulator.onPort(elasticPathPort).withSampleData(),
+                    ShoplazzaSimulator.onPort(shoplazzaPort).withSampleData());
+            s.ez.start();
+            s.gifthub.start();
+            s.elasticPath.start();
+            s.shoplazza.start();
+            return s;
+        }
+
+        @Override
+        public void close() {
+            ez.close();
+            gifthub.close();
+            elasticPath.close();
+            shoplazza.close();
+        }
+    }
+
     /** Entry point: no argument serves the simulators, {@code demo} runs the journey. */
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("demo")) {
-            System.exit(new Sandbox(System.out).demo() ? 0 : 1);
+            boolean ok;
+            try (Simulators sims = Simulators.start(0, 0, 0, 0)) {
+                ok = new Sandbox(System.out).demo(sims);
+            }
+            System.exit(ok ? 0 : 1);
         }
-        int ezPort = Integer.parseInt(System.getProperty("voucherport.ez.port", "8181"));
-        EzSimulator ez = EzSimulator.onPort(ezPort).withSampleData();
-        ez.start();
-        System.out.println("EZ Cards simulator  " + ez.baseUrl() + "   (x-api-key " + EzSimulator.DEFAULT_API_KEY
-                + ", bearer token " + EzSimulator.DEFAULT_BEARER_TOKEN + ")");
-        int giftHubPort = Integer.parseInt(System.getProperty("voucherport.gifthub.port", "8182"));
-        GiftHubSimulator gifthub = GiftHubSimulator.onPort(giftHubPort).withSampleData();
-        gifthub.start();
-        System.out.println("GiftHub simulator   " + gifthub.baseUrl() + "   (client-id " + GiftHubSimulator.DEFAULT_CLIENT_ID
-                + ", client-secret " + GiftHubSimulator.DEFAULT_CLIENT_SECRET + ")");
-        System.out.println("Ports are set with -Dvoucherport.ez.port=… and -Dvoucherport.gifthub.port=…; Ctrl-C stops.");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ez.close();
-            gifthub.close();
-        }));
+        Simulators sims = Simulators.start(port("ez", 8181), port("gifthub", 8182), port("elasticpath", 8183),
+                port("shoplazza", 8184));
+        System.out.println("EZ Cards      " + sims.ez().baseUrl() + "   x-api-key " + EzSimulator.DEFAULT_API_KEY
+                + ", bearer token " + EzSimulator.DEFAULT_BEARER_TOKEN);
+        System.out.println("GiftHub       " + sims.gifthub().baseUrl() + "   client-id " + GiftHubSimulator.DEFAULT_CLIENT_ID
+                + ", client-secret " + GiftHubSimulator.DEFAULT_CLIENT_SECRET);
+        System.out.println("Elastic Path  " + sims.elasticPath().baseUrl() + "   client_id "
+                + ElasticPathSimulator.DEFAULT_CLIENT_ID + ", client_secret " + ElasticPathSimulator.DEFAULT_CLIENT_SECRET);
+        System.out.println("Shoplazza     " + sims.shoplazza().baseUrl() + "/openapi/{2022-01|2025-06}   Access-Token "
+                + ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN);
+        System.out.println("Ports: -Dvoucherport.{ez,gifthub,elasticpath,shoplazza}.port=…; Ctrl-C stops.");
+        Runtime.getRuntime().addShutdownHook(new Thread(sims::close));
         Thread.currentThread().join();
     }
 
-    /** Runs the journey against in-process simulators; true when every step succeeded. */
-    boolean demo() {
+    private static int port(String name, int fallback) {
+        return Integer.parseInt(System.getProperty("voucherport." + name + ".port", String.valueOf(fallback)));
+    }
+
+    /** Runs the journey against running simulators; true when every step succeeded. */
+    boolean demo(Simulators sims) {
         long start = System.nanoTime();
-        out.println("Voucherport sandbox demo — real adapters against in-process simulators");
-        try (EzSimulator ez = EzSimulator.create().withSampleData().asyncPolls(4);
-                SharedHttpClient http = SharedHttpClient.create()) {
-            ez.start();
-            out.println("EZ Cards simulator at " + ez.baseUrl());
-            EzCardsSupplier supplier = EzCardsSupplier.builder()
-                    .baseUrl(ez.baseUrl())
-                    .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
-                    .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN))
-                    .httpClient(http)
+        out.println("Voucherport sandbox demo — real adapters and use cases against in-process simulators");
+        try (SharedHttpClient http = SharedHttpClient.create();
+                EzCardsSupplier ez = EzCardsSupplier.builder().baseUrl(sims.ez().baseUrl())
+                        .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
+                        .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).build();
+                GiftHubSupplier gifthub = GiftHubSupplier.builder().baseUrl(sims.gifthub().baseUrl())
+                        .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
+                        .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).httpClient(http).build();
+                ElasticPathPromotions promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
+                        .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                        .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))
+                        .kind(PromotionKind.STANDARD).httpClient(http).build();
+                ShoplazzaDiscounts shop = ShoplazzaDiscounts.builder().storeUrl(sims.shoplazza().baseUrl())
+                        .version(ShoplazzaVersion.V2025_06)
+                        .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)))
+                        .httpClient(http).build()) {
+            out.println("simulators: EZ " + sims.ez().baseUrl() + ", GiftHub " + sims.gifthub().baseUrl()
+                    + ", Elastic Path " + sims.elasticPath().baseUrl() + ", Shoplazza " + sims.shoplazza().baseUrl());
+            Waiting waiting = Waiting.real();
+            BuyCodes buyFromEz = new BuyCodes(new ProgressReport(ez, out), PollingPolicy.DEFAULT, waiting);
+            SupplierDirectory directory = SupplierDirectory.builder(PollingPolicy.DEFAULT, waiting)
+                    .supplier("ez", new ProgressReport(ez, out), Map.of(Sku.of("GAME-10"), Sku.of("8PX-UF-Y5U")))
+                    .supplier("gifthub", new ProgressReport(gifthub, out), Map.of(Sku.of("GAME-10"),
+                            Sku.of("STEAM-EU-20"), Sku.of("STEAM-20-EUR"), Sku.of("STEAM-EU-20")))
                     .build();
-            step("EZ balances", supplier.balances(), balances -> balances.stream().map(Balance::toString).toList()
-                    .toString());
-            OrderReference instantRef = OrderReference.generate();
-            step("EZ instant order " + instantRef, supplier.place(OrderRequest.of(instantRef,
-                    OrderLine.of("8PX-UF-Y5U", 1))).flatMap(order -> awaitCodes(supplier, order)), this::describe);
-            OrderReference bulkRef = OrderReference.generate();
-            step("EZ bulk order " + bulkRef, supplier.place(OrderRequest.of(bulkRef, OrderLine.of("AMZ-US-25", 5)))
-                    .flatMap(order -> awaitCodes(supplier, order)), this::describe);
-            Either<ProviderFailure, SupplierOrder> again = supplier.place(OrderRequest.of(bulkRef,
-                    OrderLine.of("AMZ-US-25", 5)));
-            boolean refused = again.isLeft() && again.getLeft() instanceof ProviderFailure.DuplicateReference;
-            check("EZ same reference again is refused, nothing bought twice",
-                    refused && ez.ordersWithReference(bulkRef.value()) == 1,
-                    again.fold(ProviderFailure::message, o -> "bought again: " + o.id()));
-            step("EZ balances after", supplier.balances(), balances -> balances.toString());
-            giftHubJourney(http);
+
+            step("EZ balances", ez::balances, List::toString);
+            OrderRequest instant = BuyCodes.prepare(List.of(OrderLine.of("8PX-UF-Y5U", 1)), Option.none());
+            purchase("EZ instant order " + instant.reference(), () -> buyFromEz.buy(instant));
+            OrderRequest bulk = BuyCodes.prepare(List.of(OrderLine.of("AMZ-US-25", 5)), Option.none());
+            purchase("EZ bulk order " + bulk.reference(), () -> buyFromEz.buy(bulk));
+            PurchaseResult again = buyFromEz.buy(bulk);
+            check("EZ same reference again: the existing order, nothing bought twice",
+                    again instanceof PurchaseResult.Delivered && sims.ez().ordersWithReference(bulk.reference().value()) == 1,
+                    sims.ez().ordersWithReference(bulk.reference().value()) + " order(s) with " + bulk.reference());
+
+            OrderRequest routed = BuyCodes.prepare(List.of(OrderLine.of("STEAM-20-EUR", 2)), Option.none());
+            SupplierDirectory.Routed viaGiftHub = directory.buy(routed.reference(), routed.lines(), Option.none(),
+                    List.of("ez", "gifthub"));
+            check("GiftHub order " + routed.reference() + " (EZ has no mapping, so routed on)",
+                    viaGiftHub.result() instanceof PurchaseResult.Delivered && viaGiftHub.refusedBy().equals(List.of("ez")),
+                    "via " + viaGiftHub.supplier() + " after " + viaGiftHub.refusedBy() + ": " + describe(viaGiftHub.result()));
+
+            PromotionCodeService codes = new PromotionCodeService(promotions, new SecureRandom());
+            PromotionId summer = PromotionId.of("std-summer");
+            step("Elastic Path stream std-summer", () -> codes.codes(summer).forEachItem(c -> { }),
+                    n -> n + " codes, one page in memory at a time");
+            step("Elastic Path issue 25 new codes", () -> codes.issue(summer, 25, CodePattern.of("VP-", 11), Option.some(1))
+                    .flatMap(i -> i.failure().isDefined() ? Either.left(i.failure().get()) : Either.right(i)),
+                    i -> i.created().size() + " created, e.g. " + i.created().get(0).code());
+            step("Elastic Path who holds STDSUMMER-000042", () -> codes.whoHolds(
+                    io.voucherport.domain.promotion.CodeText.of("STDSUMMER-000042")), Object::toString);
+
+            DiscountCodeChecker checker = new DiscountCodeChecker(shop, shop, java.time.Clock.systemUTC());
+            for (String code : List.of("WELCOME5", "TEN001", "NOT-A-CODE")) {
+                step("Shoplazza check " + code, () -> checker.check(code), c -> c.getClass().getSimpleName());
+            }
+            step("EZ balances after", ez::balances, List::toString);
         }
         out.printf(Locale.ROOT, "%s in %d ms%n", failures == 0 ? "ALL STEPS SUCCEEDED" : failures + " STEP(S) FAILED",
                 (System.nanoTime() - start) / 1_000_000);
         return failures == 0;
     }
 
-    /** GiftHub: create-then-confirm hidden behind the same port, a partial order, the same reference refused. */
-    private void giftHubJourney(SharedHttpClient http) {
-        try (GiftHubSimulator sim = GiftHubSimulator.create().withSampleData().pollsToComplete(3)
-                .outcome("PSN-UK-25", GiftHubSimulator.Outcome.PARTIAL)) {
-            sim.start();
-            out.println("GiftHub simulator at " + sim.baseUrl());
-            GiftHubSupplier supplier = GiftHubSupplier.builder()
-                    .baseUrl(sim.baseUrl())
-                    .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
-                    .httpClient(http)
-                    .build();
-            step("GiftHub balances", supplier.balances(), balances -> balances.toString());
-            OrderReference ref = OrderReference.generate();
-            step("GiftHub order " + ref, supplier.place(OrderRequest.of(ref, OrderLine.of("STEAM-EU-20", 3)))
-                    .flatMap(order -> awaitCodes(supplier, order)), this::describe);
-            OrderReference partialRef = OrderReference.generate();
-            step("GiftHub partial order " + partialRef, supplier.place(OrderRequest.of(partialRef,
-                    OrderLine.of("PSN-UK-25", 2))).flatMap(order -> awaitCodes(supplier, order)), this::describe);
-            Either<ProviderFailure, SupplierOrder> again = supplier.place(OrderRequest.of(ref,
-                    OrderLine.of("STEAM-EU-20", 3)));
-            check("GiftHub same reference again is refused, nothing bought twice",
-                    again.isLeft() && again.getLeft() instanceof ProviderFailure.DuplicateReference
-                            && sim.purchasesWithReference(ref.value()) == 1,
-                    again.fold(ProviderFailure::message, o -> "bought again: " + o.id()));
-        }
+    private void purchase(String name, Supplier<PurchaseResult> buy) {
+        long start = System.nanoTime();
+        PurchaseResult result = buy.get();
+        check(name, result instanceof PurchaseResult.Delivered,
+                describe(result) + String.format(Locale.ROOT, " in %d ms", (System.nanoTime() - start) / 1_000_000));
     }
 
-    /** Polls an order until it ends (with a progress line), then fetches its codes. */
-    private Either<ProviderFailure, OrderCodes> awaitCodes(CodeSupplier supplier, SupplierOrder placed) {
-        SupplierOrder order = placed;
-        long delayMs = 50;
-        int polls = 0;
-        while (!order.status().isTerminal()) {
-            out.printf("\r  waiting for %s: %s (poll %d)", order.id(), order.status(), ++polls);
-            sleep(delayMs);
-            delayMs = Math.min(1000, delayMs * 2);
-            Either<ProviderFailure, SupplierOrder> now = supplier.findOrder(order.id());
-            if (now.isLeft()) {
-                return Either.left(now.getLeft());
-            }
-            order = now.get();
+    private static String describe(PurchaseResult result) {
+        if (result instanceof PurchaseResult.Delivered d) {
+            return d.order().id() + " " + d.order().status() + ", " + describe(d.codes());
         }
-        if (polls > 0) {
-            out.println("\r  " + order.id() + " " + order.status() + " after " + polls + " poll(s)          ");
+        if (result instanceof PurchaseResult.PartiallyDelivered p) {
+            return p.order().id() + " " + describe(p.codes()) + ", missing " + p.missing();
         }
-        return supplier.fetchCodes(order.id());
+        return result instanceof PurchaseResult.Failed f ? "failed: " + f.reason()
+                : "pending: " + ((PurchaseResult.Pending) result).reason();
     }
 
-    private String describe(OrderCodes codes) {
-        List<String> masked = codes.delivered().stream()
-                .map(c -> c.code().orElse(c.pin()).orElse(c.redeemLink()).map(Secret::masked).getOrElse("-")).toList();
-        return codes.delivered().size() + " code(s) delivered " + masked + (codes.isComplete() ? "" : ", missing "
-                + codes.shortfall());
+    private static String describe(OrderCodes codes) {
+        List<String> masked = codes.delivered().stream().map(Sandbox::mask).toList();
+        return codes.delivered().size() + " code(s) delivered " + masked;
     }
 
-    private <T> void step(String name, Either<ProviderFailure, T> result, java.util.function.Function<T, String> show) {
-        check(name, result.isRight(), result.fold(f -> f.getClass().getSimpleName() + ": " + f.message(), show));
+    private static String mask(DeliveredCode code) {
+        return code.code().orElse(code.pin()).orElse(code.redeemLink()).map(Secret::masked).getOrElse("-");
+    }
+
+    private <T> void step(String name, Supplier<Either<ProviderFailure, T>> call, Function<T, String> show) {
+        long start = System.nanoTime();
+        Either<ProviderFailure, T> result = call.get();
+        check(name, result.isRight(), result.fold(f -> f.getClass().getSimpleName() + ": " + f.message(), show)
+                + String.format(Locale.ROOT, " (%d ms)", (System.nanoTime() - start) / 1_000_000));
     }
 
     private void check(String name, boolean ok, String detail) {
@@ -158,13 +214,5 @@ public final class Sandbox {
             failures++;
         }
         out.println((ok ? "  ok    " : "  FAIL  ") + name + " — " + detail);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,53 @@
+package io.voucherport.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Option;
+import io.voucherport.application.purchase.BuyCodes;
+import io.voucherport.application.purchase.PollingPolicy;
+import io.voucherport.application.purchase.PurchaseResult;
+import io.voucherport.application.purchase.Waiting;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.testkit.assertions.ReadmeSnippets;
+import io.voucherport.testkit.fake.InMemoryCodeSupplier;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.Test;
+
+/** The README's "buy exactly once" example compiles, runs, and is the same code as in the README. */
+class ReadmeExampleTest {
+
+    @Test
+    void theReadmeExampleBuysExactlyOnce() {
+        InMemoryCodeSupplier fake = new InMemoryCodeSupplier().product("GAME-10", "10", "USD", 0).pollsToComplete(2);
+        CodeSupplier supplier = fake;
+        List<OrderRequest> stored = new java.util.ArrayList<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // README:buy-begin
+            BuyCodes buy = new BuyCodes(supplier, PollingPolicy.DEFAULT, Waiting.real(scheduler));
+            OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of("GAME-10", 3)), Option.none());
+            stored.add(request);                                   // persist the reference before buying
+            CompletableFuture<PurchaseResult> result = buy.buyAsync(request);   // no thread waits
+            PurchaseResult done = result.join();
+            if (done instanceof PurchaseResult.Pending pending) {  // deadline reached: resume later
+                done = buy.resume(request);                        // looks up by reference, never buys twice
+            }
+            // README:buy-end
+            assertThat(done).isInstanceOf(PurchaseResult.Delivered.class);
+            assertThat(fake.ordersWithReference(request.reference())).isEqualTo(1);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void theReadmeShowsExactlyThisCode() {
+        ReadmeSnippets.assertInReadme(ReadmeExampleTest.class, "buy", Path.of("../README.md"));
+    }
+}
