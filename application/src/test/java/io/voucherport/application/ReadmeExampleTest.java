@@ -35,7 +35,7 @@ class ReadmeExampleTest {
             stored.add(request);                                   // persist the reference before buying
             CompletableFuture<PurchaseResult> result = buy.buyAsync(request);   // no thread waits
             PurchaseResult done = result.join();
-            if (done instanceof PurchaseResult.Pending pending) {  // deadline reached: resume later
+            if (done instanceof PurchaseResult.Pending) {          // deadline reached: resume later
                 done = buy.resume(request);                        // looks up by reference, never buys twice
             }
             // README:buy-end

@@ -42,7 +42,7 @@ interface ElasticPathApi {
     /** Answers 201 with the promotion, not the codes. */
     @RequestLine("POST /v2/{root}/{id}/codes")
     @Headers({"Authorization: Bearer {token}", "Content-Type: application/json"})
-    void createCodes(@Param("token") String token, @Param("root") String root, @Param("id") String id,
+    ElasticPathDto.Envelope<ElasticPathDto.Promotion> createCodes(@Param("token") String token, @Param("root") String root, @Param("id") String id,
             ElasticPathDto.CodesBody body);
 
     @RequestLine("DELETE /v2/{root}/{id}/codes")

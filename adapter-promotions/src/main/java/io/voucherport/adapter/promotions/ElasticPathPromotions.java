@@ -195,7 +195,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                 codes.stream().map(c -> new ElasticPathDto.NewCode(c.code().value(), c.allowedUses().getOrNull(),
                         c.user().getOrNull(), c.consumeUnit().map(ElasticPathMapper::wireName).getOrNull())).toList()));
         return write(token -> {
-            api.createCodes(token, root, id.value(), body);
+            data(api.createCodes(token, root, id.value(), body));   // the promotion: proof the answer is Elastic Path's
             return codes.stream().map(c -> new PromotionCode(c.code(), Option.none(), c.consumeUnit(), c.user(),
                     c.allowedUses(), c.allowedUses(), Option.none(), Option.none())).toList();
         });

@@ -18,6 +18,10 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Sleeper sleeper = Sleeper.THREAD;
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    /** Default largest answer read: 16 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     /** For subclasses. */
     protected AdapterBuilder() {
@@ -65,9 +69,15 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
         return self();
     }
 
+    /** Largest answer read before it is refused as an unexpected response; default {@value #DEFAULT_MAX_RESPONSE_BYTES}. */
+    public B maxResponseBytes(int bytes) {
+        this.maxResponseBytes = Require.positive(bytes, "max response bytes");
+        return self();
+    }
+
     /** The shared settings as configured, for the adapter being built. */
     public Settings settings() {
-        return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper);
+        return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper, maxResponseBytes);
     }
 
     /**
@@ -79,9 +89,10 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
      * @param logLevel how much HTTP to log
      * @param retryPolicy how safe reads are retried
      * @param sleeper how retries wait
+     * @param maxResponseBytes largest answer read
      */
     public record Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
-            HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper) {
+            HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper, int maxResponseBytes) {
 
         /** The configured shared client, or a new one the adapter owns (and must close). */
         public Http openHttp() {

@@ -94,11 +94,20 @@ public final class CallGuard {
             return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
                     : new ProviderFailure.UnexpectedResponse(details));
         } catch (DecodeException e) {
-            String message = "could not read the answer (" + rootCause(e).getClass().getSimpleName() + ")";
+            Throwable cause = rootCause(e);
+            String message = cause instanceof MalformedAnswerException ? cause.getMessage()
+                    : "could not read the answer (" + cause.getClass().getSimpleName() + ")";
             FailureDetails details = FailureDetails.of(provider, e.status(), Option.none(), message);
             return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
                     : new ProviderFailure.UnexpectedResponse(details));
         } catch (FeignException e) {
+            if (e.status() >= 200 && e.status() < 300) {
+                // a 2xx whose body could not be read (Feign reports decoder I/O errors so)
+                FailureDetails details = FailureDetails.of(provider, e.status(), Option.none(),
+                        "could not read the answer (" + rootCause(e).getClass().getSimpleName() + ")");
+                return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
+                        : new ProviderFailure.UnexpectedResponse(details));
+            }
             if (e.status() > 0) {
                 return Either.left(mapper.map(new HttpProblem(e.status(), Option.none(),
                         Option.none(), List.of(), Option.none()), unsafe));

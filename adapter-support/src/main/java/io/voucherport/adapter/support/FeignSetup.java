@@ -23,7 +23,8 @@ public final class FeignSetup {
     public static Feign.Builder builder(AdapterBuilder.Settings settings, AdapterBuilder.Http http, ObjectMapper mapper,
             MaskingLogger logger, ProblemDecoder problems) {
         return builder(http.client(), mapper, settings.connectTimeout(), settings.readTimeout(), logger,
-                settings.logLevel(), problems);
+                settings.logLevel(), problems)
+                .decoder(new BoundedDecoder(new JacksonDecoder(mapper), settings.maxResponseBytes()));
     }
 
     /** A Feign builder configured as above; the adapter adds its interceptors and target. */

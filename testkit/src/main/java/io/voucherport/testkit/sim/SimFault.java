@@ -30,13 +30,40 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
         /** Answer with a status (and optional Retry-After and body), before acting. */
         STATUS,
         /** Act (commit), then reset the connection: the caller cannot know it took effect. */
-        COMMIT_THEN_DROP
+        COMMIT_THEN_DROP,
+        /** Act, then answer with every match of {@code body} (a regex) in the answer replaced by {@code replacement}. */
+        REWRITE,
+        /** Answer 200 with a JSON body of {@code status} bytes, before acting. */
+        OVERSIZED_BODY
     }
 
     /** Validates. */
     public SimFault {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(delay, "delay");
+    }
+
+    /**
+     * Acts, then answers with every value of a JSON field named {@code status} or {@code state}
+     * replaced by {@code value}: an enum value the client has never seen.
+     */
+    public static SimFault unknownEnumValue(String value) {
+        return new SimFault(Kind.REWRITE, 0, Duration.ZERO,
+                "(\"(?:status|state|orderState|job_status)\"\\s*:\\s*)\"[^\"]*\"\u0000$1\"" + value + "\"");
+    }
+
+    /** Answers 200 with a well-formed JSON body of about {@code bytes} bytes. */
+    public static SimFault oversizedBody(int bytes) {
+        return new SimFault(Kind.OVERSIZED_BODY, bytes, Duration.ZERO, null);
+    }
+
+    /** For {@link Kind#REWRITE}: {@code text} with the rewrite applied. */
+    public String rewrite(String text) {
+        if (kind != Kind.REWRITE || text == null) {
+            return text;
+        }
+        String[] parts = body.split("\u0000", 2);
+        return text.replaceAll(parts[0], parts[1]);
     }
 
     /** Answers normally after {@code delay}. */
@@ -92,6 +119,6 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
 
     /** Whether the simulator acts on the request before the fault spoils the answer. */
     public boolean commitsFirst() {
-        return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP;
+        return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP || kind == Kind.REWRITE;
     }
 }

@@ -175,6 +175,9 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         if (fault.kind() == SimFault.Kind.DELAY) {
             return definition(response).withFixedDelay((int) fault.delay().toMillis()).build();
         }
+        if (fault.kind() == SimFault.Kind.REWRITE) {
+            return definition(new SimResponse(response.status(), fault.rewrite(response.body()), response.headers())).build();
+        }
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
 
@@ -184,6 +187,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
             case EMPTY_RESPONSE -> aResponse().withFault(Fault.EMPTY_RESPONSE).build();
             case MALFORMED_BODY, TRUNCATED_BODY -> aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(fault.body()).build();
+            case OVERSIZED_BODY -> aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"padding\": \"" + "x".repeat(Math.max(0, fault.status() - 16)) + "\"}").build();
             case STATUS -> {
                 boolean html = fault.body() != null;
                 ResponseDefinitionBuilder b = aResponse().withStatus(fault.status())
