@@ -8,6 +8,7 @@ import io.voucherport.adapter.discounts.ShoplazzaVersion;
 import io.voucherport.adapter.ez.EzCardsSupplier;
 import io.voucherport.adapter.giftcard.GiftHubSupplier;
 import io.voucherport.adapter.promotions.ElasticPathPromotions;
+import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.application.discount.DiscountCodeChecker;
 import io.voucherport.application.promotion.CodePattern;
@@ -55,11 +56,11 @@ public final class Sandbox {
     }
 
     /** The four simulators, started. */
-    record Simulators(EzSimulator ez, GiftHubSimulator gifthub, ElasticPathSimulator elasticPath,
+    public record Simulators(EzSimulator ez, GiftHubSimulator gifthub, ElasticPathSimulator elasticPath,
             ShoplazzaSimulator shoplazza) implements AutoCloseable {
 
         /** Starts all four on the given ports (0 for any free port) with sample data. */
-        static Simulators start(int ezPort, int giftHubPort, int elasticPathPort, int shoplazzaPort) {
+        public static Simulators start(int ezPort, int giftHubPort, int elasticPathPort, int shoplazzaPort) {
             Simulators s = new Simulators(EzSimulator.onPort(ezPort).withSampleData().asyncPolls(4),
                     GiftHubSimulator.onPort(giftHubPort).withSampleData().pollsToComplete(3),
                     ElasticPathSimulator.onPort(elasticPathPort).withSampleData(),
@@ -110,23 +111,28 @@ public final class Sandbox {
 
     /** Runs the journey against running simulators; true when every step succeeded. */
     boolean demo(Simulators sims) {
+        return demo(sims, HttpLogLevel.NONE);
+    }
+
+    /** The journey, with the adapters logging HTTP at {@code logLevel} (always masked). */
+    boolean demo(Simulators sims, HttpLogLevel logLevel) {
         long start = System.nanoTime();
         out.println("Voucherport sandbox demo — real adapters and use cases against in-process simulators");
         try (SharedHttpClient http = SharedHttpClient.create();
                 EzCardsSupplier ez = EzCardsSupplier.builder().baseUrl(sims.ez().baseUrl())
                         .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
-                        .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).build();
+                        .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).logLevel(logLevel).build();
                 GiftHubSupplier gifthub = GiftHubSupplier.builder().baseUrl(sims.gifthub().baseUrl())
                         .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                        .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).httpClient(http).build();
+                        .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).httpClient(http).logLevel(logLevel).build();
                 ElasticPathPromotions promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
                         .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
                         .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))
-                        .kind(PromotionKind.STANDARD).httpClient(http).build();
+                        .kind(PromotionKind.STANDARD).httpClient(http).logLevel(logLevel).build();
                 ShoplazzaDiscounts shop = ShoplazzaDiscounts.builder().storeUrl(sims.shoplazza().baseUrl())
                         .version(ShoplazzaVersion.V2025_06)
                         .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)))
-                        .httpClient(http).build()) {
+                        .httpClient(http).logLevel(logLevel).build()) {
             out.println("simulators: EZ " + sims.ez().baseUrl() + ", GiftHub " + sims.gifthub().baseUrl()
                     + ", Elastic Path " + sims.elasticPath().baseUrl() + ", Shoplazza " + sims.shoplazza().baseUrl());
             Waiting waiting = Waiting.real();
