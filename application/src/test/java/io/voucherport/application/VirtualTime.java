@@ -1,11 +1,9 @@
 package io.voucherport.application;
 
 import io.voucherport.application.purchase.Waiting;
-import java.time.Clock;
+import io.voucherport.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -20,40 +18,25 @@ public final class VirtualTime {
     private record Task(Instant due, long order, Runnable step) {
     }
 
-    private Instant now = Instant.parse("2026-11-22T10:00:00Z");
+    /** The clock. */
+    public final ManualClock clock = new ManualClock();
     private long sequence;
     private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> a.due().equals(b.due())
             ? Long.compare(a.order(), b.order()) : a.due().compareTo(b.due()));
     private final List<Duration> waits = new ArrayList<>();
 
-    /** The clock. */
-    public final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
 
     /** The use cases' view of this time. */
     public Waiting waiting() {
-        return new Waiting(clock, this::advance, (delay, step) -> tasks.add(new Task(now.plus(delay), sequence++, step)),
+        return new Waiting(clock, this::advance, (delay, step) -> tasks.add(new Task(clock.instant().plus(delay), sequence++, step)),
                 () -> 0.5);
     }
 
     /** Moves the clock on. */
     public void advance(Duration d) {
         waits.add(d);
-        now = now.plus(d);
+        clock.advance(d);
     }
 
     /** Runs queued asynchronous steps in due order, moving the clock to each, until none is left. */
@@ -69,8 +52,8 @@ public final class VirtualTime {
         if (task == null) {
             return false;
         }
-        if (task.due().isAfter(now)) {
-            advance(Duration.between(now, task.due()));
+        if (task.due().isAfter(clock.instant())) {
+            advance(Duration.between(clock.instant(), task.due()));
         }
         task.step().run();
         return true;
@@ -78,7 +61,7 @@ public final class VirtualTime {
 
     /** The current instant. */
     public Instant now() {
-        return now;
+        return clock.instant();
     }
 
     /** Every wait so far, blocking or not. */

@@ -20,13 +20,10 @@ import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.testkit.ez.EzSimulator;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.sim.SimFault;
+import io.voucherport.testkit.time.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,32 +47,13 @@ class ExactlyOnceChaosTest {
     private static final int PURCHASES = Integer.getInteger("voucherport.chaos.purchases", 300);
     private static final long SEED = Long.getLong("voucherport.chaos.seed", System.nanoTime());
 
-    /** A virtual clock: waiting moves it, nothing sleeps. */
-    private static final class VirtualClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T00:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private record Purchase(boolean ez, OrderRequest request) {
     }
 
     private final Random random = new Random(SEED);
-    private final VirtualClock clock = new VirtualClock();
-    private final Waiting waiting = new Waiting(clock, d -> clock.now.updateAndGet(i -> i.plus(d)),
+    private final ManualClock clock = new ManualClock();
+    private final Waiting waiting = new Waiting(clock, clock::advance,
             (d, step) -> step.run(), random::nextDouble);
     private final PollingPolicy policy = PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30));
     private final OrderReferenceStore durableStore = OrderReferenceStore.inMemory();   // survives "restarts"

@@ -22,21 +22,18 @@ import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.gifthub.GiftHubSimulator.Endpoint;
 import io.voucherport.testkit.gifthub.GiftHubSimulator.Outcome;
 import io.voucherport.testkit.sim.SimFault;
+import io.voucherport.testkit.time.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,31 +45,8 @@ class GiftHubSupplierTest {
     private static final Sku STEAM_50 = Sku.of("STEAM-EU-50");
     private static final Sku VISA_RANGE = Sku.of("VISA-US-RANGE");
 
-    /** A clock tests move forward by hand; shared by the simulator and the supplier. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
 
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock();
     private final List<Duration> sleeps = new ArrayList<>();
     private GiftHubSimulator gifthub;
     private GiftHubSupplier supplier;

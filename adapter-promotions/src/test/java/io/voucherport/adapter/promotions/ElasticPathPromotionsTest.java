@@ -21,20 +21,16 @@ import io.voucherport.testkit.assertions.LogCapture;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator.Endpoint;
 import io.voucherport.testkit.sim.SimFault;
+import io.voucherport.testkit.time.ManualClock;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,30 +42,11 @@ class ElasticPathPromotionsTest {
     private static final PromotionId SUMMER = PromotionId.of("std-summer");
     private static final PromotionId WELCOME = PromotionId.of("rule-welcome");
 
-    /** A clock tests move by hand. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock();
     private final List<Duration> sleeps = new ArrayList<>();
     private ElasticPathSimulator ep;
     private ElasticPathPromotions standard;
@@ -171,7 +148,7 @@ class ElasticPathPromotionsTest {
             ep.revokeTokens();
             concurrently(pool);
             assertThat(standard.tokensIssued()).isEqualTo(2);
-            clock.now.updateAndGet(i -> i.plus(Duration.ofMinutes(59)));
+            clock.advance(Duration.ofMinutes(59));
             concurrently(pool);
             assertThat(standard.tokensIssued()).isEqualTo(3);
             assertThat(ep.requests(Endpoint.TOKEN)).isEqualTo(3 + rules.tokensIssued());
