@@ -124,15 +124,23 @@ interface GiftHubMapper {
             if (ordered < 1) {
                 continue;
             }
-            Option<Money> total = invoice.flatMap(i -> Option.ofOptional(i.records().stream()
-                    .filter(r -> r.sku().equals(sku)).findFirst())
-                    .flatMap(r -> Option.of(r.totals().get(i.wallet())).filter(a -> a.signum() >= 0)
-                            .map(a -> Money.of(a, i.wallet()))));
+            Option<Money> total = lineTotal(invoice, sku);
             int delivered = deliveredCodes(redeem.get(entry.getKey())).size();
             lines.add(new OrderedLine(sku, ordered, Option.none(), total, lineStatus(status, ordered, delivered)));
         }
-        Option<Money> grandTotal = invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet()));
-        return new SupplierOrder(id, reference(o.reference()), status, lines, grandTotal, instant(o.createdDate()));
+        return new SupplierOrder(id, reference(o.reference()), status, lines, grandTotal(invoice), instant(o.createdDate()));
+    }
+
+    /** What the wallet paid for {@code sku}, from the invoice's record of it. */
+    default Option<Money> lineTotal(Option<GiftHubInvoice> invoice, Sku sku) {
+        return invoice.flatMap(i -> Option.ofOptional(i.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
+                .flatMap(r -> Option.of(r.totals().get(i.wallet())).filter(a -> a.signum() >= 0)
+                        .map(a -> Money.of(a, i.wallet()))));
+    }
+
+    /** What the wallet paid for the order. */
+    default Option<Money> grandTotal(Option<GiftHubInvoice> invoice) {
+        return invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet()));
     }
 
     /** A line of a partial order is completed, partially completed or failed by what it delivered. */

@@ -43,7 +43,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,17 +318,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     private SupplierOrder placedOrder(SupplierOrderId id, OrderReference reference, OrderRequest request,
             GiftHubDto.CreatedOrder created, GiftHubDto.Confirmed confirmed) {
         OrderStatus status = confirmed.state() == null ? OrderStatus.CONFIRMED : GiftHubStates.orderStatus(confirmed.state());
-        Option<GiftHubInvoice> invoice = GiftHubMapper.INSTANCE.invoiceOf(created.invoice());
+        GiftHubMapper m = GiftHubMapper.INSTANCE;
+        Option<GiftHubInvoice> invoice = m.invoiceOf(created.invoice());
         List<OrderedLine> lines = request.lines().stream().map(l -> new OrderedLine(l.sku(), l.quantity(),
-                Option.none(), invoice.flatMap(i -> lineTotal(i, l.sku())), status)).toList();
-        return new SupplierOrder(id, Option.some(reference), status, lines,
-                invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet())), Option.none());
-    }
-
-    private static Option<Money> lineTotal(GiftHubInvoice invoice, Sku sku) {
-        return Option.ofOptional(invoice.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
-                .flatMap(r -> Option.of(r.totals().get(invoice.wallet())))
-                .filter(a -> a.signum() >= 0).map(a -> Money.of(a, invoice.wallet()));
+                Option.none(), m.lineTotal(invoice, l.sku()), status)).toList();
+        return new SupplierOrder(id, Option.some(reference), status, lines, m.grandTotal(invoice), Option.none());
     }
 
     private ProviderFailure duplicate(OrderReference reference, SupplierOrderId existing) {
@@ -443,25 +436,14 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
                 if (r.status() < 200 || r.status() > 299) {
                     throw (RuntimeException) problems.decode("GiftHubApi#token", r);
                 }
-                String header = firstHeader(r.headers(), "Authorization");
-                if (header == null || header.isBlank()) {
-                    throw new MalformedAnswerException("the token answer has no Authorization header");
-                }
+                String header = ProblemDecoder.header(r.headers(), List.of("Authorization")).getOrElseThrow(
+                        () -> new MalformedAnswerException("the token answer has no Authorization header"));
                 String token = header.strip().regionMatches(true, 0, "Bearer ", 0, 7)
                         ? header.strip().substring(7).strip() : header.strip();
                 Instant expires = TokenCache.jwtExpiry(token).getOrElse(() -> clock.instant().plus(tokenLifetime));
                 return new TokenCache.IssuedToken(Secret.of(token), expires);
             }
         });
-    }
-
-    private static String firstHeader(Map<String, Collection<String>> headers, String name) {
-        for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
-            if (name.equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty()) {
-                return h.getValue().iterator().next();
-            }
-        }
-        return null;
     }
 
     private static <T> T data(GiftHubDto.Envelope<T> envelope) {

@@ -90,23 +90,11 @@ public final class CallGuard {
         } catch (RetryableException e) {
             return Either.left(transportFailure(e, unsafe));
         } catch (MalformedAnswerException e) {
-            FailureDetails details = FailureDetails.of(provider, e.getMessage());
-            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
-                    : new ProviderFailure.UnexpectedResponse(details));
-        } catch (DecodeException e) {
-            Throwable cause = rootCause(e);
-            String message = cause instanceof MalformedAnswerException ? cause.getMessage()
-                    : "could not read the answer (" + cause.getClass().getSimpleName() + ")";
-            FailureDetails details = FailureDetails.of(provider, e.status(), Option.none(), message);
-            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
-                    : new ProviderFailure.UnexpectedResponse(details));
+            return Either.left(unreadable(Option.none(), e, unsafe));
         } catch (FeignException e) {
-            if (e.status() >= 200 && e.status() < 300) {
-                // a 2xx whose body could not be read (Feign reports decoder I/O errors so)
-                FailureDetails details = FailureDetails.of(provider, e.status(), Option.none(),
-                        "could not read the answer (" + rootCause(e).getClass().getSimpleName() + ")");
-                return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
-                        : new ProviderFailure.UnexpectedResponse(details));
+            if (e instanceof DecodeException || e.status() >= 200 && e.status() < 300) {
+                // an answer came but could not be read (Feign reports decoder I/O errors as a 2xx FeignException)
+                return Either.left(unreadable(Option.some(e.status()).filter(s -> s > 0), e, unsafe));
             }
             if (e.status() > 0) {
                 return Either.left(mapper.map(new HttpProblem(e.status(), Option.none(),
@@ -114,11 +102,21 @@ public final class CallGuard {
             }
             return Either.left(transportFailure(e, unsafe));
         } catch (RuntimeException e) {
-            FailureDetails details = FailureDetails.of(provider,
-                    "unexpected failure (" + rootCause(e).getClass().getSimpleName() + ")");
-            return Either.left(unsafe ? new ProviderFailure.OutcomeUnknown(details)
-                    : new ProviderFailure.UnexpectedResponse(details));
+            return Either.left(unreadable(Option.none(), e, unsafe));
         }
+    }
+
+    /**
+     * An answer Voucherport cannot read (or an unexpected failure while reading it): after a call
+     * that changes something it may have taken effect, so it is outcome unknown.
+     */
+    private ProviderFailure unreadable(Option<Integer> status, RuntimeException e, boolean unsafe) {
+        Throwable cause = rootCause(e);
+        String message = cause instanceof MalformedAnswerException ? cause.getMessage()
+                : e instanceof FeignException ? "could not read the answer (" + cause.getClass().getSimpleName() + ")"
+                : "unexpected failure (" + cause.getClass().getSimpleName() + ")";
+        FailureDetails details = new FailureDetails(provider, status, Option.none(), message, 1);
+        return unsafe ? new ProviderFailure.OutcomeUnknown(details) : new ProviderFailure.UnexpectedResponse(details);
     }
 
     private ProviderFailure transportFailure(RuntimeException e, boolean unsafe) {

@@ -75,7 +75,8 @@ public final class ProblemDecoder implements ErrorDecoder {
         }
     }
 
-    private static Option<String> header(Map<String, Collection<String>> headers, List<String> names) {
+    /** The first non-blank value of the first of {@code names} present (names compared case-insensitively). */
+    public static Option<String> header(Map<String, Collection<String>> headers, List<String> names) {
         for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
             for (String name : names) {
                 if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {

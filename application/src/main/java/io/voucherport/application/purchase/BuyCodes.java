@@ -146,9 +146,13 @@ public final class BuyCodes {
             return new Step.Done(result);
         }
 
+        private PurchaseResult.Pending pendingResult(Option<SupplierOrder> order, String reason) {
+            return new PurchaseResult.Pending(reference(), order.map(SupplierOrder::id), order.map(SupplierOrder::status),
+                    reason);
+        }
+
         private Step pending(Option<SupplierOrder> order, String reason) {
-            return done(new PurchaseResult.Pending(reference(), order.map(SupplierOrder::id),
-                    order.map(SupplierOrder::status), reason));
+            return done(pendingResult(order, reason));
         }
 
         /** Waits {@code delay} then goes on, or ends pending when the wait would pass the deadline. */
@@ -157,8 +161,7 @@ public final class BuyCodes {
             if (pastDeadline(delay)) {
                 return pending(order, "deadline reached while " + waitingFor);
             }
-            return new Step.Wait(delay, then, () -> new PurchaseResult.Pending(reference(), order.map(SupplierOrder::id),
-                    order.map(SupplierOrder::status), "interrupted while " + waitingFor));
+            return new Step.Wait(delay, then, () -> pendingResult(order, "interrupted while " + waitingFor));
         }
 
         Step place(int placement) {
