@@ -36,7 +36,7 @@ interface ElasticPathApi {
     /** Query: {@code page[limit]}, {@code page[offset]}. Items come flat or nested: read by the adapter. */
     @RequestLine("GET /v2/{root}/{id}/codes")
     @Headers("Authorization: Bearer {token}")
-    ElasticPathDto.PageOf<JsonNode> codes(@Param("token") String token, @Param("root") String root,
+    ElasticPathDto.PageOf<ElasticPathDto.Code> codes(@Param("token") String token, @Param("root") String root,
             @Param("id") String id, @QueryMap Map<String, Object> query);
 
     /** Answers 201 with the promotion, not the codes. */

@@ -35,9 +35,17 @@ final class ElasticPathDto {
     record Promotion(String id, String type, String name, Boolean enabled, String start, String end) {
     }
 
-    /** {@code uses} here is the number of uses <em>remaining</em>. */
+    /**
+     * A listed code. {@code uses} here is the number of uses <em>remaining</em>. Lists come flat
+     * ({@code [{code…}]}) or nested ({@code [{data: {codes: [{code…}]}}]}); {@code data} holds the
+     * nested shape, so both are read in one pass.
+     */
     record Code(String id, String code, String consumeUnit, JsonNode user, Integer uses, Integer maxUses,
-            String createdBy, CodeMeta meta) {
+            String createdBy, CodeMeta meta, NestedCodes data) {
+    }
+
+    /** The nested list shape's {@code data}. */
+    record NestedCodes(List<Code> codes) {
     }
 
     record CodeMeta(Timestamps timestamps) {

@@ -59,6 +59,22 @@ interface ElasticPathMapper {
     @Mapping(target = "message", source = "job.error", qualifiedByName = "message")
     CodeJob job(ElasticPathDto.Job job, PromotionId promotionId);
 
+    /** A page's codes, listed flat ({@code [{code…}]}) or nested ({@code [{data: {codes: [...]}}]}); blank codes skipped. */
+    default List<PromotionCode> codes(List<ElasticPathDto.Code> items, PromotionKind kind) {
+        List<PromotionCode> codes = new ArrayList<>();
+        for (ElasticPathDto.Code item : items == null ? List.<ElasticPathDto.Code>of() : items) {
+            boolean flat = item.code() != null && !item.code().isBlank();
+            List<ElasticPathDto.Code> listed = flat ? List.of(item)
+                    : item.data() == null || item.data().codes() == null ? List.of() : item.data().codes();
+            for (ElasticPathDto.Code code : listed) {
+                if (code.code() != null && !code.code().isBlank()) {
+                    codes.add(code(code, kind));
+                }
+            }
+        }
+        return codes;
+    }
+
     default CodeText codeText(String code) {
         return CodeText.of(code);
     }

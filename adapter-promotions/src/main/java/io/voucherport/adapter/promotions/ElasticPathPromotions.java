@@ -99,7 +99,6 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final TokenCache tokens;
     private final AuthorizedCalls calls;
     private final RateLimiter limiter;
-    private final ObjectMapper json;
     private final PromotionKind kind;
     private final String root;
     private final String tokenForm;
@@ -108,7 +107,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final AdapterBuilder.Http http;
 
     private ElasticPathPromotions(Builder b) {
-        this.json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         AdapterBuilder.Settings settings = b.settings();
         this.http = settings.openHttp();
         List<String> secrets = new ArrayList<>();
@@ -175,8 +174,8 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                         List.of("offset cap of " + MAX_OFFSET + " reached")));
             }
             return read(token -> {
-                ElasticPathDto.PageOf<JsonNode> page = api.codes(token, root, id.value(), pageQuery(at));
-                List<PromotionCode> items = codesOf(page.data());
+                ElasticPathDto.PageOf<ElasticPathDto.Code> page = api.codes(token, root, id.value(), pageQuery(at));
+                List<PromotionCode> items = ElasticPathMapper.INSTANCE.codes(page.data(), kind);
                 return new Page<>(items, next(at, items.size(), page.meta()));
             });
         });
@@ -337,21 +336,6 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         if (!(unit instanceof ConsumeUnit.Known known) || known.kind() != kind) {
             throw new IllegalArgumentException("consume unit " + unit + " does not belong to " + kind + " promotions");
         }
-    }
-
-    /** Both list shapes: {@code [{code…}]} and {@code [{data: {codes: [...]}}]}. */
-    private List<PromotionCode> codesOf(List<JsonNode> data) {
-        List<PromotionCode> codes = new ArrayList<>();
-        for (JsonNode item : nonNull(data)) {
-            JsonNode nested = item.path("data").path("codes");
-            for (JsonNode node : item.has("code") ? List.of(item) : nested.isArray() ? nested : List.<JsonNode>of()) {
-                ElasticPathDto.Code code = json.convertValue(node, ElasticPathDto.Code.class);
-                if (code.code() != null && !code.code().isBlank()) {
-                    codes.add(ElasticPathMapper.INSTANCE.code(code, kind));
-                }
-            }
-        }
-        return codes;
     }
 
     /** Next page unless this one was empty or the offset reached the total; {@code links.next} is ignored. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;
+import feign.codec.Decoder;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import java.time.Duration;
@@ -24,7 +25,12 @@ public final class FeignSetup {
             MaskingLogger logger, ProblemDecoder problems) {
         return builder(http.client(), mapper, settings.connectTimeout(), settings.readTimeout(), logger,
                 settings.logLevel(), problems)
-                .decoder(new BoundedDecoder(new JacksonDecoder(mapper), settings.maxResponseBytes()));
+                .decoder(decoder(mapper, settings.maxResponseBytes()));
+    }
+
+    /** The decoder every adapter reads answers with: {@code mapper}, refusing answers over {@code maxBytes}. */
+    public static Decoder decoder(ObjectMapper mapper, int maxBytes) {
+        return new BoundedDecoder(new JacksonDecoder(mapper), maxBytes);
     }
 
     /** A Feign builder configured as above; the adapter adds its interceptors and target. */

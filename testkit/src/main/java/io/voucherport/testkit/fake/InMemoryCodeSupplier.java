@@ -26,6 +26,8 @@ import io.voucherport.domain.supply.SkuCodes;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,10 +67,12 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         final Map<Sku, Integer> delivered = new LinkedHashMap<>();
         final Map<Sku, List<DeliveredCode>> codes = new LinkedHashMap<>();
         int polls;
+        final Instant completesAt;
 
-        FakeOrder(SupplierOrder order) {
+        FakeOrder(SupplierOrder order, Instant completesAt) {
             this.order = order;
             this.status = order.status();
+            this.completesAt = completesAt;
         }
     }
 
@@ -81,6 +85,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     private final Map<Operation, Integer> calls = new EnumMap<>(Operation.class);
     private final Clock clock;
     private int pollsToComplete = Integer.MAX_VALUE;
+    private Duration completeAfter;
     private int commitThenFail;
     private int pageSize = 2;
 
@@ -115,6 +120,18 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
             throw new IllegalArgumentException("polls must be at least 1");
         }
         this.pollsToComplete = polls;
+        return this;
+    }
+
+    /**
+     * Processing orders placed from now on complete by themselves once {@code delay} has passed on
+     * this supplier's clock (seen at the next poll).
+     */
+    public synchronized InMemoryCodeSupplier completeAfter(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be zero or more");
+        }
+        this.completeAfter = delay;
         return this;
     }
 
@@ -212,7 +229,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         SupplierOrder order = new SupplierOrder(SupplierOrderId.of("mem-" + UUID.randomUUID()),
                 Option.some(request.reference()), OrderStatus.PROCESSING, lines, Option.none(),
                 Option.some(clock.instant()));
-        FakeOrder fake = new FakeOrder(order);
+        FakeOrder fake = new FakeOrder(order, completeAfter == null ? null : clock.instant().plus(completeAfter));
         orders.put(order.id(), fake);
         byReference.put(request.reference(), order.id());
         OrderLine only = request.lines().get(0);
@@ -271,7 +288,8 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     }
 
     private void poll(FakeOrder order) {
-        if (!order.status.isTerminal() && ++order.polls >= pollsToComplete) {
+        boolean due = order.completesAt != null && !clock.instant().isBefore(order.completesAt);
+        if (!order.status.isTerminal() && (++order.polls >= pollsToComplete || due)) {
             settle(order, OrderStatus.COMPLETED, 0);
         }
     }

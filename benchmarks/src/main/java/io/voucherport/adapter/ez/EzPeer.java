@@ -1,0 +1,78 @@
+package io.voucherport.adapter.ez;
+
+import feign.Feign;
+import feign.Request;
+import feign.Response;
+import feign.codec.Decoder;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark access to the EZ adapter's own Feign interface and mapper, over whatever Feign set-up
+ * the benchmark configures (Feign's defaults, or another transport): the peers the adapter is
+ * compared with. Lives in the adapter's package only to reach its package-private types; not part
+ * of the library.
+ */
+public final class EzPeer {
+
+    private static final Type CODES = returnType("codes", String.class, Map.class);
+    private static final Type ORDER = returnType("createInstantOrder", EzDto.InstantOrderRequest.class);
+
+    private final EzApi api;
+
+    /** Targets {@code baseUrl} with {@code feign} plus EZ's authentication headers. */
+    public EzPeer(String baseUrl, Feign.Builder feign) {
+        this.api = feign.requestInterceptor(t -> t.header("x-api-key", "bench-api-key-1234567890")
+                .header("Authorization", "Bearer bench-bearer-0987654321")).target(EzApi.class, baseUrl);
+    }
+
+    /** The codes of an order. */
+    public OrderCodes codes(SupplierOrderId id) {
+        return EzMapper.INSTANCE.codes(id, api.codes(id.value(), Map.of()).data());
+    }
+
+    /** An instant order of one code. */
+    public SupplierOrder instantOrder(OrderReference reference, Sku sku) {
+        return EzMapper.INSTANCE.order(api.createInstantOrder(
+                new EzDto.InstantOrderRequest(reference.value(), true, sku.value(), null)).data());
+    }
+
+    /** Decodes and maps a codes answer already in memory, as the adapter does. */
+    @SuppressWarnings("unchecked")
+    public static OrderCodes decodeCodes(Decoder decoder, SupplierOrderId id, byte[] body) throws IOException {
+        EzDto.Envelope<List<EzDto.CodesProduct>> envelope =
+                (EzDto.Envelope<List<EzDto.CodesProduct>>) decoder.decode(response(body), CODES);
+        return EzMapper.INSTANCE.codes(id, envelope.data());
+    }
+
+    /** Decodes and maps an order answer already in memory, as the adapter does. */
+    @SuppressWarnings("unchecked")
+    public static SupplierOrder decodeOrder(Decoder decoder, byte[] body) throws IOException {
+        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(response(body), ORDER)).data());
+    }
+
+    /** A 200 answer holding {@code body}, as a Feign client hands it to the decoder. */
+    public static Response response(byte[] body) {
+        return Response.builder().status(200).reason("OK")
+                .headers(Map.of("content-type", List.of("application/json")))
+                .request(Request.create(Request.HttpMethod.GET, "http://127.0.0.1/", Map.of(), null,
+                        StandardCharsets.UTF_8, null))
+                .body(body).build();
+    }
+
+    private static Type returnType(String method, Class<?>... parameters) {
+        try {
+            return EzApi.class.getMethod(method, parameters).getGenericReturnType();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
