@@ -89,6 +89,12 @@ public final class Clients {
         };
     }
 
+    /** The adapters' Feign set-up over an in-memory client answering with the stub's bodies: no network. */
+    static BenchClient canned() {
+        Client client = new CannedClient();
+        return new PeerClient("http://127.0.0.1:1", () -> adapterLike(client), true, null);
+    }
+
     /** The adapters' decoder over {@code json}. */
     static Decoder adapterDecoder(ObjectMapper json) {
         return FeignSetup.decoder(json, AdapterBuilder.DEFAULT_MAX_RESPONSE_BYTES);

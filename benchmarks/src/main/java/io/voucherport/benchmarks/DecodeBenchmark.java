@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Client-side cost without the network: the same answers, already in memory, read and mapped by
- * the adapter's decoder and mapper, by plain Jackson into records plus the floor's hand mapping
+ * the adapter's decoder and mapper (alone, and through the adapters' Feign interfaces over an
+ * in-memory client), by plain Jackson into records plus the floor's hand mapping
  * into the same domain objects, and by plain Jackson into records alone.
  */
 @State(Scope.Benchmark)
@@ -27,6 +28,8 @@ public class DecodeBenchmark {
 
     /** The adapter's decoder and mapper. */
     public static final String ADAPTER = "adapter";
+    /** The adapters' Feign interfaces, decoder and mapper over an in-memory client: Feign's own cost included. */
+    public static final String ADAPTER_FEIGN = "adapter-via-feign";
     /** Plain Jackson into records, then the floor's hand mapping into domain objects. */
     public static final String JACKSON_MAPPED = "jackson+mapping";
     /** Plain Jackson into records only. */
@@ -43,7 +46,7 @@ public class DecodeBenchmark {
     public Scenario scenario;
 
     /** Who decodes. */
-    @Param({ADAPTER, JACKSON_MAPPED, JACKSON_RECORDS})
+    @Param({ADAPTER, ADAPTER_FEIGN, JACKSON_MAPPED, JACKSON_RECORDS})
     public String approach;
 
     private final SupplierOrderId order = SupplierOrderId.of(Payloads.EZ_TRANSACTION);
@@ -56,6 +59,7 @@ public class DecodeBenchmark {
     private ObjectMapper snakeJson;
     private ObjectMapper camel;
     private ObjectMapper snake;
+    private BenchClient viaFeign;
 
     /** Renders the answers and builds the decoders once. */
     @Setup
@@ -71,6 +75,7 @@ public class DecodeBenchmark {
         ezDecoder = Clients.adapterDecoder(Clients.ezJson());
         snakeJson = Clients.snakeJson();
         snakeDecoder = Clients.adapterDecoder(snakeJson);
+        viaFeign = Clients.canned();
         FloorClient floor = new FloorClient(null);
         camel = floor.camel();
         snake = floor.snake();
@@ -81,6 +86,7 @@ public class DecodeBenchmark {
     public Object decode() throws IOException {
         return switch (approach) {
             case ADAPTER -> adapter();
+            case ADAPTER_FEIGN -> viaFeign.call(scenario);
             case JACKSON_MAPPED -> jackson(true);
             case JACKSON_RECORDS -> jackson(false);
             default -> throw new IllegalStateException(approach);

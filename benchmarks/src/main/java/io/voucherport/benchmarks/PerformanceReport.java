@@ -64,6 +64,7 @@ public final class PerformanceReport {
     private final Map<Key, Connections> connections = new LinkedHashMap<>();
     private final Map<Key, Score> decodeTime = new LinkedHashMap<>();
     private final Map<Key, Score> decodeBytes = new LinkedHashMap<>();
+    private final Map<Key, double[]> paired = new LinkedHashMap<>();
 
     private PerformanceReport(boolean quick, Path out) {
         this.quick = quick;
@@ -72,6 +73,8 @@ public final class PerformanceReport {
 
     /** Runs the suite; see the class comment for arguments. */
     public static void main(String[] args) throws Exception {
+        // before anything opens an HttpURLConnection: the keep-alive cache reads it once
+        System.setProperty("http.maxConnections", String.valueOf(SharedHttpClient.DEFAULT_MAX_CONNECTIONS));
         boolean quick = false;
         Path out = Path.of("docs", "performance.md");
         for (String arg : args) {
@@ -97,13 +100,14 @@ public final class PerformanceReport {
                     List.of(Scenario.EZ_CODES.name(), Scenario.EP_ALL_CODES.name()), connectionFile);
         }
         readConnections(connectionFile);
+        runPaired();
         runDecode();
         String memory = memoryRun();
         PollingStudy.Figures fixed = PollingStudy.run(PollingPolicy.fixed(Duration.ofSeconds(1), Duration.ofMinutes(2)),
                 2_000, 42);
         PollingStudy.Figures chosen = PollingStudy.run(PollingPolicy.DEFAULT, 2_000, 42);
-        String report = new ReportWriter(quick, endToEnd, connections, decodeTime, decodeBytes, memory, fixed, chosen,
-                Duration.ofNanos(System.nanoTime() - started)).write();
+        String report = new ReportWriter(quick, endToEnd, paired, connections, decodeTime, decodeBytes, memory, fixed,
+                chosen, Duration.ofNanos(System.nanoTime() - started)).write();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
@@ -142,6 +146,38 @@ public final class PerformanceReport {
             Key key = new Key(result.getParams().getParam("scenario"), result.getParams().getParam("client"), threads);
             Result<?> primary = result.getPrimaryResult();
             endToEnd.put(key, new Score(primary.getScore(), primary.getScoreError()));
+        }
+    }
+
+    /** The clients that take turns in the paired runs. */
+    static final List<String> PAIRED = List.of(Clients.ADAPTER, Clients.FLOOR_URL_CONNECTION, Clients.FLOOR_HTTP_CLIENT,
+            Clients.FEIGN_DEFAULTS);
+
+    /** Paired, interleaved latency and throughput in this JVM (see {@link PairedRuns}). */
+    private void runPaired() {
+        try (LoopbackStub stub = LoopbackStub.start(Scenario.routes())) {
+            Map<String, BenchClient> clients = new LinkedHashMap<>();
+            PAIRED.forEach(name -> clients.put(name, Clients.open(name, stub.url())));
+            try {
+                long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 2 : 10);
+                while (System.nanoTime() < warmUntil) {
+                    for (Scenario s : Scenario.values()) {
+                        clients.values().forEach(c -> c.call(s));
+                    }
+                }
+                int rounds = quick ? 5 : 30;
+                for (Scenario s : Scenario.values()) {
+                    int calls = s == Scenario.EP_ALL_CODES ? 3 : 200;
+                    PairedRuns.latency(s, clients, rounds, calls, 11).forEach((client, values) ->
+                            paired.put(new Key(s.name(), client, 1), values));
+                    for (int threads : new int[] {8, 32}) {
+                        PairedRuns.throughput(s, clients, threads, Duration.ofMillis(quick ? 50 : 200), quick ? 3 : 15, 13)
+                                .forEach((client, values) -> paired.put(new Key(s.name(), client, threads), values));
+                    }
+                }
+            } finally {
+                clients.values().forEach(BenchClient::close);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ final class ReportWriter {
 
     private final boolean quick;
     private final Map<Key, Score> e2e;
+    private final Map<Key, double[]> paired;
     private final Map<Key, Connections> connections;
     private final Map<Key, Score> decodeTime;
     private final Map<Key, Score> decodeBytes;
@@ -37,11 +38,12 @@ final class ReportWriter {
     private final StringBuilder md = new StringBuilder();
     private final List<String[]> verdicts = new ArrayList<>();
 
-    ReportWriter(boolean quick, Map<Key, Score> e2e, Map<Key, Connections> connections, Map<Key, Score> decodeTime,
+    ReportWriter(boolean quick, Map<Key, Score> e2e, Map<Key, double[]> paired, Map<Key, Connections> connections, Map<Key, Score> decodeTime,
             Map<Key, Score> decodeBytes, String memory, PollingStudy.Figures fixed, PollingStudy.Figures chosen,
             Duration elapsed) {
         this.quick = quick;
         this.e2e = e2e;
+        this.paired = paired;
         this.connections = connections;
         this.decodeTime = decodeTime;
         this.decodeBytes = decodeBytes;
@@ -81,12 +83,11 @@ final class ReportWriter {
 
     private String latency() {
         md.setLength(0);
-        md.append("\n## End to end: latency, 1 caller\n\nMicroseconds per call (lower is better). The floor is the faster of the two")
-                .append(" hand-written JDK clients in each row; *raw socket* is the stub's own cost (pre-rendered request, answer not parsed).\n\n")
-                .append("| call | floor | floor µs | adapter µs | **adapter ÷ floor** | Feign defaults ÷ floor | HttpURLConnection µs | HttpClient µs | raw socket µs |\n")
+        md.append("\n## End to end: latency, 1 caller\n\n**JMH** (separate runs per client): microseconds per call, lower is better;")
+                .append(" the floor is the faster of the two hand-written JDK clients in each row; *raw socket* is the stub and loopback alone")
+                .append(" (pre-rendered request, answer not parsed).\n\n")
+                .append("| call | floor | floor µs | adapter µs | adapter ÷ floor | Feign defaults ÷ floor | HttpURLConnection µs | HttpClient µs | raw socket µs |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
-        Score worst = null;
-        String worstAt = "";
         for (Scenario s : Scenario.values()) {
             Score url = e2e.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, 1));
             Score http = e2e.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, 1));
@@ -96,30 +97,24 @@ final class ReportWriter {
             }
             boolean urlFaster = url.value() <= http.value();
             Score floor = urlFaster ? url : http;
-            Score ratio = adapter.over(floor);
-            if (worst == null || ratio.value() > worst.value()) {
-                worst = ratio;
-                worstAt = s.name();
-            }
             md.append("| ").append(s).append(" | ").append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ")
-                    .append(num(floor)).append(" | ").append(num(adapter)).append(" | **").append(ratio(ratio)).append("** | ")
-                    .append(ratio(e2e, s, Clients.FEIGN_DEFAULTS, 1, floor)).append(" | ").append(num(url)).append(" | ")
-                    .append(num(http)).append(" | ").append(num(e2e.get(new Key(s.name(), Clients.RAW_SOCKET, 1)))).append(" |\n");
+                    .append(num(floor)).append(" | ").append(num(adapter)).append(" | ").append(ratio(adapter.over(floor)))
+                    .append(" | ").append(ratio(e2e, s, Clients.FEIGN_DEFAULTS, 1, floor)).append(" | ").append(num(url))
+                    .append(" | ").append(num(http)).append(" | ")
+                    .append(num(e2e.get(new Key(s.name(), Clients.RAW_SOCKET, 1)))).append(" |\n");
         }
-        verdict("End to end latency, 1 caller: adapter ÷ floor ≤ " + LATENCY_TARGET, worst, worstAt, worst != null
-                && worst.value() <= LATENCY_TARGET);
+        pairedTable(1, "µs per call", true, LATENCY_TARGET,
+                "End to end latency, 1 caller: adapter ÷ floor ≤ " + LATENCY_TARGET + " (paired median)");
         return md.toString();
     }
 
     private String throughput() {
         md.setLength(0);
-        md.append("\n## End to end: throughput, 8 and 32 callers\n\nCalls per second (higher is better); the floor is the faster")
-                .append(" hand-written client in each row. *Raw socket ÷ floor* far above 1 shows the stub is not what limits the floor.\n\n")
-                .append("| call | callers | floor | floor calls/s | adapter calls/s | **adapter ÷ floor** | Feign defaults ÷ floor | raw socket ÷ floor |\n")
+        md.append("\n## End to end: throughput, 8 and 32 callers\n\n**JMH**: calls per second, higher is better; the floor is the")
+                .append(" faster hand-written client in each row. *Raw socket ÷ floor* far above 1 shows the stub is not what limits the floor.\n\n")
+                .append("| call | callers | floor | floor calls/s | adapter calls/s | adapter ÷ floor | Feign defaults ÷ floor | raw socket ÷ floor |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (int threads : new int[] {8, 32}) {
-            Score worst = null;
-            String worstAt = "";
             for (Scenario s : Scenario.values()) {
                 Score url = e2e.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, threads));
                 Score http = e2e.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, threads));
@@ -129,21 +124,63 @@ final class ReportWriter {
                 }
                 boolean urlFaster = url.value() >= http.value();
                 Score floor = urlFaster ? url : http;
-                Score ratio = adapter.over(floor);
-                if (worst == null || ratio.value() < worst.value()) {
-                    worst = ratio;
-                    worstAt = s.name();
-                }
                 md.append("| ").append(s).append(" | ").append(threads).append(" | ")
                         .append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ").append(whole(floor)).append(" | ")
-                        .append(whole(adapter)).append(" | **").append(ratio(ratio)).append("** | ")
+                        .append(whole(adapter)).append(" | ").append(ratio(adapter.over(floor))).append(" | ")
                         .append(ratio(e2e, s, Clients.FEIGN_DEFAULTS, threads, floor)).append(" | ")
                         .append(ratio(e2e, s, Clients.RAW_SOCKET, threads, floor)).append(" |\n");
             }
-            verdict("Throughput, " + threads + " callers: adapter ÷ floor ≥ " + THROUGHPUT_TARGET, worst, worstAt,
-                    worst != null && worst.value() >= THROUGHPUT_TARGET);
+        }
+        for (int threads : new int[] {8, 32}) {
+            pairedTable(threads, "calls/s", false, THROUGHPUT_TARGET,
+                    "Throughput, " + threads + " callers: adapter ÷ floor ≥ " + THROUGHPUT_TARGET + " (paired median)");
         }
         return md.toString();
+    }
+
+    /** The paired runs at {@code threads} callers: median ratios with 95 % intervals, and the verdict. */
+    private void pairedTable(int threads, String unit, boolean lowerIsBetter, double target, String verdict) {
+        md.append("\n**Paired** (").append(threads).append(threads == 1 ? " caller" : " callers")
+                .append("; clients take turns in short slices, shuffled each round — see `PairedRuns`): median of the per-round")
+                .append(" ratios to the floor, with a bootstrap 95 % interval; the floor is the faster hand-written client by median.\n\n")
+                .append("| call | floor | floor median ").append(unit).append(" | adapter median ").append(unit)
+                .append(" | **adapter ÷ floor** | Feign defaults ÷ floor | rounds |\n|---|---|---|---|---|---|---|\n");
+        PairedRuns.Ratio worst = null;
+        String worstAt = "";
+        for (Scenario s : Scenario.values()) {
+            double[] url = paired.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, threads));
+            double[] http = paired.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, threads));
+            double[] adapter = paired.get(new Key(s.name(), Clients.ADAPTER, threads));
+            double[] feign = paired.get(new Key(s.name(), Clients.FEIGN_DEFAULTS, threads));
+            if (url == null || http == null || adapter == null) {
+                continue;
+            }
+            double u = PairedRuns.median(url);
+            double h = PairedRuns.median(http);
+            boolean urlFaster = lowerIsBetter ? u <= h : u >= h;
+            double[] floor = urlFaster ? url : http;
+            PairedRuns.Ratio ratio = PairedRuns.ratio(adapter, floor, 17);
+            boolean worse = worst == null || (lowerIsBetter ? ratio.median() > worst.median() : ratio.median() < worst.median());
+            if (worse) {
+                worst = ratio;
+                worstAt = s.name();
+            }
+            md.append("| ").append(s).append(" | ").append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ")
+                    .append(fmt(PairedRuns.median(floor))).append(" | ").append(fmt(PairedRuns.median(adapter))).append(" | **")
+                    .append(interval(ratio)).append("** | ").append(feign == null ? "–" : interval(PairedRuns.ratio(feign, floor, 17)))
+                    .append(" | ").append(ratio.rounds()).append(" |\n");
+        }
+        boolean met = worst != null && (lowerIsBetter ? worst.median() <= target : worst.median() >= target);
+        verdicts.add(new String[] {verdict, worst == null ? "not measured" : "worst " + interval(worst) + " (" + worstAt + ")",
+                met ? "met" : "**missed**"});
+    }
+
+    private static String interval(PairedRuns.Ratio r) {
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.median(), r.low(), r.high());
+    }
+
+    private static String fmt(double value) {
+        return value >= 1_000 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private String pooling() {
@@ -220,12 +257,15 @@ final class ReportWriter {
     private String decode() {
         md.setLength(0);
         md.append("\n## Client-side cost: decode and map, no network\n\nThe same answers from memory. *Adapter*: the adapters'")
-                .append(" Feign decoder (size-bounded, shared tolerant mapper) and mapper into domain objects. *Jackson + mapping*: a")
+                .append(" Feign decoder (size-bounded, shared tolerant mapper) and mapper into domain objects. *Via Feign*: the same through the")
+                .append(" adapters' Feign interfaces over an in-memory client (Feign's request building and response handling included, no")
+                .append(" network, no `CallGuard`). *Jackson + mapping*: a")
                 .append(" default Jackson mapper into records plus the floor's hand mapping into the same domain objects. *Records*:")
                 .append(" plain Jackson into records, nothing else. Time in ns per call, allocation in bytes per call (JMH's GC profiler).\n\n")
-                .append("| call | adapter ns | Jackson + mapping ns | records ns | **adapter ÷ Jackson + mapping** (time) | adapter ÷ records (time) |")
-                .append(" adapter B | Jackson + mapping B | records B | **adapter ÷ Jackson + mapping** (bytes) | adapter ÷ records (bytes) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| call | adapter ns | via Feign ns | Jackson + mapping ns | records ns | **adapter ÷ Jackson + mapping** (time) |")
+                .append(" via Feign ÷ Jackson + mapping (time) | adapter ÷ records (time) |")
+                .append(" adapter B | via Feign B | Jackson + mapping B | records B | **adapter ÷ Jackson + mapping** (bytes) | adapter ÷ records (bytes) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Score worstTime = null;
         Score worstBytes = null;
         String timeAt = "";
@@ -234,9 +274,11 @@ final class ReportWriter {
             Score a = decodeTime.get(new Key(s.name(), DecodeBenchmark.ADAPTER, 1));
             Score j = decodeTime.get(new Key(s.name(), DecodeBenchmark.JACKSON_MAPPED, 1));
             Score r = decodeTime.get(new Key(s.name(), DecodeBenchmark.JACKSON_RECORDS, 1));
+            Score f = decodeTime.get(new Key(s.name(), DecodeBenchmark.ADAPTER_FEIGN, 1));
             if (a == null || j == null || r == null) {
                 continue;
             }
+            Score fb = decodeBytes.get(new Key(s.name(), DecodeBenchmark.ADAPTER_FEIGN, 1));
             Score ab = decodeBytes.get(new Key(s.name(), DecodeBenchmark.ADAPTER, 1));
             Score jb = decodeBytes.get(new Key(s.name(), DecodeBenchmark.JACKSON_MAPPED, 1));
             Score rb = decodeBytes.get(new Key(s.name(), DecodeBenchmark.JACKSON_RECORDS, 1));
@@ -245,18 +287,20 @@ final class ReportWriter {
                 worstTime = time;
                 timeAt = s.name();
             }
-            md.append("| ").append(s).append(" | ").append(whole(a)).append(" | ").append(whole(j)).append(" | ")
-                    .append(whole(r)).append(" | **").append(ratio(time)).append("** | ").append(ratio(a.over(r))).append(" | ");
+            md.append("| ").append(s).append(" | ").append(whole(a)).append(" | ").append(whole(f)).append(" | ")
+                    .append(whole(j)).append(" | ").append(whole(r)).append(" | **").append(ratio(time)).append("** | ")
+                    .append(f == null ? "–" : ratio(f.over(j))).append(" | ").append(ratio(a.over(r))).append(" | ");
             if (ab != null && jb != null && rb != null) {
                 Score bytes = ab.over(jb);
                 if (worstBytes == null || bytes.value() > worstBytes.value()) {
                     worstBytes = bytes;
                     bytesAt = s.name();
                 }
-                md.append(whole(ab)).append(" | ").append(whole(jb)).append(" | ").append(whole(rb)).append(" | **")
+                md.append(whole(ab)).append(" | ").append(whole(fb)).append(" | ").append(whole(jb)).append(" | ")
+                        .append(whole(rb)).append(" | **")
                         .append(ratio(bytes)).append("** | ").append(ratio(ab.over(rb))).append(" |\n");
             } else {
-                md.append("– | – | – | – | – |\n");
+                md.append("– | – | – | – | – | – |\n");
             }
         }
         verdict("Decode + map time: adapter ÷ Jackson + mapping ≤ " + DECODE_TARGET, worstTime, timeAt,
@@ -339,15 +383,20 @@ final class ReportWriter {
     }
 
     private static String ratio(Score s) {
-        return String.format(Locale.ROOT, "%.2f ± %.2f", s.value(), s.error());
+        return String.format(Locale.ROOT, "%.2f ± %s", s.value(), error("%.2f", s.error()));
     }
 
     private static String num(Score s) {
-        return s == null ? "–" : String.format(Locale.ROOT, "%.1f ± %.1f", s.value(), s.error());
+        return s == null ? "–" : String.format(Locale.ROOT, "%.1f ± %s", s.value(), error("%.1f", s.error()));
     }
 
     private static String whole(Score s) {
-        return s == null ? "–" : String.format(Locale.ROOT, "%,.0f ± %,.0f", s.value(), s.error());
+        return s == null ? "–" : String.format(Locale.ROOT, "%,.0f ± %s", s.value(), error("%,.0f", s.error()));
+    }
+
+    /** JMH gives no error for fewer than 3 iterations (quick runs). */
+    private static String error(String format, double error) {
+        return Double.isNaN(error) ? "?" : String.format(Locale.ROOT, format, error);
     }
 
     private static String mb(long bytes) {

@@ -1,5 +1,12 @@
 package io.voucherport.benchmarks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** The four calls measured end to end, each with the answer the stub serves for it. */
 public enum Scenario {
     /** EZ: the codes of an order of {@value Payloads#EZ_CODES} codes. */
@@ -18,20 +25,41 @@ public enum Scenario {
 
     /**
      * The routes answering every scenario; Elastic Path promotions hold {@code promotionCodes}
-     * codes (pages up to {@value Payloads#EP_PAGES} are pre-rendered, later ones rendered on demand).
+     * codes (the first pages pre-rendered, later ones rendered on demand).
      */
     public static LoopbackStub.Routes routes(long promotionCodes) {
-        byte[] codes = LoopbackStub.ok(Payloads.ezCodes());
-        byte[] order = LoopbackStub.ok(Payloads.ezInstantOrder());
-        byte[] token = LoopbackStub.ok(Payloads.elasticPathToken());
-        byte[] discountCode = LoopbackStub.ok(Payloads.shoplazzaCode());
-        byte[][] pages = new byte[Payloads.EP_PAGES + 1][];
-        for (int p = 0; p < pages.length; p++) {
-            pages[p] = LoopbackStub.ok(Payloads.elasticPathPage((long) p * Payloads.EP_PAGE, Payloads.EP_PAGE,
-                    promotionCodes));
-        }
-        byte[] notFound = LoopbackStub.response(404, "Not Found", "{\"error\":\"no route\"}".getBytes());
+        Bodies bodies = new Bodies(promotionCodes);
+        Map<byte[], byte[]> responses = new IdentityHashMap<>();
+        bodies.preRendered().forEach(body -> responses.put(body, LoopbackStub.ok(body)));
+        byte[] notFound = LoopbackStub.response(404, "Not Found", "{\"error\":\"no route\"}".getBytes(StandardCharsets.UTF_8));
         return (method, target) -> {
+            byte[] body = bodies.body(method, target);
+            if (body == null) {
+                return notFound;
+            }
+            byte[] response = responses.get(body);
+            return response != null ? response : LoopbackStub.ok(body);
+        };
+    }
+
+    /** The answers' bodies by request, rendered once (Elastic Path pages past the first ones on demand). */
+    static final class Bodies {
+        private final long promotionCodes;
+        private final byte[] codes = Payloads.ezCodes();
+        private final byte[] order = Payloads.ezInstantOrder();
+        private final byte[] token = Payloads.elasticPathToken();
+        private final byte[] discountCode = Payloads.shoplazzaCode();
+        private final byte[][] pages = new byte[Payloads.EP_PAGES + 1][];
+
+        Bodies(long promotionCodes) {
+            this.promotionCodes = promotionCodes;
+            for (int p = 0; p < pages.length; p++) {
+                pages[p] = Payloads.elasticPathPage((long) p * Payloads.EP_PAGE, Payloads.EP_PAGE, promotionCodes);
+            }
+        }
+
+        /** The body answering {@code method target}, or null when nothing does. */
+        byte[] body(String method, String target) {
             if (target.startsWith("/v2/orders/") && target.contains("/codes")) {
                 return codes;
             }
@@ -45,13 +73,20 @@ public enum Scenario {
                 long offset = offset(target);
                 long page = offset / Payloads.EP_PAGE;
                 return page < pages.length && offset % Payloads.EP_PAGE == 0 ? pages[(int) page]
-                        : LoopbackStub.ok(Payloads.elasticPathPage(offset, Payloads.EP_PAGE, promotionCodes));
+                        : Payloads.elasticPathPage(offset, Payloads.EP_PAGE, promotionCodes);
             }
             if (target.contains("/discount_codes/")) {
                 return discountCode;
             }
-            return notFound;
-        };
+            return null;
+        }
+
+        /** The bodies rendered once (their whole responses can be rendered once too). */
+        List<byte[]> preRendered() {
+            List<byte[]> all = new ArrayList<>(List.of(codes, order, token, discountCode));
+            all.addAll(Arrays.asList(pages));
+            return all;
+        }
     }
 
     /** The {@code page[offset]} of a target, brackets encoded or not; 0 when absent. */

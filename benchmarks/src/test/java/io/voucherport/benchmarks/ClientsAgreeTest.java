@@ -45,6 +45,9 @@ class ClientsAgreeTest {
                 assertThat(client.call(scenario)).as(name).isEqualTo(expected);
             }
         }
+        try (BenchClient canned = Clients.canned()) {
+            assertThat(canned.call(scenario)).as("in-memory Feign client").isEqualTo(expected);
+        }
     }
 
     @Test

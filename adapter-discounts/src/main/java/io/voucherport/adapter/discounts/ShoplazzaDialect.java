@@ -1,5 +1,6 @@
 package io.voucherport.adapter.discounts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Option;
@@ -89,8 +90,13 @@ abstract sealed class ShoplazzaDialect {
         return rules;
     }
 
+    /** Reads a tree straight into {@code type} (no intermediate buffer, unlike {@code convertValue}). */
     <T> T read(JsonNode node, Class<T> type) {
-        return json.convertValue(node, type);
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedAnswerException("unreadable " + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static String valueType(DiscountValue value) {
