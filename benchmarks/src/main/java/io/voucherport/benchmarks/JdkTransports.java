@@ -31,8 +31,9 @@ final class JdkTransports {
                 c.setUseCaches(false);
                 headers.forEach(c::setRequestProperty);
                 if (body != null) {
+                    // buffered (no streaming mode): head and body leave in one write; streamed, the body
+                    // waits for the head's ACK on a socket with Nagle on (HttpURLConnection cannot turn it off)
                     c.setDoOutput(true);
-                    c.setFixedLengthStreamingMode(body.length);
                     try (OutputStream out = c.getOutputStream()) {
                         out.write(body);
                     }

@@ -34,6 +34,9 @@ final class PairedRuns {
     record Ratio(double median, double low, double high, int rounds) {
     }
 
+    /** Calls that failed in throughput slices, by client (they are not counted as done). */
+    static final Map<String, LongAdder> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private PairedRuns() {
     }
 
@@ -53,6 +56,8 @@ final class PairedRuns {
     static Map<String, double[]> throughput(Scenario scenario, Map<String, BenchClient> clients, int threads,
             Duration slice, int rounds, long seed) {
         ExecutorService callers = Executors.newFixedThreadPool(threads);
+        Map<BenchClient, String> names = new java.util.IdentityHashMap<>();
+        clients.forEach((name, client) -> names.put(client, name));
         try {
             return rounds(clients, rounds, seed, client -> {
                 LongAdder done = new LongAdder();
@@ -63,8 +68,12 @@ final class PairedRuns {
                     callers.execute(() -> {
                         try {
                             while (System.nanoTime() < end) {
-                                client.call(scenario);
-                                done.increment();
+                                try {
+                                    client.call(scenario);
+                                    done.increment();
+                                } catch (RuntimeException e) {
+                                    FAILURES.computeIfAbsent(names.get(client), n -> new LongAdder()).increment();
+                                }
                             }
                         } finally {
                             finished.countDown();

@@ -125,7 +125,7 @@ public final class PerformanceReport {
                 .measurementIterations(quick ? 2 : 5)
                 .measurementTime(TimeValue.milliseconds(quick ? 200 : 1_000))
                 .jvmArgsAppend(forkArgs.toArray(String[]::new))
-                .shouldFailOnError(true);
+                .shouldFailOnError(false);
     }
 
     private void runEndToEnd(int threads, List<String> clients, List<String> scenarios, Path connectionFile)

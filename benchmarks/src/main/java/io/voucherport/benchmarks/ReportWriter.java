@@ -76,6 +76,25 @@ final class ReportWriter {
                 .append("` for every `HttpURLConnection` client.\n");
         body.append("\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
         verdicts.forEach(v -> body.append("| ").append(v[0]).append(" | ").append(v[1]).append(" | ").append(v[2]).append(" |\n"));
+        List<String> failed = new ArrayList<>();
+        for (int threads : new int[] {1, 8, 32}) {
+            for (Scenario s : Scenario.values()) {
+                for (String client : Clients.endToEnd()) {
+                    if (!e2e.containsKey(new Key(s.name(), client, threads))) {
+                        failed.add(client + " × " + s + " × " + threads);
+                    }
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            body.append("\nJMH runs that ended in an error (no figure; the run's log has the cause): ")
+                    .append(String.join(", ", failed)).append(".\n");
+        }
+        if (!PairedRuns.FAILURES.isEmpty()) {
+            body.append("\nCalls that failed during the paired throughput slices (not counted): ");
+            PairedRuns.FAILURES.forEach((client, n) -> body.append(client).append(" ").append(n.sum()).append("; "));
+            body.append('\n');
+        }
         body.append(latency).append(throughput).append(pooling).append(transports).append(decode).append(memoryRun)
                 .append(polling).append('\n').append(notes());
         return body.toString();
@@ -92,10 +111,10 @@ final class ReportWriter {
             Score url = e2e.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, 1));
             Score http = e2e.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, 1));
             Score adapter = e2e.get(new Key(s.name(), Clients.ADAPTER, 1));
-            if (url == null || http == null || adapter == null) {
+            if (url == null && http == null || adapter == null) {
                 continue;
             }
-            boolean urlFaster = url.value() <= http.value();
+            boolean urlFaster = http == null || url != null && url.value() <= http.value();
             Score floor = urlFaster ? url : http;
             md.append("| ").append(s).append(" | ").append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ")
                     .append(num(floor)).append(" | ").append(num(adapter)).append(" | ").append(ratio(adapter.over(floor)))
@@ -119,10 +138,10 @@ final class ReportWriter {
                 Score url = e2e.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, threads));
                 Score http = e2e.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, threads));
                 Score adapter = e2e.get(new Key(s.name(), Clients.ADAPTER, threads));
-                if (url == null || http == null || adapter == null) {
+                if (url == null && http == null || adapter == null) {
                     continue;
                 }
-                boolean urlFaster = url.value() >= http.value();
+                boolean urlFaster = http == null || url != null && url.value() >= http.value();
                 Score floor = urlFaster ? url : http;
                 md.append("| ").append(s).append(" | ").append(threads).append(" | ")
                         .append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ").append(whole(floor)).append(" | ")
