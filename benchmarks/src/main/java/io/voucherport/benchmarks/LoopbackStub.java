@@ -114,9 +114,9 @@ public final class LoopbackStub implements AutoCloseable {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             RequestReader reader = new RequestReader(in);
             while (reader.next()) {
+                requests.increment(); // before answering, so a client that has its answer sees it counted
                 out.write(routes.answer(reader.method, reader.target));
                 out.flush();
-                requests.increment();
                 if (reader.close) {
                     return;
                 }
