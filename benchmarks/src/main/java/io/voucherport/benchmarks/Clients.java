@@ -107,7 +107,7 @@ public final class Clients {
 
     /** Elastic Path's and Shoplazza's JSON set-up in the adapters. */
     static ObjectMapper snakeJson() {
-        return JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        return JsonSupport.newSnakeCaseMapper();
     }
 
     private static Feign.Builder adapterLike(Client client) {

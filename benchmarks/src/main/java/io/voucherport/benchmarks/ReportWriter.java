@@ -114,9 +114,9 @@ final class ReportWriter {
             if (url == null && http == null || adapter == null) {
                 continue;
             }
-            boolean urlFaster = http == null || url != null && url.value() <= http.value();
+            boolean urlFaster = urlFaster(url, http, true);
             Score floor = urlFaster ? url : http;
-            md.append("| ").append(s).append(" | ").append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ")
+            md.append("| ").append(s).append(" | ").append(floorName(urlFaster)).append(" | ")
                     .append(num(floor)).append(" | ").append(num(adapter)).append(" | ").append(ratio(adapter.over(floor)))
                     .append(" | ").append(ratio(e2e, s, Clients.FEIGN_DEFAULTS, 1, floor)).append(" | ").append(num(url))
                     .append(" | ").append(num(http)).append(" | ")
@@ -141,10 +141,10 @@ final class ReportWriter {
                 if (url == null && http == null || adapter == null) {
                     continue;
                 }
-                boolean urlFaster = http == null || url != null && url.value() >= http.value();
+                boolean urlFaster = urlFaster(url, http, false);
                 Score floor = urlFaster ? url : http;
                 md.append("| ").append(s).append(" | ").append(threads).append(" | ")
-                        .append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ").append(whole(floor)).append(" | ")
+                        .append(floorName(urlFaster)).append(" | ").append(whole(floor)).append(" | ")
                         .append(whole(adapter)).append(" | ").append(ratio(adapter.over(floor))).append(" | ")
                         .append(ratio(e2e, s, Clients.FEIGN_DEFAULTS, threads, floor)).append(" | ")
                         .append(ratio(e2e, s, Clients.RAW_SOCKET, threads, floor)).append(" |\n");
@@ -174,9 +174,8 @@ final class ReportWriter {
             if (url == null || http == null || adapter == null) {
                 continue;
             }
-            double u = PairedRuns.median(url);
-            double h = PairedRuns.median(http);
-            boolean urlFaster = lowerIsBetter ? u <= h : u >= h;
+            boolean urlFaster = urlFaster(new Score(PairedRuns.median(url), 0), new Score(PairedRuns.median(http), 0),
+                    lowerIsBetter);
             double[] floor = urlFaster ? url : http;
             PairedRuns.Ratio ratio = PairedRuns.ratio(adapter, floor, 17);
             boolean worse = worst == null || (lowerIsBetter ? ratio.median() > worst.median() : ratio.median() < worst.median());
@@ -184,7 +183,7 @@ final class ReportWriter {
                 worst = ratio;
                 worstAt = s.name();
             }
-            md.append("| ").append(s).append(" | ").append(urlFaster ? "HttpURLConnection" : "HttpClient").append(" | ")
+            md.append("| ").append(s).append(" | ").append(floorName(urlFaster)).append(" | ")
                     .append(fmt(PairedRuns.median(floor))).append(" | ").append(fmt(PairedRuns.median(adapter))).append(" | **")
                     .append(interval(ratio)).append("** | ").append(feign == null ? "–" : interval(PairedRuns.ratio(feign, floor, 17)))
                     .append(" | ").append(ratio.rounds()).append(" |\n");
@@ -192,6 +191,15 @@ final class ReportWriter {
         boolean met = worst != null && (lowerIsBetter ? worst.median() <= target : worst.median() >= target);
         verdicts.add(new String[] {verdict, worst == null ? "not measured" : "worst " + interval(worst) + " (" + worstAt + ")",
                 met ? "met" : "**missed**"});
+    }
+
+    /** Whether the {@code HttpURLConnection} floor is the faster one (or the only one with a figure). */
+    private static boolean urlFaster(Score url, Score http, boolean lowerIsBetter) {
+        return http == null || url != null && (lowerIsBetter ? url.value() <= http.value() : url.value() >= http.value());
+    }
+
+    private static String floorName(boolean urlFaster) {
+        return urlFaster ? "HttpURLConnection" : "HttpClient";
     }
 
     private static String interval(PairedRuns.Ratio r) {

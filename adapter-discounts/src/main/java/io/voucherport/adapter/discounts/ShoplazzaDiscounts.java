@@ -2,7 +2,6 @@ package io.voucherport.adapter.discounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
@@ -73,7 +72,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     private final AdapterBuilder.Http http;
 
     private ShoplazzaDiscounts(Builder b) {
-        ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         AdapterBuilder.Settings settings = b.settings();
         this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(), List.of(), List.of());

@@ -3,7 +3,6 @@ package io.voucherport.adapter.discounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.JsonSupport;
@@ -112,7 +111,7 @@ class ShoplazzaDiscountsTest {
 
     @Test
     void lenientNumbersSentinelsAndTimestampsOfBothDialects() throws Exception {
-        ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         ShoplazzaDto.V2022.DiscountCode old = json.readValue("""
                 {"id": "f819c126-a581-4d66-a909-08282dd35916", "price_rule_id": "588fea0b-f15d-4c1d-9390-23661f0194fa",

@@ -2,7 +2,6 @@ package io.voucherport.adapter.promotions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
@@ -107,7 +106,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final AdapterBuilder.Http http;
 
     private ElasticPathPromotions(Builder b) {
-        ObjectMapper json = JsonSupport.newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         AdapterBuilder.Settings settings = b.settings();
         this.http = settings.openHttp();
         List<String> secrets = new ArrayList<>();

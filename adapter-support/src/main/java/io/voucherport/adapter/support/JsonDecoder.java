@@ -56,8 +56,14 @@ public final class JsonDecoder implements Decoder {
                 return null;
             }
             in.unread(first);
-            return readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t))).readValue(in);
+            return reader(type).readValue(in);
         }
+    }
+
+    /** The cached reader for {@code type} (looked up without allocating once it exists). */
+    private ObjectReader reader(Type type) {
+        ObjectReader reader = readers.get(type);
+        return reader != null ? reader : readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
     }
 
     private MalformedAnswerException tooLarge() {

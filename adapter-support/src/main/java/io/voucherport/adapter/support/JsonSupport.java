@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The one JSON set-up every adapter uses: tolerant of what providers send, exact with numbers. */
@@ -28,5 +29,10 @@ public final class JsonSupport {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+    }
+
+    /** {@link #newObjectMapper()} reading and writing {@code snake_case} names (Elastic Path, Shoplazza). */
+    public static ObjectMapper newSnakeCaseMapper() {
+        return newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     }
 }

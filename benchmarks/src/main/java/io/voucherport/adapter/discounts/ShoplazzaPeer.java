@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.codec.Decoder;
-import io.voucherport.adapter.ez.EzPeer;
+import io.voucherport.benchmarks.CannedClient;
 import io.voucherport.domain.discount.DiscountCode;
 import io.voucherport.domain.discount.DiscountCodeId;
 import io.voucherport.domain.discount.PriceRuleId;
@@ -31,10 +31,17 @@ public final class ShoplazzaPeer {
         return dialect.oneCode(dialect.data(api.code("bench-access-token-5566", rule.value(), id.value())));
     }
 
-    /** Decodes and maps a code answer already in memory, as the adapter does. */
-    public static DiscountCode decodeCode(Decoder decoder, ObjectMapper json, byte[] body) throws IOException {
+    /** Decodes and maps code answers already in memory. */
+    @FunctionalInterface
+    public interface CodeDecoding {
+        /** The code in {@code body}. */
+        DiscountCode decode(byte[] body) throws IOException;
+    }
+
+    /** Code answers read as the adapter reads them, with {@code decoder} and a dialect made once over {@code json}. */
+    public static CodeDecoding codeDecoding(Decoder decoder, ObjectMapper json) {
         ShoplazzaDialect dialect = dialect(json);
-        return dialect.oneCode(dialect.data((JsonNode) decoder.decode(EzPeer.response(body), JsonNode.class)));
+        return body -> dialect.oneCode(dialect.data((JsonNode) decoder.decode(CannedClient.ok(body), JsonNode.class)));
     }
 
     private static ShoplazzaDialect dialect(ObjectMapper json) {

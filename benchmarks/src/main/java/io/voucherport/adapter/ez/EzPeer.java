@@ -1,9 +1,8 @@
 package io.voucherport.adapter.ez;
 
 import feign.Feign;
-import feign.Request;
-import feign.Response;
 import feign.codec.Decoder;
+import io.voucherport.benchmarks.CannedClient;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.Sku;
@@ -11,7 +10,6 @@ import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -49,23 +47,14 @@ public final class EzPeer {
     @SuppressWarnings("unchecked")
     public static OrderCodes decodeCodes(Decoder decoder, SupplierOrderId id, byte[] body) throws IOException {
         EzDto.Envelope<List<EzDto.CodesProduct>> envelope =
-                (EzDto.Envelope<List<EzDto.CodesProduct>>) decoder.decode(response(body), CODES);
+                (EzDto.Envelope<List<EzDto.CodesProduct>>) decoder.decode(CannedClient.ok(body), CODES);
         return EzMapper.INSTANCE.codes(id, envelope.data());
     }
 
     /** Decodes and maps an order answer already in memory, as the adapter does. */
     @SuppressWarnings("unchecked")
     public static SupplierOrder decodeOrder(Decoder decoder, byte[] body) throws IOException {
-        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(response(body), ORDER)).data());
-    }
-
-    /** A 200 answer holding {@code body}, as a Feign client hands it to the decoder. */
-    public static Response response(byte[] body) {
-        return Response.builder().status(200).reason("OK")
-                .headers(Map.of("content-type", List.of("application/json")))
-                .request(Request.create(Request.HttpMethod.GET, "http://127.0.0.1/", Map.of(), null,
-                        StandardCharsets.UTF_8, null))
-                .body(body).build();
+        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(CannedClient.ok(body), ORDER)).data());
     }
 
     private static Type returnType(String method, Class<?>... parameters) {

@@ -2,7 +2,7 @@ package io.voucherport.adapter.promotions;
 
 import feign.Feign;
 import feign.codec.Decoder;
-import io.voucherport.adapter.ez.EzPeer;
+import io.voucherport.benchmarks.CannedClient;
 import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
@@ -64,7 +64,7 @@ public final class ElasticPathPeer {
     @SuppressWarnings("unchecked")
     public static List<PromotionCode> decodePage(Decoder decoder, byte[] body) throws IOException {
         ElasticPathDto.PageOf<ElasticPathDto.Code> page =
-                (ElasticPathDto.PageOf<ElasticPathDto.Code>) decoder.decode(EzPeer.response(body), PAGE);
+                (ElasticPathDto.PageOf<ElasticPathDto.Code>) decoder.decode(CannedClient.ok(body), PAGE);
         return ElasticPathMapper.INSTANCE.codes(page.data(), PromotionKind.STANDARD);
     }
 }
