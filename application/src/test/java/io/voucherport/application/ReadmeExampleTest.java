@@ -7,11 +7,13 @@ import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
 import io.voucherport.application.purchase.PurchaseResult;
 import io.voucherport.application.purchase.Waiting;
+import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.testkit.assertions.ReadmeSnippets;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,17 +28,17 @@ class ReadmeExampleTest {
     void theReadmeExampleBuysExactlyOnce() {
         InMemoryCodeSupplier fake = new InMemoryCodeSupplier().product("GAME-10", "10", "USD", 0).pollsToComplete(2);
         CodeSupplier supplier = fake;
-        List<OrderRequest> stored = new java.util.ArrayList<>();
+        PurchaseJournal journal = new InMemoryPurchaseJournal();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             // README:buy-begin
-            BuyCodes buy = new BuyCodes(supplier, PollingPolicy.DEFAULT, Waiting.real(scheduler));
+            BuyCodes buy = BuyCodes.builder("ez", supplier, journal)   // journal: JdbcPurchaseJournal in production
+                    .policy(PollingPolicy.DEFAULT).waiting(Waiting.real(scheduler)).build();
             OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of("GAME-10", 3)), Option.none());
-            stored.add(request);                                   // persist the reference before buying
-            CompletableFuture<PurchaseResult> result = buy.buyAsync(request);   // no thread waits
+            CompletableFuture<PurchaseResult> result = buy.buyAsync(request);   // journaled before the first call
             PurchaseResult done = result.join();
-            if (done instanceof PurchaseResult.Pending) {          // deadline reached: resume later
-                done = buy.resume(request);                        // looks up by reference, never buys twice
+            if (done instanceof PurchaseResult.Pending) {          // deadline reached: PurchaseRecovery picks it up,
+                done = buy.resume(request);                        // or resume it yourself: never bought twice
             }
             // README:buy-end
             assertThat(done).isInstanceOf(PurchaseResult.Delivered.class);

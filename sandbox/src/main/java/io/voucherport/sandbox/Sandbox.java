@@ -25,6 +25,7 @@ import io.voucherport.domain.promotion.PromotionKind;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
@@ -124,7 +125,9 @@ public final class Sandbox {
                         .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).logLevel(logLevel).build();
                 GiftHubSupplier gifthub = GiftHubSupplier.builder().baseUrl(sims.gifthub().baseUrl())
                         .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                        .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).httpClient(http).logLevel(logLevel).build();
+                        .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                        .references(OrderReferenceStore.inMemory())   // one process; a durable store resumes after restarts
+                        .httpClient(http).logLevel(logLevel).build();
                 ElasticPathPromotions promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
                         .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
                         .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))

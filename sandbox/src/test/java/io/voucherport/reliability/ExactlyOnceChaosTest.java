@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vavr.control.Option;
 import io.voucherport.adapter.ez.EzCardsSupplier;
 import io.voucherport.adapter.giftcard.GiftHubSupplier;
-import io.voucherport.adapter.giftcard.OrderReferenceStore;
 import io.voucherport.adapter.support.RetryPolicy;
 import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.application.purchase.BuyCodes;
@@ -16,8 +15,10 @@ import io.voucherport.domain.Secret;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.testkit.ez.EzSimulator;
+import io.voucherport.testkit.fake.SharedOrderReferenceStore;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.sim.SimFault;
 import io.voucherport.testkit.time.ManualClock;
@@ -56,7 +57,7 @@ class ExactlyOnceChaosTest {
     private final Waiting waiting = new Waiting(clock, clock::advance,
             (d, step) -> step.run(), random::nextDouble);
     private final PollingPolicy policy = PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30));
-    private final OrderReferenceStore durableStore = OrderReferenceStore.inMemory();   // survives "restarts"
+    private final OrderReferenceStore durableStore = new SharedOrderReferenceStore();   // plays a durable store: survives "restarts"
     private final Map<String, Integer> faults = new LinkedHashMap<>();
     private int restarts;
 

@@ -27,6 +27,7 @@ import io.voucherport.domain.promotion.NewPromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrderId;
@@ -64,7 +65,8 @@ class HostileInputTest {
                 .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).build();
         gifthub = GiftHubSupplier.builder().baseUrl(sims.gifthub().baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).build();
+                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory()).build();
         promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
                 .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
                 .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET)).build();

@@ -10,6 +10,7 @@ import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.promotion.PromotionId;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.sandbox.SandboxAccess;
 import io.voucherport.testkit.assertions.LogCapture;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
@@ -64,7 +65,8 @@ class SecretHygieneTest {
             failures.add(s.balances().getLeft());
         }
         try (GiftHubSupplier s = GiftHubSupplier.builder().baseUrl(gifthub).clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                .clientSecret(Secret.of(wrong.get(1))).logLevel(HttpLogLevel.FULL).build()) {
+                .clientSecret(Secret.of(wrong.get(1))).references(OrderReferenceStore.inMemory())
+                .logLevel(HttpLogLevel.FULL).build()) {
             failures.add(s.balances().getLeft());
         }
         try (ElasticPathPromotions s = ElasticPathPromotions.builder().baseUrl(elasticPath)

@@ -25,6 +25,7 @@ import io.voucherport.domain.promotion.NewPromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
@@ -109,7 +110,8 @@ final class Targets implements AutoCloseable {
     private GiftHubSupplier gifthub() {
         return keep(common(GiftHubSupplier.builder()).baseUrl(gifthub.baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).build());
+                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory()).build());
     }
 
     private void giftHubTargets() {
@@ -120,7 +122,8 @@ final class Targets implements AutoCloseable {
         add(a, gifthub, GiftHubSimulator.Endpoint.AUTH_JWT, true, 403, false, () -> {
             try (GiftHubSupplier fresh = common(GiftHubSupplier.builder()).baseUrl(gifthub.baseUrl())
                     .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).build()) {
+                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory()).build()) {
                 return fresh.balances();
             }
         });

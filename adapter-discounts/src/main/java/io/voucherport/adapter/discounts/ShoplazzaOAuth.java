@@ -19,6 +19,7 @@ import io.voucherport.adapter.support.ProblemMapper;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.adapter.support.TokenCache;
 import io.voucherport.domain.Require;
+import io.voucherport.domain.RefreshTokenStore;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
 import java.time.Clock;

@@ -9,6 +9,7 @@ import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.RateLimiter;
 import io.voucherport.adapter.support.RetryPolicy;
 import io.voucherport.adapter.support.Sleeper;
+import io.voucherport.domain.RefreshTokenStore;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCode;
 import io.voucherport.domain.discount.DiscountValue;

@@ -34,9 +34,11 @@ import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,10 +49,13 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>Placing</b>: one SKU × 1 is an instant order, anything else a bulk order; the domain
  *       reference is sent as {@code clientOrderNumber} with {@code enableClientOrderNumberDupCheck},
- *       so EZ itself refuses a second purchase with the same reference (409 →
- *       {@code DuplicateReference} carrying the existing order). A POST is never retried; a timeout
- *       or dropped connection after sending is {@code OutcomeUnknown}.</li>
- *   <li><b>Finding by reference</b>: {@code GET /v2/orders?clientOrderNumber=}.</li>
+ *       so EZ itself refuses a second purchase with the same reference (409, or any 4xx with EZ's
+ *       {@code CLIENT_ORDER_NUMBER_DUPLICATE} code → {@code DuplicateReference} carrying the
+ *       existing order when the lookup finds it). A POST is never retried; a timeout or dropped
+ *       connection after sending is {@code OutcomeUnknown}.</li>
+ *   <li><b>Finding by reference</b>: {@code GET /v2/orders?clientOrderNumber=}, using only an order
+ *       whose {@code clientOrderNumber} is exactly the reference (EZ's filter may match more);
+ *       "none" only when EZ's answer provably lists every order it matched.</li>
  *   <li><b>Safe reads</b> (every GET) are retried by the configured {@link RetryPolicy}.</li>
  *   <li><b>Secrets</b>: the API key, the bearer token, redeem codes and PINs are masked in logs at
  *       every level and never appear in failures or {@code toString}.</li>
@@ -68,15 +73,21 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     public static final String SANDBOX = "https://sandboxapi.ezcards.io";
     /** EZ's largest page size for products. */
     public static final int MAX_PAGE_SIZE = 1000;
+    /** Page size of a lookup by reference or transaction id. */
+    static final int LOOKUP_PAGE_SIZE = 100;
+    /** Most pages a lookup walks before giving up with a failure (never with "none"). */
+    static final int MAX_LOOKUP_PAGES = 20;
 
     private final EzApi api;
     private final CallGuard guard;
     private final int pageSize;
+    private final AdapterBuilder.Settings settings;
     private final AdapterBuilder.Http http;
 
     private EzCardsSupplier(Builder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
         AdapterBuilder.Settings settings = b.settings();
+        this.settings = settings;
         this.http = settings.openHttp();
         Masker masker = Masker.of(List.of(), List.of("redeemCode", "pinCode"),
                 List.of(b.apiKey.reveal(), b.bearerToken.reveal()));
@@ -153,29 +164,43 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         String currency = request.settlementCurrency().map(CurrencyCode::code).getOrNull();
         OrderLine first = request.lines().get(0);
         boolean instant = request.lines().size() == 1 && first.quantity() == 1;
-        Either<ProviderFailure, SupplierOrder> placed = guard.write(() -> EzMapper.INSTANCE.order(data(instant
+        CallGuard placing = new CallGuard(PROVIDER, EzErrors.placing(request.reference()), settings.retryPolicy(),
+                settings.sleeper());
+        Either<ProviderFailure, SupplierOrder> placed = placing.write(() -> EzMapper.INSTANCE.order(data(instant
                 ? api.createInstantOrder(new EzDto.InstantOrderRequest(reference, true, first.sku().value(), currency))
                 : api.createBulkOrder(new EzDto.BulkOrderRequest(reference, true, request.lines().stream()
                         .map(l -> new EzDto.Line(l.sku().value(), l.quantity())).toList(), currency)))));
-        if (placed.isLeft() && placed.getLeft().httpStatus().contains(409)) {
-            FailureDetails details = placed.getLeft().details();
+        if (placed.isLeft() && placed.getLeft() instanceof ProviderFailure.DuplicateReference duplicate) {
             Option<SupplierOrder> existing = findOrderByReference(request.reference()).getOrElse(Option.none());
-            return Either.left(new ProviderFailure.DuplicateReference(details, request.reference(), existing));
+            return Either.left(new ProviderFailure.DuplicateReference(duplicate.details(), duplicate.reference(),
+                    existing));
         }
         return placed;
     }
 
+    /**
+     * The order with exactly this transaction id. Failures: {@code NotFound} when EZ's answer
+     * provably lists every match and none is this one; {@code UnexpectedResponse} when it cannot be
+     * proven; the usual read failures. Safe to retry.
+     */
     @Override
     public Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
         Require.present(id, "id");
-        return findOne(Map.of("transactionId", id.value())).flatMap(order -> order.toEither(() ->
+        return findExact("transactionId", id.value(), EzDto.Order::transactionId).flatMap(order -> order.toEither(() ->
                 new ProviderFailure.NotFound(FailureDetails.of(PROVIDER, "no order with transaction id " + id))));
     }
 
+    /**
+     * The order whose {@code clientOrderNumber} is exactly {@code reference}; never another one
+     * that EZ's filter also matched. None only when EZ's answer provably lists every order it
+     * matched (its {@code total} is no more than the orders seen); otherwise further pages are
+     * read, and when that proves nothing either the answer is {@code UnexpectedResponse}. Safe to
+     * retry.
+     */
     @Override
     public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
         Require.present(reference, "reference");
-        return findOne(Map.of("clientOrderNumber", reference.value()));
+        return findExact("clientOrderNumber", reference.value(), EzDto.Order::clientOrderNumber);
     }
 
     @Override
@@ -208,14 +233,61 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         return "EzCardsSupplier[" + PROVIDER + "]";
     }
 
-    private Either<ProviderFailure, Option<SupplierOrder>> findOne(Map<String, Object> filter) {
-        Map<String, Object> query = new LinkedHashMap<>(filter);
-        query.put("limit", 1);
-        query.put("page", 1);
-        return guard.read(() -> {
-            EzDto.PageOf<EzDto.Order> page = data(api.orders(query));
-            return Option.ofOptional(nonNull(page.items()).stream().findFirst()).map(EzMapper.INSTANCE::order);
-        });
+    /** One page of a lookup: the exact match on it, if any, and what EZ says about the whole answer. */
+    private record LookupPage(Option<SupplierOrder> match, Integer total, int items) {
+    }
+
+    /**
+     * The order whose {@code field} is exactly {@code value}, walking {@code GET /v2/orders?filter=value}
+     * page by page: EZ's filter may match more than the exact value (a search index), so every item
+     * is checked. None only when the orders seen (distinct) cover EZ's {@code total}.
+     */
+    private Either<ProviderFailure, Option<SupplierOrder>> findExact(String filter, String value,
+            Function<EzDto.Order, String> field) {
+        Set<String> seen = new HashSet<>();
+        for (int page = 1; page <= MAX_LOOKUP_PAGES; page++) {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put(filter, value);
+            query.put("limit", LOOKUP_PAGE_SIZE);
+            query.put("page", page);
+            int number = page;
+            Either<ProviderFailure, LookupPage> read = guard.read(() -> {
+                EzDto.PageOf<EzDto.Order> answer = data(api.orders(query));
+                List<EzDto.Order> items = nonNull(answer.items());
+                Option<SupplierOrder> match = Option.none();
+                for (int i = 0; i < items.size(); i++) {
+                    EzDto.Order item = items.get(i);
+                    seen.add(item == null || item.transactionId() == null ? "#" + number + "/" + i : item.transactionId());
+                    if (match.isEmpty() && item != null && value.equals(field.apply(item))) {
+                        match = Option.some(EzMapper.INSTANCE.order(item));
+                    }
+                }
+                return new LookupPage(match, answer.total(), items.size());
+            });
+            if (read.isLeft()) {
+                return Either.left(read.getLeft());
+            }
+            LookupPage got = read.get();
+            if (got.match().isDefined()) {
+                return Either.right(got.match());
+            }
+            if (got.total() == null) {
+                return Either.left(unproven(filter, value, "EZ's answer does not say how many orders matched"));
+            }
+            if (seen.size() >= got.total()) {
+                return Either.right(Option.none());
+            }
+            if (got.items() == 0) {
+                return Either.left(unproven(filter, value, "EZ says " + got.total() + " orders matched but listed only "
+                        + seen.size()));
+            }
+        }
+        return Either.left(unproven(filter, value, "more than " + seen.size() + " orders matched, none exactly"));
+    }
+
+    private static ProviderFailure unproven(String filter, String value, String why) {
+        return new ProviderFailure.UnexpectedResponse(FailureDetails.of(PROVIDER, "looking up " + filter + " " + value
+                + ": " + why + "; no order with exactly this " + filter + " was seen, but its absence is not proven"));
     }
 
     private <T> PagedSequence<T> numberedPages(io.voucherport.domain.paging.PageSource<T> source) {

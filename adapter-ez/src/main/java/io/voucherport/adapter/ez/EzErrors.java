@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.ProblemMapper;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.supply.OrderReference;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Locale;
 
 /** EZ's error answers: {@code {error, message, clientOrderNumber}} (3P), in the domain's failures. */
 final class EzErrors {
+
+    /** EZ's error code for a repeated {@code clientOrderNumber} with the duplicate check on. */
+    static final String DUPLICATE = "CLIENT_ORDER_NUMBER_DUPLICATE";
 
     private EzErrors() {
     }
@@ -36,8 +40,7 @@ final class EzErrors {
 
     /**
      * The standard HTTP meaning, plus: an {@code INSUFFICIENT…} error code → insufficient funds.
-     * A 409 duplicate is turned into {@code DuplicateReference} by the supplier, which knows the
-     * reference and looks the existing order up.
+     * Duplicates are recognised only when placing, by {@link #placing}.
      */
     static ProblemMapper mapper() {
         ProblemMapper standard = ProblemMapper.standard(EzCardsSupplier.PROVIDER);
@@ -47,6 +50,25 @@ final class EzErrors {
                 return new ProviderFailure.InsufficientFunds(problem.details(EzCardsSupplier.PROVIDER));
             }
             return standard.map(problem, unsafe);
+        };
+    }
+
+    /**
+     * For placing an order with {@code reference}: the one place where a duplicate is recognised —
+     * EZ's {@value #DUPLICATE} code on any 4xx (EZ documents 409, but 400 or 422 with that code
+     * is the same refusal), or a 409 → {@code DuplicateReference} without the existing order (the
+     * supplier looks it up); anything else as {@link #mapper()}.
+     */
+    static ProblemMapper placing(OrderReference reference) {
+        ProblemMapper others = mapper();
+        return (problem, unsafe) -> {
+            boolean refused = problem.status() >= 400 && problem.status() < 500;
+            boolean duplicateCode = problem.code().exists(c -> c.strip().equalsIgnoreCase(DUPLICATE));
+            if (refused && (duplicateCode || problem.status() == 409)) {
+                return new ProviderFailure.DuplicateReference(problem.details(EzCardsSupplier.PROVIDER), reference,
+                        Option.none());
+            }
+            return others.map(problem, unsafe);
         };
     }
 }

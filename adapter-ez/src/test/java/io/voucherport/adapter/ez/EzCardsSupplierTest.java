@@ -113,6 +113,79 @@ class EzCardsSupplierTest {
     }
 
     @Test
+    void aDuplicateRefusedWithAnotherStatusIsStillADuplicateByEzsErrorCode() {
+        OrderReference reference = OrderReference.generate();
+        SupplierOrder first = supplier.place(order(reference, IN_STOCK, 2)).get();
+        for (int status : new int[] {400, 422}) {
+            ez.inject(Endpoint.CREATE_BULK_ORDER, new SimFault(SimFault.Kind.STATUS, status, Duration.ZERO,
+                    "{\"requestId\": \"dup-" + status + "\", \"error\": \"CLIENT_ORDER_NUMBER_DUPLICATE\","
+                            + " \"message\": \"clientOrderNumber already used\", \"clientOrderNumber\": \""
+                            + reference.value() + "\"}"));
+            ProviderFailure failure = supplier.place(order(reference, IN_STOCK, 2)).getLeft();
+            assertThat(failure).as("HTTP %d with EZ's duplicate code", status)
+                    .isInstanceOf(ProviderFailure.DuplicateReference.class);
+            ProviderFailure.DuplicateReference duplicate = (ProviderFailure.DuplicateReference) failure;
+            assertThat(duplicate.httpStatus()).contains(status);
+            assertThat(duplicate.reference()).isEqualTo(reference);
+            assertThat(duplicate.existing().map(SupplierOrder::id)).contains(first.id());
+        }
+        assertThat(ez.ordersWithReference(reference.value())).isEqualTo(1);
+    }
+
+    @Test
+    void aLookupByReferenceUsesOnlyTheOrderWithExactlyThatReference() {
+        ez.lookupMatchesPrefix(true);
+        String base = OrderReference.generate().value();
+        OrderReference one = OrderReference.of(base + "-1");
+        OrderReference twelve = OrderReference.of(base + "-12");
+        SupplierOrder placedTwelve = supplier.place(order(twelve, IN_STOCK, 1)).get();
+        assertThat(supplier.findOrderByReference(one)).as("order %s must not be adopted for %s", twelve, one)
+                .isEqualTo(Either.right(Option.none()));
+
+        SupplierOrder placedOne = supplier.place(order(one, IN_STOCK, 1)).get();
+        assertThat(supplier.findOrderByReference(one).get().map(SupplierOrder::id)).contains(placedOne.id());
+        assertThat(supplier.findOrderByReference(one).get().flatMap(SupplierOrder::reference)).contains(one);
+        assertThat(supplier.findOrderByReference(twelve).get().map(SupplierOrder::id)).contains(placedTwelve.id());
+
+        String id = placedTwelve.id().value();
+        ProviderFailure prefix = supplier.findOrder(SupplierOrderId.of(id.substring(0, id.length() - 1))).getLeft();
+        assertThat(prefix).isInstanceOf(ProviderFailure.NotFound.class);
+        assertThat(supplier.findOrder(placedTwelve.id()).get().id()).isEqualTo(placedTwelve.id());
+    }
+
+    @Test
+    void aLookupWalksFurtherPagesUntilTheExactReferenceOrProvenAbsence() {
+        ez.lookupMatchesPrefix(true);
+        String base = OrderReference.generate().value();
+        for (int i = 0; i < EzCardsSupplier.LOOKUP_PAGE_SIZE; i++) {
+            supplier.place(order(OrderReference.of(base + "-1-" + i), IN_STOCK, 1)).get();
+        }
+        OrderReference exact = OrderReference.of(base + "-1");
+        assertThat(supplier.findOrderByReference(exact)).isEqualTo(Either.right(Option.none()));
+        assertThat(ez.requests(Endpoint.GET_ORDERS)).isEqualTo(1);
+
+        SupplierOrder placed = supplier.place(order(exact, IN_STOCK, 1)).get();   // listed last: on page 2
+        ez.clearRequestLog();
+        assertThat(supplier.findOrderByReference(exact).get().map(SupplierOrder::id)).contains(placed.id());
+        assertThat(ez.requests(Endpoint.GET_ORDERS)).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerListingFewerMatchesThanItCountsIsAFailureNotNone() {
+        ez.lookupMatchesPrefix(true);
+        String base = OrderReference.generate().value();
+        supplier.place(order(OrderReference.of(base + "-12"), IN_STOCK, 1)).get();
+        SimFault inflated = new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                "(\"total\"\\s*:\\s*)\\d+\u0000$1500");
+        ez.inject(Endpoint.GET_ORDERS, inflated);
+        ez.inject(Endpoint.GET_ORDERS, inflated);
+        ProviderFailure failure = supplier.findOrderByReference(OrderReference.of(base + "-1")).getLeft();
+        assertThat(failure).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+        assertThat(failure.message()).contains("not proven");
+        assertThat(ez.requests(Endpoint.GET_ORDERS)).isEqualTo(2);
+    }
+
+    @Test
     void anUnsupportedSettlementCurrencyIsAnInvalidRequestWithEzsMessage() {
         OrderRequest request = new OrderRequest(OrderReference.generate(), List.of(OrderLine.of(IN_STOCK, 1)),
                 Option.some(CurrencyCode.of("GBP")));

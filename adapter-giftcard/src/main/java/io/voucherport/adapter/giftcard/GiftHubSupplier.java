@@ -31,6 +31,7 @@ import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.OrderedLine;
@@ -64,10 +65,16 @@ import java.util.function.Function;
  *       a create without answer is reported as {@code Unavailable} (nothing bought). Confirm is
  *       sent once: after a timeout or dropped connection the order is retrieved and its state
  *       decides — confirmed or later means placed; still {@code created} is {@code OutcomeUnknown}
- *       and the order is <em>not</em> confirmed again. 419 is {@code Expired}.</li>
+ *       and the order is <em>not</em> confirmed again. 419 is {@code Expired}. A reference the
+ *       store has bound is refused as {@code DuplicateReference}; one the store cannot tell about
+ *       is placed (the caller chose the store).</li>
  *   <li><b>Finding by reference</b>: GiftHub has no lookup by reference; this adapter answers
- *       from its {@link OrderReferenceStore}. With the default in-memory store, references placed
- *       by an earlier process are unknown: plug a durable store to resume after a restart.</li>
+ *       from its {@link OrderReferenceStore}, which the caller chooses (there is no default): a
+ *       bound order is retrieved and used only when GiftHub's {@code reference} is exactly the one
+ *       asked for; "no order" only when the store proves the reference unbound. A store that cannot
+ *       tell (the in-memory store asked about a reference it did not bind, e.g. after a restart)
+ *       gives a failure, never "no order": plug a durable store to resume after a restart or to
+ *       run several instances.</li>
  *   <li><b>Safe reads</b> are retried by the configured {@link RetryPolicy}.</li>
  *   <li><b>Secrets</b>: the client secret, JWTs, card codes, PINs, serial numbers and redeem links
  *       are masked in logs at every level and never appear in failures or {@code toString}.</li>
@@ -135,7 +142,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         this.catalogTtl = b.catalogTtl;
     }
 
-    /** A builder; base URL, client id and client secret are required. */
+    /** A builder; base URL, client id, client secret and the reference store are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -176,10 +183,14 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
             return Either.left(refused(overLimit.get()));
         }
         OrderReference reference = request.reference();
-        Either<ProviderFailure, Option<SupplierOrderId>> known = store(() -> references.find(reference));
-        if (known.isLeft() || known.get().isDefined()) {
-            return known.isLeft() ? Either.left(known.getLeft()) : Either.left(duplicate(reference, known.get().get()));
+        Either<ProviderFailure, OrderReferenceStore.Binding> known = store(() -> references.find(reference));
+        if (known.isLeft()) {
+            return Either.left(known.getLeft());
         }
+        if (known.get() instanceof OrderReferenceStore.Binding.Bound bound) {
+            return Either.left(duplicate(reference, bound.id()));
+        }
+        // Unbound, or Unknown: the caller chose this store, so what it cannot tell was not bound by us
         Either<ProviderFailure, List<GiftHubDto.ProductLine>> lines = productLines(request.lines());
         if (lines.isLeft()) {
             return Either.left(lines.getLeft());
@@ -229,19 +240,43 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * Answered from the {@link OrderReferenceStore}: none when the store holds no order for the
-     * reference (or GiftHub no longer knows the stored order), else the order as it stands.
+     * Answered from the {@link OrderReferenceStore}: none only when the store proves the reference
+     * unbound; the bound order as it stands when GiftHub's {@code reference} on it is exactly this
+     * one. Failures: {@code Unavailable} when the store cannot tell (or fails), {@code Unavailable}
+     * when GiftHub answers 404 for the bound order (a just-confirmed order can lag in its index),
+     * {@code UnexpectedResponse} when the bound order carries another reference, and the usual read
+     * failures. Safe to retry.
      */
     @Override
     public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
         Require.present(reference, "reference");
-        return store(() -> references.find(reference)).flatMap(id -> {
-            if (id.isEmpty()) {
+        return store(() -> references.find(reference)).flatMap(binding -> {
+            if (binding instanceof OrderReferenceStore.Binding.Unbound) {
                 return Either.right(Option.none());
             }
-            Either<ProviderFailure, SupplierOrder> found = findOrder(id.get());
-            return found.isLeft() && found.getLeft() instanceof ProviderFailure.NotFound
-                    ? Either.right(Option.none()) : found.map(Option::some);
+            if (binding instanceof OrderReferenceStore.Binding.Unknown unknown) {
+                return Either.left(new ProviderFailure.Unavailable(FailureDetails.of(PROVIDER, "the order reference"
+                        + " store cannot tell whether reference " + reference + " was placed (" + unknown.why()
+                        + "); plug a durable store to resume purchases placed by another process"), Option.none()));
+            }
+            SupplierOrderId id = ((OrderReferenceStore.Binding.Bound) binding).id();
+            Either<ProviderFailure, SupplierOrder> found = findOrder(id);
+            if (found.isLeft()) {
+                ProviderFailure failure = found.getLeft();
+                return Either.left(failure instanceof ProviderFailure.NotFound
+                        ? new ProviderFailure.Unavailable(new FailureDetails(PROVIDER, failure.httpStatus(),
+                                failure.requestId(), "reference " + reference + " is bound to GiftHub order " + id
+                                        + " but GiftHub does not find it (yet): not proof that nothing was bought ("
+                                        + failure.message() + ")", failure.details().attempts()), Option.none())
+                        : failure);
+            }
+            Option<OrderReference> carried = found.get().reference();
+            if (!carried.contains(reference)) {
+                return Either.left(new ProviderFailure.UnexpectedResponse(FailureDetails.of(PROVIDER, "reference "
+                        + reference + " is bound to GiftHub order " + id + " but that order carries "
+                        + carried.map(r -> "reference " + r).getOrElse("no reference") + "; not used")));
+            }
+            return Either.right(Option.some(found.get()));
         });
     }
 
@@ -328,7 +363,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     private ProviderFailure duplicate(OrderReference reference, SupplierOrderId existing) {
         return new ProviderFailure.DuplicateReference(FailureDetails.of(PROVIDER,
                 "reference " + reference + " was already placed as GiftHub order " + existing), reference,
-                findOrder(existing).toOption());
+                findOrder(existing).toOption().filter(order -> order.reference().contains(reference)));
     }
 
     private static Option<String> overLimit(OrderRequest request) {
@@ -474,7 +509,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofHours(1);
         private Duration renewBefore = Duration.ofMinutes(5);
-        private OrderReferenceStore references = OrderReferenceStore.inMemory();
+        private OrderReferenceStore references;
         private CurrencyCode wallet = CurrencyCode.of("EUR");
         private Option<String> webhookUrl = Option.none();
         private int pageSize = MAX_PAGE_SIZE;
@@ -528,7 +563,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
             return this;
         }
 
-        /** Where reference → order id bindings are kept; default in memory (see {@link OrderReferenceStore}). */
+        /**
+         * Where reference → order id bindings are kept. Required: {@link OrderReferenceStore#inMemory()}
+         * for one process or tests, a durable store (e.g. JDBC) to resume after restarts or to run
+         * several instances.
+         */
         public Builder references(OrderReferenceStore store) {
             this.references = Require.present(store, "reference store");
             return this;
@@ -571,6 +610,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
             Require.present(baseUrl, "base URL");
             Require.present(clientId, "client id");
             Require.present(clientSecret, "client secret");
+            if (references == null) {
+                throw new IllegalStateException("an order reference store is required: references("
+                        + "OrderReferenceStore.inMemory()) for a single process or tests, or a durable store (e.g."
+                        + " JDBC) to resume purchases after a restart or across instances");
+            }
             return new GiftHubSupplier(this);
         }
     }

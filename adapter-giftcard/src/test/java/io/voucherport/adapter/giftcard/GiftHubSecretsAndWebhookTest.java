@@ -9,6 +9,7 @@ import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.SupplierOrder;
@@ -40,6 +41,7 @@ class GiftHubSecretsAndWebhookTest {
         try (GiftHubSupplier supplier = GiftHubSupplier.builder().baseUrl(GIFTHUB.baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory())
                 .logLevel(HttpLogLevel.FULL).build()) {
             OrderReference reference = OrderReference.generate();
             SupplierOrder cards = supplier.place(OrderRequest.of(reference, OrderLine.of("STEAM-EU-20", 2))).get();
@@ -84,6 +86,7 @@ class GiftHubSecretsAndWebhookTest {
         try (GiftHubSupplier supplier = GiftHubSupplier.builder().baseUrl(GIFTHUB.baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory())
                 .webhookUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/gifthub").build()) {
             OrderReference reference = OrderReference.generate();
             SupplierOrder placed = supplier.place(OrderRequest.of(reference, OrderLine.of("STEAM-EU-50", 3))).get();

@@ -2,6 +2,7 @@ package io.voucherport.adapter.giftcard;
 
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.testkit.fake.SharedOrderReferenceStore;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.contract.CodeSupplierContract;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
@@ -23,6 +24,7 @@ class GiftHubSupplierContractTest extends CodeSupplierContract {
                     .baseUrl(GIFTHUB.baseUrl())
                     .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
                     .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                    .references(new SharedOrderReferenceStore())   // plays a durable store
                     .pageSize(5)
                     .build();
         }

@@ -1,6 +1,7 @@
 package io.voucherport.adapter.giftcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -13,11 +14,14 @@ import io.voucherport.domain.supply.Balance;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import io.voucherport.testkit.fake.SharedOrderReferenceStore;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.gifthub.GiftHubSimulator.Endpoint;
 import io.voucherport.testkit.gifthub.GiftHubSimulator.Outcome;
@@ -48,6 +52,7 @@ class GiftHubSupplierTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<Duration> sleeps = new ArrayList<>();
+    private final OrderReferenceStore durable = new SharedOrderReferenceStore();   // plays a durable store
     private GiftHubSimulator gifthub;
     private GiftHubSupplier supplier;
 
@@ -65,6 +70,10 @@ class GiftHubSupplierTest {
     }
 
     private GiftHubSupplier supplier(String secret, Duration readTimeout) {
+        return supplier(secret, readTimeout, durable);
+    }
+
+    private GiftHubSupplier supplier(String secret, Duration readTimeout, OrderReferenceStore references) {
         return GiftHubSupplier.builder()
                 .baseUrl(gifthub.baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
@@ -73,6 +82,7 @@ class GiftHubSupplierTest {
                 .clock(clock)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)))
                 .sleeper(sleeps::add)
+                .references(references)
                 .build();
     }
 
@@ -250,6 +260,58 @@ class GiftHubSupplierTest {
     }
 
     @Test
+    void aRestartedAdapterWithAFreshInMemoryStoreAnswersAFailureNotNoOrder() {
+        OrderReference reference = OrderReference.generate();
+        try (GiftHubSupplier before = supplier(GiftHubSimulator.DEFAULT_CLIENT_SECRET, Duration.ofSeconds(2),
+                OrderReferenceStore.inMemory())) {
+            SupplierOrder placed = before.place(order(reference, STEAM_20, 1)).get();
+            assertThat(before.findOrderByReference(reference).get().map(SupplierOrder::id)).contains(placed.id());
+        }
+        try (GiftHubSupplier restarted = supplier(GiftHubSimulator.DEFAULT_CLIENT_SECRET, Duration.ofSeconds(2),
+                OrderReferenceStore.inMemory())) {
+            Either<ProviderFailure, Option<SupplierOrder>> found = restarted.findOrderByReference(reference);
+            assertThat(found.isLeft()).as("a store that forgot must not answer 'no order': %s", found).isTrue();
+            assertThat(found.getLeft()).isInstanceOf(ProviderFailure.Unavailable.class);
+            assertThat(found.getLeft().message()).contains("cannot tell").contains(reference.value());
+            // what the store cannot tell is not "bound by us": the caller chose this store, a new purchase goes ahead
+            assertThat(restarted.place(order(OrderReference.generate(), STEAM_20, 1)).isRight()).isTrue();
+        }
+        assertThat(gifthub.purchasesWithReference(reference.value())).isEqualTo(1);
+    }
+
+    @Test
+    void aBoundOrderCarryingAnotherReferenceIsNeverAdopted() {
+        SupplierOrder other = supplier.place(order(OrderReference.generate(), STEAM_20, 1)).get();
+        OrderReference mine = OrderReference.generate();
+        OrderReferenceStore wrong = new SharedOrderReferenceStore();
+        wrong.bindIfAbsent(mine, other.id());
+        try (GiftHubSupplier misled = supplier(GiftHubSimulator.DEFAULT_CLIENT_SECRET, Duration.ofSeconds(2), wrong)) {
+            ProviderFailure failure = misled.findOrderByReference(mine).getLeft();
+            assertThat(failure).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+            assertThat(failure.message()).contains(mine.value()).contains(other.id().value());
+        }
+    }
+
+    @Test
+    void aBoundOrderGiftHubDoesNotFindYetIsAFailureNotNoOrder() {
+        OrderReference reference = OrderReference.generate();
+        durable.bindIfAbsent(reference, SupplierOrderId.of("gh-confirmed-but-not-indexed-yet"));
+        Either<ProviderFailure, Option<SupplierOrder>> found = supplier.findOrderByReference(reference);
+        assertThat(found.isLeft()).as("a 404 for a bound order is not proof of absence: %s", found).isTrue();
+        assertThat(found.getLeft()).isInstanceOf(ProviderFailure.Unavailable.class);
+        assertThat(found.getLeft().httpStatus()).contains(404);
+    }
+
+    @Test
+    void theReferenceStoreMustBeChosen() {
+        assertThatThrownBy(() -> GiftHubSupplier.builder().baseUrl(gifthub.baseUrl())
+                .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
+                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OrderReferenceStore.inMemory()").hasMessageContaining("durable");
+    }
+
+    @Test
     void safeReadsAreRetriedHonouringRetryAfter() {
         SupplierOrder placed = supplier.place(order(OrderReference.generate(), STEAM_20, 1)).get();
         gifthub.clearRequestLog();
@@ -314,7 +376,7 @@ class GiftHubSupplierTest {
         assertThat(gifthub.requests(Endpoint.LIST_PRODUCTS)).isEqualTo(1);
         try (GiftHubSupplier small = GiftHubSupplier.builder().baseUrl(gifthub.baseUrl())
                 .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).pageSize(5).build()) {
+                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).references(durable).pageSize(5).build()) {
             gifthub.clearRequestLog();
             assertThat(small.catalog().toList().get()).hasSize(11);
             assertThat(gifthub.requests(Endpoint.LIST_PRODUCTS)).isEqualTo(2);

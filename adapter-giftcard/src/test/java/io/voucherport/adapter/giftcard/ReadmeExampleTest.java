@@ -8,6 +8,7 @@ import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.testkit.assertions.ReadmeSnippets;

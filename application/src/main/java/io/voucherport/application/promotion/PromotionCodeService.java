@@ -2,6 +2,7 @@ package io.voucherport.application.promotion;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.ProviderFailure;
@@ -11,25 +12,64 @@ import io.voucherport.domain.promotion.NewPromotionCode;
 import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionCodes;
 import io.voucherport.domain.promotion.PromotionId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * Promotion codes as a business works with them: stream a promotion's codes, issue new ones,
  * revoke codes, find the promotion that holds a code. Thread-safe.
+ *
+ * <p>After a create whose outcome is unknown, a provider's listing may lag behind (an eventually
+ * consistent index, or a request still in flight): a code absent from one listing is not proof
+ * that it was never created. Absence is proven only by listings repeated over a settle time after
+ * the unknown outcome — at least two listings, the last one at or after the settle time — none of
+ * which shows the code.
  */
 public final class PromotionCodeService {
 
+    /** How long after an unknown outcome listings are repeated before absence counts as proven. */
+    public static final Duration DEFAULT_SETTLE_TIME = Duration.ofSeconds(30);
+    /** Listings within the settle time (at least two are always made). */
+    private static final int LISTINGS_PER_SETTLE_TIME = 3;
+
     private final PromotionCodes promotions;
     private final RandomGenerator random;
+    private final Duration settleTime;
+    private final Waiting waiting;
 
-    /** A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}). */
+    /**
+     * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}),
+     * settling unknown outcomes over {@link #DEFAULT_SETTLE_TIME} in real time.
+     */
     public PromotionCodeService(PromotionCodes promotions, RandomGenerator random) {
+        this(promotions, random, DEFAULT_SETTLE_TIME, Waiting.real());
+    }
+
+    /**
+     * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}).
+     *
+     * @param settleTime how long the provider's listing may lag behind a create; after an unknown
+     *     outcome, a code counts as not created only when listings over this time never showed it
+     *     (zero or more)
+     * @param waiting the clock and how to wait between listings (blocking)
+     */
+    public PromotionCodeService(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
+            Waiting waiting) {
         this.promotions = Require.present(promotions, "promotions");
         this.random = Require.present(random, "random");
+        Require.present(settleTime, "settle time");
+        if (settleTime.isNegative()) {
+            throw new IllegalArgumentException("settle time must not be negative but was " + settleTime);
+        }
+        this.settleTime = settleTime;
+        this.waiting = Require.present(waiting, "waiting");
     }
 
     /**
@@ -37,9 +77,10 @@ public final class PromotionCodeService {
      * stopped it, if any.
      *
      * @param created codes that exist now because of this issuance
-     * @param notCreated codes drawn but provably not created
-     * @param uncertain codes of a batch whose outcome is unknown and could not be listed again:
-     *     look them up before issuing them elsewhere
+     * @param notCreated codes drawn but provably not created: refused, never sent, or absent from
+     *     every listing over the settle time after an unknown outcome
+     * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven
+     *     (a listing failed or the wait was interrupted): look them up before issuing them elsewhere
      * @param failure why the issuance stopped early
      */
     public record Issued(List<PromotionCode> created, List<CodeText> notCreated, List<CodeText> uncertain,
@@ -68,7 +109,9 @@ public final class PromotionCodeService {
      * uses when given): drawn client-side, checked against the promotion's existing codes (compared
      * case-insensitively, as some engines do), and created in batches of the provider's size. When
      * a batch fails midway the result says exactly which codes were created: after a failure whose
-     * outcome is unknown, the promotion's codes are listed again to learn which of the batch exist.
+     * outcome is unknown, the promotion's codes are listed again, repeatedly over the settle time,
+     * to learn which of the batch exist; codes never seen are {@code notCreated} only once their
+     * absence is proven, else {@code uncertain}. Blocks up to the settle time in that case.
      */
     public Either<ProviderFailure, Issued> issue(PromotionId id, int count, CodePattern pattern, Option<Integer> allowedUses) {
         Require.present(id, "promotion id");
@@ -133,31 +176,46 @@ public final class PromotionCodeService {
         return drawn;
     }
 
-    /** After a failed batch: which of its codes exist (listing again when the outcome is unknown). */
+    /**
+     * After a failed batch: which of its codes exist. When the outcome is unknown, the promotion is
+     * listed until every code of the batch was seen, or until at least two listings were made and
+     * the settle time after the failure has passed; only then are the codes never seen not created.
+     */
     private Issued stopped(PromotionId id, List<CodeText> drawn, int from, List<CodeText> batch,
             List<PromotionCode> created, ProviderFailure failure) {
         List<CodeText> after = drawn.subList(from + batch.size(), drawn.size());
         if (failure.provablyNotApplied()) {
             return new Issued(created, drawn.subList(from, drawn.size()), List.of(), Option.some(failure));
         }
-        Set<String> batchKeys = new HashSet<>();
-        batch.forEach(c -> batchKeys.add(key(c)));
-        List<PromotionCode> found = new ArrayList<>();
-        Either<ProviderFailure, Long> listed = promotions.codes(id).forEachItem(c -> {
-            if (batchKeys.contains(key(c.code()))) {
-                found.add(c);
-            }
-        });
-        if (listed.isLeft()) {
-            return new Issued(created, after, batch, Option.some(failure));
-        }
-        Set<String> foundKeys = new HashSet<>();
-        found.forEach(c -> foundKeys.add(key(c.code())));
+        Instant settled = waiting.clock().instant().plus(settleTime);
+        Duration pause = settleTime.dividedBy(LISTINGS_PER_SETTLE_TIME);
+        Map<String, CodeText> missing = new LinkedHashMap<>();
+        batch.forEach(c -> missing.put(key(c), c));
         List<PromotionCode> all = new ArrayList<>(created);
-        all.addAll(found);
-        List<CodeText> missing = new ArrayList<>(batch.stream().filter(c -> !foundKeys.contains(key(c))).toList());
-        missing.addAll(after);
-        return new Issued(all, missing, List.of(), Option.some(failure));
+        for (int listings = 0; ; ) {
+            Either<ProviderFailure, Long> listed = promotions.codes(id).forEachItem(c -> {
+                if (missing.remove(key(c.code())) != null) {
+                    all.add(c);
+                }
+            });
+            if (listed.isLeft()) {
+                return new Issued(all, after, List.copyOf(missing.values()), Option.some(failure));
+            }
+            listings++;
+            Instant now = waiting.clock().instant();
+            if (missing.isEmpty() || listings >= 2 && !now.isBefore(settled)) {
+                List<CodeText> notCreated = new ArrayList<>(missing.values());
+                notCreated.addAll(after);
+                return new Issued(all, notCreated, List.of(), Option.some(failure));
+            }
+            Duration left = Duration.between(now, settled);
+            try {
+                waiting.sleeper().sleep(left.isNegative() ? Duration.ZERO : left.compareTo(pause) < 0 ? left : pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Issued(all, after, List.copyOf(missing.values()), Option.some(failure));
+            }
+        }
     }
 
     private static String key(CodeText code) {

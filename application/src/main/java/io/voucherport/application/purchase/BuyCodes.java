@@ -3,7 +3,15 @@ package io.voucherport.application.purchase;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.journal.JournalException;
+import io.voucherport.domain.journal.JournaledPurchase;
+import io.voucherport.domain.journal.LeaseLostException;
+import io.voucherport.domain.journal.PurchaseEvent;
+import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.journal.PurchaseJournal.Claimed;
+import io.voucherport.domain.journal.PurchaseStatus;
 import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
@@ -11,43 +19,77 @@ import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
+import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Buys codes from one supplier exactly once and waits for them.
+ * Buys codes from one supplier exactly once and waits for them, keeping every step in the
+ * {@link PurchaseJournal}.
  *
- * <p>{@link #prepare} gives the purchase its reference <em>before any call</em>: store it, then
- * {@link #buy}. The reference is the supplier's idempotency key, and the purchase follows one
- * rule: <b>after an outcome-unknown failure, look the order up by reference before anything
- * else</b>, and place again only when the supplier provably has no such order. So for one
- * reference there is never more than one purchase, whatever fails and whenever — also across
- * processes: {@link #resume} after a crash looks the order up first and places it only if it
- * provably does not exist.
+ * <p>The purchase is journaled <b>before the first call</b>, and every placement is journaled as
+ * sent before it goes out and with its outcome when it comes back. The reference is the
+ * supplier's idempotency key, and the rules follow from the journal alone, so they hold across
+ * restarts and between service instances:
+ * <ul>
+ *   <li>a placement is sent only while no earlier one of this purchase may have taken effect;</li>
+ *   <li>after any doubt (an outcome-unknown failure, or a placement sent with no outcome journaled,
+ *       as after a crash) the order is looked up by reference, and absence counts as proven only
+ *       after at least two empty lookups, the last one at least the supplier's
+ *       {@linkplain CodeSupplier#referenceLookupLag() lookup lag} after the doubt arose;</li>
+ *   <li>an order found by reference is used only when its reference matches exactly;</li>
+ *   <li>once any placement had an unknown outcome, the purchase never ends "nothing bought";</li>
+ *   <li>{@code Delivered} means every requested SKU × quantity has a delivered code, judged against
+ *       the request.</li>
+ * </ul>
+ * One instance drives a purchase at a time, under a lease in the journal: a second instance asked
+ * to buy the same reference answers {@code Pending} without calling the supplier, and takes over
+ * through {@link PurchaseRecovery} when the first one's lease runs out.
  *
- * <p>Waiting follows the {@link PollingPolicy} (exponential backoff with jitter, capped, with an
- * overall deadline), in the time given by {@link Waiting}; {@link #buyAsync} blocks no thread
- * while it waits. Results tell apart delivered, partially delivered, failed (with whether anything
- * could have been bought) and pending at the deadline (resumable). Thread-safe.
+ * <p>Waiting follows the {@link PollingPolicy} in the time given by {@link Waiting};
+ * {@link #buyAsync} blocks no thread while it waits. A journal failure never lets a call through:
+ * the purchase ends {@code Failed} (nothing bought) when nothing was sent yet, otherwise
+ * {@code Pending}. Thread-safe.
  */
 public final class BuyCodes {
 
-    /** How often a purchase is placed again after it provably did not take effect. */
+    /** How often a purchase is placed at one supplier before it stops trying. */
     public static final int MAX_PLACEMENTS = 3;
 
+    private final String name;
     private final CodeSupplier supplier;
+    private final PurchaseJournal journal;
     private final PollingPolicy policy;
     private final Waiting waiting;
+    private final Duration settleTime;
+    private final Duration leaseFor;
+    private final Duration recheckAfter;
+    private final String owner;
 
-    /** A use case buying from {@code supplier}. */
-    public BuyCodes(CodeSupplier supplier, PollingPolicy policy, Waiting waiting) {
-        this.supplier = Require.present(supplier, "supplier");
-        this.policy = Require.present(policy, "polling policy");
-        this.waiting = Require.present(waiting, "waiting");
+    private BuyCodes(Builder b) {
+        this.name = b.name;
+        this.supplier = b.supplier;
+        this.journal = b.journal;
+        this.policy = b.policy;
+        this.waiting = b.waiting;
+        this.settleTime = b.settleTime != null ? b.settleTime : supplier.referenceLookupLag();
+        this.leaseFor = b.leaseFor;
+        this.recheckAfter = b.recheckAfter;
+        this.owner = b.owner;
+    }
+
+    /**
+     * A builder for buying from {@code supplier}, journaled in {@code journal} under the supplier's
+     * {@code name} (the name the journal and {@link PurchaseRecovery} know it by; keep it stable).
+     */
+    public static Builder builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
+        return new Builder(name, supplier, journal);
     }
 
     /** A request with a fresh reference: store the reference before calling {@link #buy}. */
@@ -55,36 +97,185 @@ public final class BuyCodes {
         return new OrderRequest(OrderReference.generate(), lines, settlementCurrency);
     }
 
-    /** Places the order, waits for it by the policy, and fetches its codes; blocks while waiting. */
-    public PurchaseResult buy(OrderRequest request) {
-        Require.present(request, "request");
-        return runBlocking(new Run(request).place(1));
+    /** The supplier's name in the journal. */
+    public String name() {
+        return name;
     }
 
-    /** {@link #buy} without blocking a thread while waiting (the supplier calls themselves still block). */
+    /** The supplier bought from. */
+    public CodeSupplier supplier() {
+        return supplier;
+    }
+
+    /** The journal kept. */
+    PurchaseJournal journal() {
+        return journal;
+    }
+
+    /** How long after it is left pending a purchase is due for recovery. */
+    Duration recheckAfter() {
+        return recheckAfter;
+    }
+
+    /**
+     * Journals the purchase, places it, waits for it by the policy and fetches its codes; blocks
+     * while waiting. A reference journaled already is resumed instead (never placed twice); one
+     * journaled with another request is refused with {@link IllegalArgumentException}.
+     */
+    public PurchaseResult buy(OrderRequest request) {
+        Require.present(request, "request");
+        return start(request, this::runBlocking);
+    }
+
+    /** {@link #buy} without blocking a thread while waiting (supplier and journal calls still block). */
     public CompletableFuture<PurchaseResult> buyAsync(OrderRequest request) {
         Require.present(request, "request");
         CompletableFuture<PurchaseResult> result = new CompletableFuture<>();
-        waiting.later().run(Duration.ZERO, () -> runAsync(() -> new Run(request).place(1), result));
+        waiting.later().run(Duration.ZERO, () -> {
+            try {
+                PurchaseResult now = start(request, first -> {
+                    runAsync(first, result);
+                    return null;
+                });
+                if (now != null) {
+                    result.complete(now);
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
         return result;
     }
 
     /**
-     * Picks up the purchase with this request's reference after a crash or restart: looks the
-     * order up first, waits for it when it exists, and places it only when the supplier provably
-     * has none.
+     * Picks up the purchase with this request's reference after a crash or restart: drives it on
+     * from what the journal holds (an ended purchase answers its result again, with its codes
+     * fetched anew). A reference the journal does not know is journaled as possibly sent already,
+     * so it is looked up and placed only when absence is proven.
      */
     public PurchaseResult resume(OrderRequest request) {
         Require.present(request, "request");
-        return runBlocking(new Run(request).lookUp(0, 0));
+        return resume(request, this::runBlocking);
     }
 
     /** {@link #resume} without blocking a thread while waiting. */
     public CompletableFuture<PurchaseResult> resumeAsync(OrderRequest request) {
         Require.present(request, "request");
         CompletableFuture<PurchaseResult> result = new CompletableFuture<>();
-        waiting.later().run(Duration.ZERO, () -> runAsync(() -> new Run(request).lookUp(0, 0), result));
+        waiting.later().run(Duration.ZERO, () -> {
+            try {
+                PurchaseResult now = resume(request, first -> {
+                    runAsync(first, result);
+                    return null;
+                });
+                if (now != null) {
+                    result.complete(now);
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
         return result;
+    }
+
+    /** Drives a purchase claimed by recovery to its end or to pending, and gives the lease back. */
+    PurchaseResult drive(Claimed claimed) {
+        Run run = new Run(claimed);
+        return runBlocking(run.guarded(run::next));
+    }
+
+    /** Drives a claimed purchase without giving the lease back (for the directory, which may reroute). */
+    Run driveHeld(Claimed claimed) {
+        Run run = new Run(claimed);
+        run.keepLease = true;
+        run.result = runBlocking(run.guarded(run::next));
+        return run;
+    }
+
+    private interface Runner {
+        PurchaseResult run(Step first);
+    }
+
+    private PurchaseResult start(OrderRequest request, Runner runner) {
+        Either<JournaledPurchase, Claimed> opened;
+        try {
+            opened = journal.open(request, name, owner, now(), leaseFor);
+        } catch (JournalException e) {
+            return journalDown(request.reference(), e);
+        }
+        if (opened.isRight()) {
+            Run run = new Run(opened.get());
+            return runner.run(run.guarded(run::next));
+        }
+        JournaledPurchase existing = opened.getLeft();
+        if (!existing.opened().request().equals(request) && !existing.request().equals(request)) {
+            throw new IllegalArgumentException("reference " + request.reference()
+                    + " is journaled already for another request: use a new reference for a new purchase");
+        }
+        return resume(request, runner);
+    }
+
+    private PurchaseResult resume(OrderRequest request, Runner runner) {
+        Option<Claimed> claimed;
+        try {
+            Option<JournaledPurchase> known = journal.find(request.reference());
+            if (known.isEmpty()) {
+                Either<JournaledPurchase, Claimed> opened = journal.open(request, name, owner, now(), leaseFor);
+                if (opened.isRight()) {
+                    Run run = new Run(opened.get());
+                    return runner.run(run.guarded(() -> run.doubt("resumed without a journal record: it may have"
+                            + " been placed before")));
+                }
+                known = Option.some(opened.getLeft());
+            }
+            if (!known.get().supplier().equals(name)) {
+                throw new IllegalArgumentException("purchase " + request.reference() + " is journaled at supplier "
+                        + known.get().supplier() + ", not " + name + ": resume it there (or through PurchaseRecovery)");
+            }
+            if (known.get().status().isEnded()) {
+                return ended(known.get());
+            }
+            claimed = journal.claim(request.reference(), owner, now(), leaseFor);
+        } catch (JournalException e) {
+            return journalDown(request.reference(), e);
+        }
+        if (claimed.isEmpty()) {
+            return new PurchaseResult.Pending(request.reference(), Option.none(), Option.none(),
+                    "another instance is driving this purchase now; it is never placed twice");
+        }
+        Run run = new Run(claimed.get());
+        return runner.run(run.guarded(run::next));
+    }
+
+    /** The result of a purchase that has ended, told again; delivered codes are fetched anew. */
+    PurchaseResult ended(JournaledPurchase purchase) {
+        OrderReference reference = purchase.reference();
+        PurchaseEvent last = purchase.events().get(purchase.events().size() - 1);
+        if (last instanceof PurchaseEvent.Failed failed) {
+            return new PurchaseResult.Failed(reference, Option.none(), failed.reason(), Option.none(),
+                    failed.mayHaveBought());
+        }
+        Either<ProviderFailure, SupplierOrder> order = supplier.findOrder(purchase.orderId().get());
+        Either<ProviderFailure, OrderCodes> codes = order.flatMap(o -> supplier.fetchCodes(o.id()));
+        if (codes.isLeft()) {
+            return new PurchaseResult.Pending(reference, purchase.orderId(), Option.none(), "the purchase has ended "
+                    + purchase.status() + " but its codes could not be fetched again now ("
+                    + codes.getLeft().message() + ")");
+        }
+        Map<Sku, Integer> missing = purchase.request().shortfall(codes.get());
+        return purchase.status() == PurchaseStatus.DELIVERED && missing.isEmpty()
+                ? new PurchaseResult.Delivered(reference, order.get(), codes.get())
+                : new PurchaseResult.PartiallyDelivered(reference, order.get(), codes.get(), missing);
+    }
+
+    private PurchaseResult journalDown(OrderReference reference, JournalException e) {
+        String reason = "the purchase journal failed before anything was sent (" + e.getMessage() + ")";
+        return new PurchaseResult.Failed(reference, Option.none(), reason, Option.some(new ProviderFailure.Unavailable(
+                FailureDetails.of("purchase-journal", reason), Option.none())), false);
+    }
+
+    private Instant now() {
+        return waiting.clock().instant();
     }
 
     private PurchaseResult runBlocking(Step first) {
@@ -101,11 +292,16 @@ public final class BuyCodes {
         return ((Step.Done) step).result();
     }
 
-    private void runAsync(Supplier<Step> next, CompletableFuture<PurchaseResult> result) {
+    private void runAsync(Step step, CompletableFuture<PurchaseResult> result) {
         try {
-            Step step = next.get();
             if (step instanceof Step.Wait wait) {
-                waiting.later().run(wait.delay(), () -> runAsync(wait.then(), result));
+                waiting.later().run(wait.delay(), () -> {
+                    try {
+                        runAsync(wait.then().get(), result);
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
             } else {
                 result.complete(((Step.Done) step).result());
             }
@@ -124,108 +320,333 @@ public final class BuyCodes {
         }
     }
 
-    /** The state of one purchase. */
-    private final class Run {
-        private final OrderRequest request;
+    /** The state of one purchase driven under a lease. Steps run one at a time. */
+    final class Run {
         private final Instant deadline;
+        private Claimed claimed;
+        private boolean keepLease;
+        private PurchaseResult result;
 
-        Run(OrderRequest request) {
-            this.request = request;
-            this.deadline = waiting.clock().instant().plus(policy.deadline());
+        Run(Claimed claimed) {
+            this.claimed = claimed;
+            this.deadline = now().plus(policy.deadline());
+        }
+
+        /** The purchase and lease as they stand. */
+        Claimed claimed() {
+            return claimed;
+        }
+
+        /** How the run ended. */
+        PurchaseResult result() {
+            return result;
+        }
+
+        private JournaledPurchase purchase() {
+            return claimed.purchase();
         }
 
         private OrderReference reference() {
-            return request.reference();
+            return purchase().reference();
+        }
+
+        /** Runs {@code step}, turning a lost lease or a failed journal into the purchase's end for now. */
+        Step guarded(Supplier<Step> step) {
+            try {
+                Step next = step.get();
+                if (next instanceof Step.Wait wait) {
+                    return new Step.Wait(wait.delay(), () -> guarded(wait.then()), wait.interrupted());
+                }
+                return finish(((Step.Done) next).result());
+            } catch (LeaseLostException e) {
+                return new Step.Done(new PurchaseResult.Pending(reference(), purchase().orderId(), Option.none(),
+                        "another instance took this purchase over; it is never placed twice"));
+            } catch (JournalException e) {
+                return finish(new PurchaseResult.Pending(reference(), purchase().orderId(), Option.none(),
+                        "the purchase journal failed (" + e.getMessage() + "); resume it later"));
+            }
+        }
+
+        /** Gives the lease back: an open purchase is due for recovery after {@code recheckAfter}. */
+        private Step finish(PurchaseResult end) {
+            if (!keepLease) {
+                try {
+                    journal.release(claimed.lease(), now().plus(recheckAfter));
+                } catch (JournalException e) {
+                    // the lease runs out by itself; recovery picks the purchase up then
+                }
+            }
+            return new Step.Done(end);
+        }
+
+        private void record(PurchaseEvent event) {
+            claimed = journal.append(claimed, event, now(), leaseFor);
+        }
+
+        /** Renews the lease when half of it has passed, before a call that may take a while. */
+        private void keepLeased() {
+            Instant now = now();
+            if (claimed.lease().until().isBefore(now.plus(leaseFor.dividedBy(2)))) {
+                claimed = new Claimed(claimed.purchase(), journal.renew(claimed.lease(), now, leaseFor));
+            }
         }
 
         private boolean pastDeadline(Duration wait) {
-            return waiting.clock().instant().plus(wait).isAfter(deadline);
+            return now().plus(wait).isAfter(deadline);
+        }
+
+        private PurchaseResult.Pending pendingResult(Option<SupplierOrder> order, String reason) {
+            return new PurchaseResult.Pending(reference(), order.map(SupplierOrder::id).orElse(purchase().orderId()),
+                    order.map(SupplierOrder::status), reason);
         }
 
         private Step done(PurchaseResult result) {
             return new Step.Done(result);
         }
 
-        private PurchaseResult.Pending pendingResult(Option<SupplierOrder> order, String reason) {
-            return new PurchaseResult.Pending(reference(), order.map(SupplierOrder::id), order.map(SupplierOrder::status),
-                    reason);
-        }
-
-        private Step pending(Option<SupplierOrder> order, String reason) {
-            return done(pendingResult(order, reason));
-        }
-
         /** Waits {@code delay} then goes on, or ends pending when the wait would pass the deadline. */
-        private Step after(int poll, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
-            Duration delay = policy.delayBefore(poll, waiting.random());
+        private Step after(Duration delay, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
             if (pastDeadline(delay)) {
-                return pending(order, "deadline reached while " + waitingFor);
+                return done(pendingResult(order, "deadline reached while " + waitingFor));
             }
             return new Step.Wait(delay, then, () -> pendingResult(order, "interrupted while " + waitingFor));
         }
 
-        Step place(int placement) {
-            Either<ProviderFailure, SupplierOrder> placed = supplier.place(request);
+        private Step after(int poll, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
+            return after(policy.delayBefore(poll, waiting.random()), order, waitingFor, then);
+        }
+
+        /** What the journal says comes next. */
+        Step next() {
+            JournaledPurchase p = purchase();
+            if (p.status().isEnded()) {
+                return done(ended(p));
+            }
+            if (p.orderId().isDefined()) {
+                return fetchOrder(0);
+            }
+            if (p.doubtSince().isDefined()) {
+                return lookUp(0);
+            }
+            return place();
+        }
+
+        /** Journals a doubt that no placement event explains (a purchase resumed without a record). */
+        Step doubt(String why) {
+            record(new PurchaseEvent.OutcomeUnknown(name, why, now()));
+            return lookUp(0);
+        }
+
+        private Step place() {
+            if (purchase().placements() >= MAX_PLACEMENTS) {
+                return fail(Option.none(), "placed " + purchase().placements() + " times without an order",
+                        Option.none());
+            }
+            keepLeased();
+            record(new PurchaseEvent.Sent(name, now()));
+            Either<ProviderFailure, SupplierOrder> placed = supplier.place(purchase().request());
             if (placed.isRight()) {
-                return await(placed.get(), 0);
+                SupplierOrder order = placed.get();
+                if (order.reference().exists(r -> !r.equals(reference()))) {
+                    record(new PurchaseEvent.OutcomeUnknown(name, "the supplier answered with an order of reference "
+                            + order.reference().get(), now()));
+                    return lookUp(0);
+                }
+                record(new PurchaseEvent.Accepted(name, order.id(), now()));
+                return await(order, 0);
             }
             ProviderFailure failure = placed.getLeft();
             if (failure instanceof ProviderFailure.DuplicateReference duplicate) {
-                return duplicate.existing().isDefined() ? await(duplicate.existing().get(), 0) : lookUp(placement, 0);
+                Option<SupplierOrder> existing = duplicate.existing().filter(o -> o.reference().contains(reference()));
+                if (existing.isDefined()) {
+                    record(new PurchaseEvent.Accepted(name, existing.get().id(), now()));
+                    return await(existing.get(), 0);
+                }
+                record(new PurchaseEvent.OutcomeUnknown(name, "the supplier has an order with this reference already: "
+                        + failure.message(), now()));
+                return lookUp(0);
             }
             if (failure instanceof ProviderFailure.OutcomeUnknown) {
-                return lookUp(placement, 0);
+                record(new PurchaseEvent.OutcomeUnknown(name, failure.message(), now()));
+                return lookUp(0);
             }
-            if (failure.isTransient() && failure.provablyNotApplied() && placement < MAX_PLACEMENTS) {
-                return after(placement - 1, Option.none(), "the supplier was unavailable (" + failure.message() + ")",
-                        () -> place(placement + 1));
+            record(new PurchaseEvent.Refused(name, failure.getClass().getSimpleName(), failure.provablyNotApplied(),
+                    failure.isTransient(), failure.message(), now()));
+            if (failure.isTransient() && failure.provablyNotApplied() && purchase().placements() < MAX_PLACEMENTS) {
+                Duration wait = policy.delayBefore(purchase().placements() - 1, waiting.random());
+                if (failure instanceof ProviderFailure.RateLimited limited && limited.retryAfter().isDefined()
+                        && limited.retryAfter().get().compareTo(wait) > 0) {
+                    wait = limited.retryAfter().get();
+                }
+                return after(wait, Option.none(), "the supplier was unavailable (" + failure.message() + ")",
+                        this::place);
             }
-            return done(new PurchaseResult.Failed(reference(), Option.none(), "the supplier refused the purchase: "
-                    + failure.message(), Option.some(failure)));
+            return fail(Option.none(), "the supplier refused the purchase: " + failure.message(), Option.some(failure));
         }
 
-        /** After doubt: the order by reference, before anything else. */
-        Step lookUp(int placements, int attempt) {
+        /** After doubt: the order by reference, until it is found or its absence is proven. */
+        private Step lookUp(int attempt) {
+            keepLeased();
             Either<ProviderFailure, Option<SupplierOrder>> found = supplier.findOrderByReference(reference());
             if (found.isLeft()) {
                 return after(attempt, Option.none(), "looking the order up by reference ("
-                        + found.getLeft().message() + ")", () -> lookUp(placements, attempt + 1));
+                        + found.getLeft().message() + ")", () -> lookUp(attempt + 1));
             }
             if (found.get().isDefined()) {
-                return await(found.get().get(), 0);
+                SupplierOrder order = found.get().get();
+                if (!order.reference().contains(reference())) {
+                    return after(attempt, Option.none(), "looking the order up by reference (the supplier answered"
+                            + " an order of another reference)", () -> lookUp(attempt + 1));
+                }
+                record(new PurchaseEvent.LookedUp(name, Option.some(order.id()), now()));
+                return await(order, 0);
             }
-            if (placements >= MAX_PLACEMENTS) {
-                return pending(Option.none(), "no order with this reference after " + placements + " placements");
+            record(new PurchaseEvent.LookedUp(name, Option.none(), now()));
+            JournaledPurchase p = purchase();
+            if (p.absenceProven(settleTime)) {
+                record(new PurchaseEvent.AbsenceProven(name, p.emptyLookupsSinceDoubt(), now()));
+                return place();
             }
-            return place(placements + 1);
+            Duration untilSettled = Duration.between(now(), p.doubtSince().get().plus(settleTime));
+            Duration backoff = policy.delayBefore(attempt, waiting.random());
+            Duration wait = untilSettled.isNegative() || untilSettled.isZero() || backoff.compareTo(untilSettled) < 0
+                    ? backoff : untilSettled;
+            return after(wait, Option.none(), "proving that no order exists (" + p.emptyLookupsSinceDoubt()
+                    + " empty lookups; one proves nothing)", () -> lookUp(attempt + 1));
         }
 
-        Step await(SupplierOrder order, int poll) {
+        private Step fetchOrder(int poll) {
+            keepLeased();
+            Either<ProviderFailure, SupplierOrder> order = supplier.findOrder(purchase().orderId().get());
+            if (order.isRight()) {
+                return await(order.get(), 0);
+            }
+            return after(poll, Option.none(), "fetching order " + purchase().orderId().get() + " ("
+                    + order.getLeft().message() + ")", () -> fetchOrder(poll + 1));
+        }
+
+        private Step await(SupplierOrder order, int poll) {
             OrderStatus status = order.status();
             if (status.mayHaveCodes()) {
                 return codes(order, 0);
             }
             if (status.isTerminal()) {
-                return done(new PurchaseResult.Failed(reference(), Option.some(order), "the order ended " + status,
-                        Option.none()));
+                return fail(Option.some(order), "the order ended " + status, Option.none());
             }
             return after(poll, Option.some(order), "the order is " + status, () -> {
+                keepLeased();
                 Either<ProviderFailure, SupplierOrder> now = supplier.findOrder(order.id());
                 return await(now.getOrElse(order), poll + 1);
             });
         }
 
-        Step codes(SupplierOrder order, int poll) {
+        private Step codes(SupplierOrder order, int poll) {
+            keepLeased();
             Either<ProviderFailure, OrderCodes> codes = supplier.fetchCodes(order.id());
-            if (codes.isRight() && codes.get().isComplete()) {
-                return done(new PurchaseResult.Delivered(reference(), order, codes.get()));
-            }
-            if (codes.isRight() && order.status() == OrderStatus.PARTIALLY_COMPLETED) {
-                return done(new PurchaseResult.PartiallyDelivered(reference(), order, codes.get(), codes.get().shortfall()));
+            if (codes.isRight()) {
+                Map<Sku, Integer> missing = purchase().request().shortfall(codes.get());
+                if (missing.isEmpty()) {
+                    record(new PurchaseEvent.Delivered(order.id(), codes.get().delivered().size(), now()));
+                    return done(new PurchaseResult.Delivered(reference(), order, codes.get()));
+                }
+                if (order.status() == OrderStatus.PARTIALLY_COMPLETED) {
+                    record(new PurchaseEvent.PartiallyDelivered(order.id(), codes.get().delivered().size(),
+                            missing.values().stream().mapToInt(Integer::intValue).sum(), now()));
+                    return done(new PurchaseResult.PartiallyDelivered(reference(), order, codes.get(), missing));
+                }
             }
             String why = codes.isLeft() ? "fetching the codes (" + codes.getLeft().message() + ")"
-                    : "codes are still pending";
-            return after(poll, Option.some(order), why, () -> codes(order, poll + 1));
+                    : "codes are still missing against the request";
+            return after(poll, Option.some(order), why, () -> {
+                SupplierOrder now = codes.isRight() ? supplier.findOrder(order.id()).getOrElse(order) : order;
+                return codes(now, poll + 1);
+            });
+        }
+
+        private Step fail(Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure) {
+            boolean mayHaveBought = purchase().everInDoubt()
+                    || failure.exists(f -> !f.provablyNotApplied()) && order.isEmpty();
+            record(new PurchaseEvent.Failed(reason, mayHaveBought, now()));
+            return done(new PurchaseResult.Failed(reference(), order, reason, failure, mayHaveBought));
+        }
+    }
+
+    /** Configuration of a {@link BuyCodes}. Not thread-safe; build once. */
+    public static final class Builder {
+        private final String name;
+        private final CodeSupplier supplier;
+        private final PurchaseJournal journal;
+        private PollingPolicy policy = PollingPolicy.DEFAULT;
+        private Waiting waiting = Waiting.real();
+        private Duration settleTime;
+        private Duration leaseFor = Duration.ofMinutes(2);
+        private Duration recheckAfter = Duration.ofSeconds(30);
+        private String owner = "vp-" + UUID.randomUUID();
+
+        private Builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
+            this.name = Require.identifier(name, "supplier name");
+            this.supplier = Require.present(supplier, "supplier");
+            this.journal = Require.present(journal, "journal");
+        }
+
+        /** How to wait for an order; default {@link PollingPolicy#DEFAULT}. */
+        public Builder policy(PollingPolicy policy) {
+            this.policy = Require.present(policy, "polling policy");
+            return this;
+        }
+
+        /** Time as the purchase sees it; default {@link Waiting#real()}. */
+        public Builder waiting(Waiting waiting) {
+            this.waiting = Require.present(waiting, "waiting");
+            return this;
+        }
+
+        /**
+         * How long after a doubt empty lookups must go on before absence counts as proven; default
+         * the supplier's {@link CodeSupplier#referenceLookupLag()}. Shorter than the supplier's real
+         * lag risks a second order.
+         */
+        public Builder settleTime(Duration settleTime) {
+            this.settleTime = nonNegative(settleTime, "settle time");
+            return this;
+        }
+
+        /**
+         * How long a purchase stays leased to this instance without a journal write; default 2
+         * minutes. Longer than the longest single supplier call, so that a live instance keeps it.
+         */
+        public Builder lease(Duration leaseFor) {
+            Require.present(leaseFor, "lease");
+            if (leaseFor.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("lease must be at least 1 second but was " + leaseFor);
+            }
+            this.leaseFor = leaseFor;
+            return this;
+        }
+
+        /** When a purchase left pending is due for {@link PurchaseRecovery}; default 30 seconds later. */
+        public Builder recheckAfter(Duration recheckAfter) {
+            this.recheckAfter = nonNegative(recheckAfter, "recheck after");
+            return this;
+        }
+
+        /** This service instance's name in the journal's leases; default a random one per builder. */
+        public Builder owner(String owner) {
+            this.owner = Require.text(owner, "owner");
+            return this;
+        }
+
+        /** The use case. */
+        public BuyCodes build() {
+            return new BuyCodes(this);
+        }
+
+        private static Duration nonNegative(Duration d, String field) {
+            Require.present(d, field);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(field + " must not be negative but was " + d);
+            }
+            return d;
         }
     }
 }

@@ -64,9 +64,12 @@ public sealed interface PurchaseResult {
      * @param order the order, when one was placed
      * @param reason why, in words
      * @param failure the supplier's failure, when the purchase was refused
+     * @param mayHaveBought whether a paid order may exist all the same: some placement of this
+     *     purchase had an unknown outcome (then it is never "nothing bought", and no other supplier
+     *     is tried)
      */
-    record Failed(OrderReference reference, Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure)
-            implements PurchaseResult {
+    record Failed(OrderReference reference, Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure,
+            boolean mayHaveBought) implements PurchaseResult {
         /** Validates. */
         public Failed {
             Require.present(reference, "reference");
@@ -75,9 +78,12 @@ public sealed interface PurchaseResult {
             Require.present(failure, "failure");
         }
 
-        /** Whether the supplier provably bought nothing: refused before placing an order. */
+        /**
+         * Whether the supplier provably bought nothing: it refused before placing an order, and no
+         * placement of this purchase ever had an unknown outcome.
+         */
         public boolean nothingBought() {
-            return order.isEmpty() && failure.exists(ProviderFailure::provablyNotApplied);
+            return !mayHaveBought && order.isEmpty() && failure.exists(ProviderFailure::provablyNotApplied);
         }
     }
 

@@ -1,33 +1,48 @@
 package io.voucherport.application.purchase;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.journal.JournaledPurchase;
+import io.voucherport.domain.journal.PurchaseEvent;
+import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.journal.PurchaseJournal.Claimed;
 import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Several suppliers by name, each with its own SKU mapping (a catalog SKU → that supplier's SKU),
- * and purchases routed to them in a preferred order.
+ * and purchases routed to them in a preferred order, all journaled in one {@link PurchaseJournal}.
  *
- * <p>A purchase goes to the first supplier; the next one is tried <b>only when the previous
- * provably bought nothing</b>: it refused the purchase before placing an order (unknown SKU,
- * invalid request, insufficient funds, unavailable before sending) or has no mapping for a SKU.
- * Never after an outcome-unknown failure, a placed order, or a pending result. Every supplier gets
- * the same reference. Thread-safe once built.
+ * <p>A purchase is journaled at the first supplier that can sell every line; the next one is tried
+ * <b>only when the journal proves the purchase bought nothing anywhere</b>: every placement was
+ * refused in a way that proves it did not take effect (unknown SKU, invalid request, insufficient
+ * funds, unavailable before sending), or a supplier has no mapping for a SKU (then nothing was
+ * sent to it). Never after an outcome-unknown failure — not even once its absence was proven — nor
+ * after a placed order or a pending result. Every supplier gets the same reference, and a
+ * reference journaled already is resumed at the supplier it is journaled at, never started
+ * elsewhere. Thread-safe once built.
  */
 public final class SupplierDirectory {
 
     private final Map<String, Entry> suppliers;
+    private final PurchaseJournal journal;
+    private final Waiting waiting;
+    private final Duration leaseFor;
+    private final String owner;
 
     private record Entry(CodeSupplier supplier, Map<Sku, Sku> skus, BuyCodes buyer) {
     }
@@ -48,13 +63,18 @@ public final class SupplierDirectory {
         }
     }
 
-    private SupplierDirectory(Map<String, Entry> suppliers) {
-        this.suppliers = Map.copyOf(suppliers);
+    private SupplierDirectory(Builder b) {
+        this.suppliers = Map.copyOf(b.suppliers);
+        this.journal = b.journal;
+        this.waiting = b.waiting;
+        this.leaseFor = b.leaseFor;
+        this.owner = b.owner;
     }
 
-    /** An empty directory whose purchases wait by {@code policy} in {@code waiting}'s time. */
-    public static Builder builder(PollingPolicy policy, Waiting waiting) {
-        return new Builder(Require.present(policy, "polling policy"), Require.present(waiting, "waiting"));
+    /** An empty directory journaling in {@code journal}, whose purchases wait by {@code policy} in {@code waiting}'s time. */
+    public static Builder builder(PurchaseJournal journal, PollingPolicy policy, Waiting waiting) {
+        return new Builder(Require.present(journal, "journal"), Require.present(policy, "polling policy"),
+                Require.present(waiting, "waiting"));
     }
 
     /** The supplier registered as {@code name}. */
@@ -62,9 +82,16 @@ public final class SupplierDirectory {
         return Option.of(suppliers.get(name)).map(Entry::supplier);
     }
 
+    /** Recovery of this directory's unfinished purchases, claiming as this directory's owner. */
+    public PurchaseRecovery recovery() {
+        return new PurchaseRecovery(journal, suppliers.values().stream().map(Entry::buyer).toList(), waiting,
+                leaseFor, owner);
+    }
+
     /**
      * Buys {@code lines} (in catalog SKUs) with {@code reference} from the first of {@code preference}
-     * that can sell them, falling back as described above.
+     * that can sell them, falling back as described above. A reference journaled already is
+     * resumed where it is journaled.
      */
     public Routed buy(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency,
             List<String> preference) {
@@ -80,19 +107,57 @@ public final class SupplierDirectory {
                 throw new IllegalArgumentException("no supplier is registered as " + name);
             }
         });
+        Option<JournaledPurchase> known = journal.find(reference);
+        if (known.isDefined()) {
+            String at = known.get().supplier();
+            if (!suppliers.containsKey(at)) {
+                throw new IllegalArgumentException("purchase " + reference + " is journaled at supplier " + at
+                        + ", which this directory does not know");
+            }
+            return new Routed(at, suppliers.get(at).buyer().resume(known.get().request()), List.of());
+        }
         List<String> refused = new ArrayList<>();
         PurchaseResult last = null;
+        Claimed claimed = null;
         for (String name : preference) {
             Entry entry = suppliers.get(name);
             Option<List<OrderLine>> mapped = map(lines, entry.skus());
-            last = mapped.isEmpty() ? unmapped(reference, name, lines, entry.skus())
-                    : entry.buyer().buy(new OrderRequest(reference, mapped.get(), settlementCurrency));
-            if (!(last instanceof PurchaseResult.Failed failed && failed.nothingBought())) {
+            if (mapped.isEmpty()) {
+                last = unmapped(reference, name, lines, entry.skus());
+                refused.add(name);
+                continue;
+            }
+            OrderRequest request = new OrderRequest(reference, mapped.get(), settlementCurrency);
+            Instant now = waiting.clock().instant();
+            if (claimed == null) {
+                Either<JournaledPurchase, Claimed> opened = journal.open(request, name, owner, now, leaseFor);
+                if (opened.isLeft()) {   // another instance opened it a moment ago
+                    String at = opened.getLeft().supplier();
+                    return new Routed(at, suppliers.get(at).buyer().resume(opened.getLeft().request()), refused);
+                }
+                claimed = opened.get();
+            } else {
+                claimed = journal.append(claimed, new PurchaseEvent.Rerouted(name, request, now), now, leaseFor);
+            }
+            BuyCodes.Run run = entry.buyer().driveHeld(claimed);
+            claimed = run.claimed();
+            last = run.result();
+            if (!(last instanceof PurchaseResult.Failed failed && failed.nothingBought()
+                    && claimed.purchase().provablyNothingBought())) {
+                release(claimed);
                 return new Routed(name, last, refused);
             }
             refused.add(name);
         }
+        if (claimed != null) {
+            release(claimed);
+        }
         return new Routed(preference.get(preference.size() - 1), last, refused.subList(0, refused.size() - 1));
+    }
+
+    private void release(Claimed claimed) {
+        Instant now = waiting.clock().instant();
+        journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer().recheckAfter()));
     }
 
     /** Each line's SKU as the supplier knows it; none when one has no mapping (an empty mapping means "same SKUs"). */
@@ -115,18 +180,35 @@ public final class SupplierDirectory {
         List<String> missing = lines.stream().map(OrderLine::sku).filter(s -> !skus.containsKey(s)).map(Sku::value).toList();
         String reason = "supplier " + name + " has no SKU mapped for " + String.join(", ", missing);
         return new PurchaseResult.Failed(reference, Option.none(), reason, Option.some(
-                new ProviderFailure.InvalidRequest(FailureDetails.of(name, reason + "; nothing was sent"), List.of(reason))));
+                new ProviderFailure.InvalidRequest(FailureDetails.of(name, reason + "; nothing was sent"), List.of(reason))),
+                false);
     }
 
     /** Registers suppliers; build once. */
     public static final class Builder {
+        private final PurchaseJournal journal;
         private final PollingPolicy policy;
         private final Waiting waiting;
         private final Map<String, Entry> suppliers = new LinkedHashMap<>();
+        private Duration leaseFor = Duration.ofMinutes(2);
+        private String owner = "vp-" + UUID.randomUUID();
 
-        private Builder(PollingPolicy policy, Waiting waiting) {
+        private Builder(PurchaseJournal journal, PollingPolicy policy, Waiting waiting) {
+            this.journal = journal;
             this.policy = policy;
             this.waiting = waiting;
+        }
+
+        /** This service instance's name in the journal's leases; default a random one. Set before adding suppliers. */
+        public Builder owner(String owner) {
+            this.owner = Require.text(owner, "owner");
+            return this;
+        }
+
+        /** How long a purchase stays leased without a journal write; default 2 minutes. Set before adding suppliers. */
+        public Builder lease(Duration leaseFor) {
+            this.leaseFor = Require.present(leaseFor, "lease");
+            return this;
         }
 
         /** Registers {@code supplier} as {@code name}, selling the catalog's SKUs under the same names. */
@@ -136,19 +218,31 @@ public final class SupplierDirectory {
 
         /** Registers {@code supplier} as {@code name}, with catalog SKU → supplier SKU {@code mapping}. */
         public Builder supplier(String name, CodeSupplier supplier, Map<Sku, Sku> mapping) {
-            Require.text(name, "supplier name");
             Require.present(supplier, "supplier");
+            return buyer(BuyCodes.builder(name, supplier, journal).policy(policy).waiting(waiting).lease(leaseFor)
+                    .owner(owner).build(), mapping);
+        }
+
+        /**
+         * Registers a configured {@code buyer} (its own settle time, recheck delay) under its name,
+         * with catalog SKU → supplier SKU {@code mapping}. The buyer must keep this directory's journal.
+         */
+        public Builder buyer(BuyCodes buyer, Map<Sku, Sku> mapping) {
+            Require.present(buyer, "buyer");
             Require.present(mapping, "mapping");
-            if (suppliers.containsKey(name)) {
-                throw new IllegalArgumentException("a supplier is already registered as " + name);
+            if (buyer.journal() != journal) {
+                throw new IllegalArgumentException("buyer " + buyer.name() + " keeps another journal than the directory");
             }
-            suppliers.put(name, new Entry(supplier, Map.copyOf(mapping), new BuyCodes(supplier, policy, waiting)));
+            if (suppliers.containsKey(buyer.name())) {
+                throw new IllegalArgumentException("a supplier is already registered as " + buyer.name());
+            }
+            suppliers.put(buyer.name(), new Entry(buyer.supplier(), Map.copyOf(mapping), buyer));
             return this;
         }
 
         /** The directory. */
         public SupplierDirectory build() {
-            return new SupplierDirectory(suppliers);
+            return new SupplierDirectory(this);
         }
     }
 }

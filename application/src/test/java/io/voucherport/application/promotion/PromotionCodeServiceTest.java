@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.voucherport.application.VirtualTime;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.paging.Page;
+import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.promotion.CodeGenerationRequest;
 import io.voucherport.domain.promotion.CodeJob;
@@ -21,6 +24,8 @@ import io.voucherport.domain.promotion.PromotionCodes;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
 import io.voucherport.testkit.fake.InMemoryPromotionCodes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -35,17 +40,45 @@ class PromotionCodeServiceTest {
     private final InMemoryPromotionCodes fake = new InMemoryPromotionCodes(PromotionKind.STANDARD, 7, 10)
             .promotion("spring", "Spring", 12);
 
-    /** The fake, except that create number {@code failOn} fails, after committing when {@code commit}. */
+    /** How create number {@code failOn} fails. */
+    private enum Failure {
+        /** Refused (rate limited): nothing created. */
+        REFUSED,
+        /** Created, but the answer was lost: outcome unknown. */
+        COMMITTED_UNKNOWN,
+        /** Lost before it arrived, so nothing created, but the caller cannot know: outcome unknown. */
+        LOST_UNKNOWN
+    }
+
+    /**
+     * The fake, except that create number {@code failOn} fails as {@code failure}; codes of that
+     * create are missing from listings until {@code lag} after it (an index that lags), and
+     * listings fail from listing number {@code listingsFailFrom} on (0: never).
+     */
     private static final class FailingCreate implements PromotionCodes {
         private final PromotionCodes inner;
         private final int failOn;
-        private final boolean commit;
+        private final Failure failure;
+        private final VirtualTime time;
+        private final Duration lag;
+        private final int listingsFailFrom;
+        private final Set<String> lagging = new HashSet<>();
+        private Instant committedAt;
         private int creates;
+        private int listings;
 
         FailingCreate(PromotionCodes inner, int failOn, boolean commit) {
+            this(inner, failOn, commit ? Failure.COMMITTED_UNKNOWN : Failure.REFUSED, new VirtualTime(), Duration.ZERO, 0);
+        }
+
+        FailingCreate(PromotionCodes inner, int failOn, Failure failure, VirtualTime time, Duration lag,
+                int listingsFailFrom) {
             this.inner = inner;
             this.failOn = failOn;
-            this.commit = commit;
+            this.failure = failure;
+            this.time = time;
+            this.lag = lag;
+            this.listingsFailFrom = listingsFailFrom;
         }
 
         @Override
@@ -53,11 +86,19 @@ class PromotionCodeServiceTest {
             if (++creates != failOn) {
                 return inner.createCodes(id, codes);
             }
-            if (commit) {
+            if (failure == Failure.COMMITTED_UNKNOWN) {
                 inner.createCodes(id, codes);
+                codes.forEach(c -> lagging.add(c.code().value()));
+                committedAt = time.now();
+            }
+            if (failure != Failure.REFUSED) {
                 return Either.left(new ProviderFailure.OutcomeUnknown(FailureDetails.of("test", "timeout after sending")));
             }
             return Either.left(new ProviderFailure.RateLimited(FailureDetails.of("test", "slow down"), Option.none()));
+        }
+
+        int listings() {
+            return listings;
         }
 
         @Override
@@ -77,7 +118,14 @@ class PromotionCodeServiceTest {
 
         @Override
         public PagedSequence<PromotionCode> codes(PromotionId id) {
-            return inner.codes(id);
+            listings++;
+            if (listingsFailFrom > 0 && listings >= listingsFailFrom) {
+                return PagedSequence.of(new PageCursor.Numbered(1, 100), cursor -> Either.left(
+                        new ProviderFailure.Unavailable(FailureDetails.of("test", "listing failed"), Option.none())));
+            }
+            boolean visible = committedAt == null || !time.now().isBefore(committedAt.plus(lag));
+            return PagedSequence.of(new PageCursor.Numbered(1, 100), cursor -> inner.codes(id).toList().map(all ->
+                    Page.last(all.stream().filter(c -> visible || !lagging.contains(c.code().value())).toList())));
         }
 
         @Override
@@ -161,6 +209,51 @@ class PromotionCodeServiceTest {
         assertThat(issued.created()).hasSize(20);
         assertThat(issued.notCreated()).hasSize(5);
         assertThat(texts()).hasSize(12 + 20);
+    }
+
+    @Test
+    void aListingThatLagsBehindAnUnknownOutcomeIsNotProofOfAbsence() {
+        VirtualTime time = new VirtualTime();
+        Instant start = time.now();
+        FailingCreate lagging = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 0);
+        PromotionCodeService service = new PromotionCodeService(lagging, new Random(2), Duration.ofSeconds(30),
+                time.waiting());
+        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        assertThat(issued.created()).as("the batch created before its answer was lost").hasSize(20);
+        assertThat(issued.notCreated()).as("only the codes never sent").hasSize(5)
+                .doesNotContainAnyElementsOf(texts().stream().map(CodeText::of).toList());
+        assertThat(issued.uncertain()).isEmpty();
+        assertThat(texts()).hasSize(12 + 20);
+        assertThat(Duration.between(start, time.now())).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void absenceIsProvenOnlyByListingsOverTheSettleTime() {
+        VirtualTime time = new VirtualTime();
+        Instant start = time.now();
+        FailingCreate lost = new FailingCreate(fake, 2, Failure.LOST_UNKNOWN, time, Duration.ZERO, 0);
+        PromotionCodeService service = new PromotionCodeService(lost, new Random(4),
+                Duration.ofSeconds(30), time.waiting());
+        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        assertThat(issued.created()).hasSize(10);
+        assertThat(issued.notCreated()).hasSize(15);
+        assertThat(issued.uncertain()).isEmpty();
+        assertThat(lost.listings()).as("one listing before drawing, at least two after").isGreaterThanOrEqualTo(1 + 2);
+        assertThat(Duration.between(start, time.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(texts()).hasSize(12 + 10);
+    }
+
+    @Test
+    void codesNeitherSeenNorProvenAbsentAreUncertain() {
+        VirtualTime time = new VirtualTime();
+        FailingCreate failingListing = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 3);
+        PromotionCodeService service = new PromotionCodeService(failingListing, new Random(5), Duration.ofSeconds(30),
+                time.waiting());
+        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        assertThat(issued.created()).hasSize(10);
+        assertThat(issued.uncertain()).hasSize(10);
+        assertThat(issued.notCreated()).hasSize(5).doesNotContainAnyElementsOf(issued.uncertain());
+        assertThat(issued.failure().get()).isInstanceOf(ProviderFailure.OutcomeUnknown.class);
     }
 
     @Test

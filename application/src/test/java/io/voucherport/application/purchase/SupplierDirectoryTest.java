@@ -12,6 +12,7 @@ import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier.Operation;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class SupplierDirectoryTest {
     void setUp() {
         ez = new InMemoryCodeSupplier(time.clock).product("EZ-GAME-10", "10", "USD", 5).product("EZ-SLOW", "5", "USD", 0);
         gifthub = new InMemoryCodeSupplier(time.clock).product("GH-GAME-10", "10", "USD", 5).product("GH-ONLY", "5", "USD", 5);
-        directory = SupplierDirectory.builder(PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), time.waiting())
+        directory = SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), time.waiting())
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10"), Sku.of("SLOW"), Sku.of("EZ-SLOW"),
                         Sku.of("ONLY-GH"), Sku.of("EZ-DISCONTINUED")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("GAME-10"), Sku.of("GH-GAME-10"),
@@ -70,7 +71,7 @@ class SupplierDirectoryTest {
         SupplierDirectory.Routed unavailable = buy(OrderReference.generate(), "GAME-10");
         assertThat(unavailable.supplier()).as("unavailable before sending is retried, not a refusal").isEqualTo("ez");
 
-        SupplierDirectory only = SupplierDirectory.builder(PollingPolicy.DEFAULT, time.waiting())
+        SupplierDirectory only = SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("NEW"), Sku.of("GH-ONLY"))).build();
         int before = ez.calls(Operation.PLACE);
@@ -110,7 +111,7 @@ class SupplierDirectoryTest {
     void unknownSupplierNamesAreRefusedBeforeAnything() {
         assertThatThrownBy(() -> directory.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
                 Option.none(), List.of("nobody"))).hasMessageContaining("no supplier is registered as nobody");
-        assertThatThrownBy(() -> SupplierDirectory.builder(PollingPolicy.DEFAULT, time.waiting())
+        assertThatThrownBy(() -> SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
                 .supplier("ez", ez).supplier("ez", gifthub)).hasMessageContaining("already registered");
     }
 }

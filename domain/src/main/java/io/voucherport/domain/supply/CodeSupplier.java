@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.PagedSequence;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -56,9 +57,12 @@ public interface CodeSupplier {
     Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id);
 
     /**
-     * The order placed with the caller's reference: {@code Some} when it exists, {@code None} when
-     * the supplier provably has no such order (only then may the purchase be placed again).
-     * Suppliers without a lookup by reference answer from a record the adapter keeps; each
+     * The order placed with the caller's reference: {@code Some} only for an order whose reference
+     * equals {@code reference} exactly, {@code None} when the supplier shows no such order now. One
+     * {@code None} proves nothing on its own — indexes lag and a request may still be in flight —
+     * so a purchase is placed again only after lookups over {@link #referenceLookupLag()} all
+     * answered none. Suppliers without a lookup by reference answer from a record the adapter
+     * keeps, and answer a failure rather than {@code None} when that record cannot tell; each
      * adapter documents how.
      *
      * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
@@ -74,4 +78,15 @@ public interface CodeSupplier {
      * {@code Unavailable}, {@code UnexpectedResponse}.
      */
     Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id);
+
+    /**
+     * How long after a placement was sent its order may still be missing from
+     * {@link #findOrderByReference}: the supplier's index lag plus the time a request may still be
+     * in flight on its side. Before this has passed since the last doubt, an empty lookup proves
+     * nothing; the use cases look again until it has. Adapters declare their own (configurable in
+     * their builders); the default is one minute.
+     */
+    default Duration referenceLookupLag() {
+        return Duration.ofMinutes(1);
+    }
 }

@@ -3,8 +3,11 @@ package io.voucherport.domain.supply;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.money.CurrencyCode;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,5 +56,27 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
     /** Total number of codes asked for. */
     public int totalQuantity() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    /**
+     * For each requested SKU, how many of the requested codes {@code codes} has not delivered,
+     * judged against this request and not against the supplier's own counts: a SKU the answer
+     * leaves out, or a quantity it omits, counts as missing. Empty when every requested code is in
+     * hand.
+     */
+    public Map<Sku, Integer> shortfall(OrderCodes codes) {
+        Require.present(codes, "codes");
+        Map<Sku, Integer> delivered = new HashMap<>();
+        for (SkuCodes sku : codes.skus()) {
+            delivered.merge(sku.sku(), sku.delivered().size(), Integer::sum);
+        }
+        Map<Sku, Integer> missing = new LinkedHashMap<>();
+        for (OrderLine line : lines) {
+            int shortBy = line.quantity() - delivered.getOrDefault(line.sku(), 0);
+            if (shortBy > 0) {
+                missing.put(line.sku(), shortBy);
+            }
+        }
+        return missing;
     }
 }

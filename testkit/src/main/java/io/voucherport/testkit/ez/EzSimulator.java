@@ -3,6 +3,8 @@ package io.voucherport.testkit.ez;
 import static io.voucherport.testkit.sim.SimJson.map;
 
 import io.voucherport.testkit.sim.SimCodes;
+import io.voucherport.testkit.sim.SimFault;
+import io.voucherport.testkit.sim.SimJson;
 import io.voucherport.testkit.sim.SimRequest;
 import io.voucherport.testkit.sim.SimResponse;
 import io.voucherport.testkit.sim.Simulator;
@@ -10,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +40,10 @@ import java.util.stream.Collectors;
  *       or a product currency without balance: 422 {@code UNSUPPORTED_CURRENCY}. Too little balance:
  *       400 {@code INSUFFICIENT_FUNDS}.</li>
  *   <li>A wrong {@code x-api-key} or bearer token: 401. Paging with {@code limit}/{@code page}.</li>
- *   <li>Faults per endpoint through {@link #inject}.</li>
+ *   <li>Faults per endpoint through {@link #inject}, including {@link SimFault#commitLater},
+ *       {@link SimFault#insufficientFunds()} and incomplete answers ({@link SimFault#omitQuantities()},
+ *       {@link SimFault#dropOneSku()}) on the create answers, {@code GET /v2/orders} and the codes.</li>
+ *   <li>An eventually consistent order index when {@link #lookupLag(Duration)} is set.</li>
  * </ul>
  *
  * <p>PINs are ten digits (long enough that a leak test cannot match one by chance inside a UUID or a
@@ -93,6 +99,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         final List<SimLine> lines;
         String status = "PROCESSING";
         int polls;
+        boolean indexed;
 
         SimOrder(String transactionId, String clientOrderNumber, String payWithCurrency, BigDecimal grandTotal,
                 Instant createdAt, List<SimLine> lines) {
@@ -117,6 +124,9 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     private int asyncPolls = 2;
     private long nextStockId = 1;
     private Clock clock = Clock.systemUTC();
+    private Duration lookupLag = Duration.ZERO;
+    private int duplicateStatus = 409;
+    private boolean lookupMatchesPrefix;
 
     private EzSimulator(int port) {
         super("ez", port, Endpoint.class);
@@ -174,6 +184,39 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
+    /**
+     * When on, {@code GET /v2/orders} filters ({@code transactionId}, {@code clientOrderNumber}) match
+     * every order whose value starts with the one asked for, as a search index may (order-1 also
+     * finds order-12). Off by default: exact matches only.
+     */
+    public synchronized EzSimulator lookupMatchesPrefix(boolean on) {
+        this.lookupMatchesPrefix = on;
+        return this;
+    }
+
+    /**
+     * Orders reach {@code GET /v2/orders} (by {@code clientOrderNumber}, {@code transactionId} or
+     * unfiltered) only {@code lag} after their commit, by {@link #clock(Clock)}: an eventually
+     * consistent index. The duplicate check, the codes endpoint and the counting helpers see them
+     * at once. Default zero.
+     */
+    public synchronized EzSimulator lookupLag(Duration lag) {
+        if (Objects.requireNonNull(lag, "lag").isNegative()) {
+            throw new IllegalArgumentException("lag must not be negative: " + lag);
+        }
+        this.lookupLag = lag;
+        return this;
+    }
+
+    /** The status a duplicate {@code clientOrderNumber} is refused with ({@code CLIENT_ORDER_NUMBER_DUPLICATE}); default 409. */
+    public synchronized EzSimulator duplicateStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 4xx or 5xx but was " + status);
+        }
+        this.duplicateStatus = status;
+        return this;
+    }
+
     /** A typical catalog: two in-stock USD products, one out of stock, and 10,000 USD of balance. */
     public synchronized EzSimulator withSampleData() {
         product("8PX-UF-Y5U", "Game store 10 USD", "USD", "10.00", "9.75", 100);
@@ -186,12 +229,45 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
-    /** Completes every processing order now, delivering all its codes. */
+    /**
+     * The end of the day: waits for requests held by {@link SimFault#commitLater} to commit, then
+     * completes every processing order, delivering all its codes, and lets lookups see every order.
+     */
     public synchronized void fulfilPending() {
+        if (!awaitLateCommits(Duration.ofMinutes(1))) {
+            throw new IllegalStateException("requests held by commitLater did not commit within a minute");
+        }
         orders.values().stream().filter(o -> o.status.equals("PROCESSING")).forEach(o -> complete(o, true));
+        orders.values().forEach(o -> o.indexed = true);
     }
 
-    /** How many orders carry {@code clientOrderNumber} (more than one means a double purchase). */
+    /**
+     * Every paid order (each order is paid when it is committed), as reference → transaction ids
+     * in commit order; orders without a {@code clientOrderNumber} under {@code ""}. Requests held
+     * by {@link SimFault#commitLater} count once committed.
+     */
+    public synchronized Map<String, List<String>> paidOrders() {
+        Map<String, List<String>> paid = new LinkedHashMap<>();
+        orders.values().forEach(o -> paid.computeIfAbsent(o.clientOrderNumber == null ? "" : o.clientOrderNumber,
+                k -> new ArrayList<>()).add(o.transactionId));
+        paid.replaceAll((k, v) -> List.copyOf(v));
+        return paid;
+    }
+
+    /** The redeem codes and PINs delivered so far for order {@code transactionId} (empty when unknown). */
+    public synchronized List<String> deliveredSecretsOf(String transactionId) {
+        SimOrder order = orders.get(transactionId);
+        List<String> secrets = new ArrayList<>();
+        if (order != null) {
+            order.lines.forEach(l -> l.codes.stream().filter(SimCode::delivered).forEach(c -> {
+                secrets.add(c.redeemCode);
+                secrets.add(c.pin);
+            }));
+        }
+        return secrets;
+    }
+
+    /** How many committed orders carry {@code clientOrderNumber} (more than one means a double purchase). */
     public synchronized int ordersWithReference(String clientOrderNumber) {
         return (int) orders.values().stream().filter(o -> clientOrderNumber.equals(o.clientOrderNumber)).count();
     }
@@ -269,6 +345,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     @Override
+    protected SimResponse insufficientFunds() {
+        return error(400, "INSUFFICIENT_FUNDS", "balance too low", null);
+    }
+
+    @Override
     protected String errorBody(int status, String message) {
         return com.github.tomakehurst.wiremock.common.Json.write(
                 map("requestId", UUID.randomUUID().toString(), "error", "HTTP_" + status, "message", message));
@@ -279,7 +360,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         String reference = (String) body.get("clientOrderNumber");
         boolean dupCheck = Boolean.TRUE.equals(body.get("enableClientOrderNumberDupCheck"));
         if (reference != null && dupCheck && ordersWithReference(reference) > 0) {
-            return error(409, "CLIENT_ORDER_NUMBER_DUPLICATE", "clientOrderNumber already used", reference);
+            return error(duplicateStatus, "CLIENT_ORDER_NUMBER_DUPLICATE", "clientOrderNumber already used", reference);
         }
         List<SimLine> lines = new ArrayList<>();
         if (instant) {
@@ -338,13 +419,18 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
 
     private SimResponse listOrders(SimRequest r) {
         List<SimOrder> matching = orders.values().stream()
-                .filter(o -> r.param("transactionId").map(o.transactionId::equals).orElse(true))
-                .filter(o -> r.param("clientOrderNumber").map(c -> c.equals(o.clientOrderNumber)).orElse(true))
+                .filter(this::indexed)
+                .filter(o -> r.param("transactionId").map(t -> lookupMatches(t, o.transactionId)).orElse(true))
+                .filter(o -> r.param("clientOrderNumber").map(c -> lookupMatches(c, o.clientOrderNumber)).orElse(true))
                 .toList();
         if (r.param("transactionId").isPresent()) {
-            matching.forEach(this::poll);
+            matching.stream().filter(o -> o.transactionId.equals(r.param("transactionId").get())).forEach(this::poll);
         }
         return ok(page(r, matching.stream().map(o -> orderJson(o, false)).toList()));
+    }
+
+    private boolean lookupMatches(String asked, String value) {
+        return value != null && (lookupMatchesPrefix ? value.startsWith(asked) : value.equals(asked));
     }
 
     private SimResponse codes(SimRequest r) {
@@ -391,6 +477,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
                 .toList();
         return ok(map("updatedAt", clock.instant().toString(), "productCurrencies", List.copyOf(
                 products.values().stream().map(SimProduct::currency).distinct().toList()), "rates", list));
+    }
+
+    /** Whether lookups see the order: its commit is {@link #lookupLag} old, or the index caught up. */
+    private boolean indexed(SimOrder order) {
+        return order.indexed || !clock.instant().isBefore(order.createdAt.plus(lookupLag));
     }
 
     /** One poll of a processing order: it progresses, and completes after {@code asyncPolls} polls. */
@@ -463,8 +554,43 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return map("amount", amount.setScale(2, RoundingMode.HALF_UP).toPlainString(), "currency", currency);
     }
 
-    private static SimResponse ok(Object data) {
-        return SimResponse.json(200, map("requestId", UUID.randomUUID().toString(), "data", data));
+    private SimResponse ok(Object data) {
+        SimFault incomplete = incompleteAnswer();
+        Object shaped = incomplete == null ? data : incomplete(data, incomplete);
+        return SimResponse.json(200, map("requestId", UUID.randomUUID().toString(), "data", shaped));
+    }
+
+    /** {@code data} without quantity fields and/or one SKU's lines and codes, as the fault says. */
+    private static Object incomplete(Object data, SimFault fault) {
+        Object shaped = fault.dropsSku() ? withoutSku(data, fault.droppedSku()) : data;
+        return fault.omitsQuantities() ? SimJson.withoutKey(shaped, "quantity") : shaped;
+    }
+
+    /** Codes ({@code [{sku, ...}]}), an order ({@code products}) or a page of orders ({@code items}) without one SKU. */
+    private static Object withoutSku(Object data, String sku) {
+        if (data instanceof List<?> perSku) {
+            return withoutSkuEntry(perSku, sku);
+        }
+        if (data instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), !(v instanceof List<?> l) ? v
+                    : k.equals("products") ? withoutSkuEntry(l, sku)
+                    : k.equals("items") ? l.stream().map(item -> withoutSku(item, sku)).toList() : v));
+            return copy;
+        }
+        return data;
+    }
+
+    /** A copy without the last entry whose {@code sku} is {@code sku} (any SKU when null). */
+    private static List<Object> withoutSkuEntry(List<?> entries, String sku) {
+        List<Object> copy = new ArrayList<>(entries);
+        for (int i = copy.size() - 1; i >= 0; i--) {
+            if (copy.get(i) instanceof Map<?, ?> e && e.containsKey("sku") && (sku == null || sku.equals(e.get("sku")))) {
+                copy.remove(i);
+                break;
+            }
+        }
+        return copy;
     }
 
     private static SimResponse error(int status, String code, String message, String clientOrderNumber) {

@@ -88,6 +88,18 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     private Duration completeAfter;
     private int commitThenFail;
     private int pageSize = 2;
+    private Duration lookupLag = Duration.ZERO;
+    private boolean lookupByPrefix;
+    private final Deque<CodesFault> codesFaults = new ArrayDeque<>();
+    private final Map<String, ProviderFailure> failCalls = new java.util.HashMap<>();
+
+    /** How one answer of {@code fetchCodes} misreports an order. */
+    public enum CodesFault {
+        /** Every SKU's quantity is left out (read as 0) and only its first delivered code is listed. */
+        OMIT_QUANTITIES,
+        /** The last SKU of the order is left out of the answer altogether. */
+        DROP_ONE_SKU
+    }
 
     /** An empty supplier with a UTC system clock. */
     public InMemoryCodeSupplier() {
@@ -144,6 +156,34 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /** The next call of {@code operation} fails with {@code failure}; several queue up. */
     public synchronized void failNext(Operation operation, ProviderFailure failure) {
         failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(Objects.requireNonNull(failure));
+    }
+
+    /**
+     * An order shows in {@link #findOrderByReference} only {@code lag} after it was placed (an
+     * eventually consistent index; the supplier's own duplicate check is not delayed).
+     */
+    public synchronized InMemoryCodeSupplier lookupLag(Duration lag) {
+        this.lookupLag = Objects.requireNonNull(lag, "lag");
+        return this;
+    }
+
+    /**
+     * Whether {@link #findOrderByReference} answers the first order whose reference merely starts
+     * with the one asked for (a loose search index), as some suppliers' filters do.
+     */
+    public synchronized InMemoryCodeSupplier lookupByPrefix(boolean prefix) {
+        this.lookupByPrefix = prefix;
+        return this;
+    }
+
+    /** The next answer of {@code fetchCodes} misreports the order as {@code fault} says; several queue up. */
+    public synchronized void misreportNextCodes(CodesFault fault) {
+        codesFaults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** The {@code n}-th call of {@code operation}, counting every call so far, fails with {@code failure}. */
+    public synchronized void failCall(Operation operation, int n, ProviderFailure failure) {
+        failCalls.put(operation.name() + "#" + n, Objects.requireNonNull(failure, "failure"));
     }
 
     /** The next purchase takes effect, yet answers {@code OutcomeUnknown} (a timeout after commit). */
@@ -252,13 +292,27 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     @Override
     public synchronized Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
         Objects.requireNonNull(reference, "reference");
-        return failOr(Operation.FIND_BY_REFERENCE,
-                () -> Option.of(byReference.get(reference)).map(id -> current(orders.get(id))));
+        return failOr(Operation.FIND_BY_REFERENCE, () -> Option.ofOptional(orders.values().stream()
+                .filter(o -> o.order.reference().exists(r -> lookupByPrefix ? r.value().startsWith(reference.value())
+                        : r.equals(reference)))
+                .filter(o -> !clock.instant().isBefore(o.order.createdAt().get().plus(lookupLag)))
+                .findFirst()).map(this::current));
     }
 
     @Override
     public synchronized Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
-        return polled(Operation.FETCH_CODES, id).map(this::codes);
+        return polled(Operation.FETCH_CODES, id).map(this::codes).map(codes -> misreported(codes, codesFaults.poll()));
+    }
+
+    private static OrderCodes misreported(OrderCodes codes, CodesFault fault) {
+        if (fault == CodesFault.OMIT_QUANTITIES) {
+            return new OrderCodes(codes.orderId(), codes.skus().stream()
+                    .map(s -> new SkuCodes(s.sku(), 0, s.delivered().stream().limit(1).toList())).toList());
+        }
+        if (fault == CodesFault.DROP_ONE_SKU) {
+            return new OrderCodes(codes.orderId(), codes.skus().subList(0, Math.max(0, codes.skus().size() - 1)));
+        }
+        return codes;
     }
 
     private OrderCodes codes(FakeOrder order) {
@@ -321,7 +375,11 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     }
 
     private Option<ProviderFailure> call(Operation operation) {
-        calls.merge(operation, 1, Integer::sum);
+        int call = calls.merge(operation, 1, Integer::sum);
+        ProviderFailure numbered = failCalls.remove(operation.name() + "#" + call);
+        if (numbered != null) {
+            return Option.some(numbered);
+        }
         Deque<ProviderFailure> queue = failures.get(operation);
         return Option.of(queue == null ? null : queue.poll());
     }

@@ -4,6 +4,8 @@ import static io.voucherport.testkit.sim.SimJson.map;
 
 import com.github.tomakehurst.wiremock.common.Json;
 import io.voucherport.testkit.sim.SimCodes;
+import io.voucherport.testkit.sim.SimFault;
+import io.voucherport.testkit.sim.SimJson;
 import io.voucherport.testkit.sim.SimRequest;
 import io.voucherport.testkit.sim.SimResponse;
 import io.voucherport.testkit.sim.Simulator;
@@ -48,7 +50,10 @@ import java.util.concurrent.Executors;
  *   <li><b>Webhook</b>: when an order names a {@code webhookUrl}, its delivery is POSTed there
  *       (tried up to three times).</li>
  *   <li>Firestore-style timestamps, envelopes {@code {message, data}}, faults per endpoint through
- *       {@link #inject}.</li>
+ *       {@link #inject}, including {@link SimFault#commitLater} (credentials checked on arrival),
+ *       {@link SimFault#insufficientFunds()} and incomplete answers ({@link SimFault#omitQuantities()},
+ *       {@link SimFault#dropOneSku()}) on create and retrieve.</li>
+ *   <li>An eventually consistent retrieve when {@link #lookupLag(Duration)} is set.</li>
  * </ul>
  */
 public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint> {
@@ -114,6 +119,8 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         String state = "created";
         Instant modified;
         int polls;
+        Instant committed;
+        boolean indexed;
 
         Order(String id, String reference, String wallet, List<Line> lines, Instant created, Instant expiresAt,
                 String webhookUrl) {
@@ -123,6 +130,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
             this.lines = lines;
             this.created = created;
             this.modified = created;
+            this.committed = created;
             this.expiresAt = expiresAt;
             this.webhookUrl = webhookUrl;
         }
@@ -153,6 +161,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     private Clock clock = Clock.systemUTC();
     private Duration orderLifetime = Duration.ofMinutes(15);
     private int pollsToComplete = 2;
+    private Duration lookupLag = Duration.ZERO;
 
     private GiftHubSimulator(int port) {
         super("gifthub", port, Endpoint.class);
@@ -193,6 +202,19 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
             throw new IllegalArgumentException("polls must be at least 1");
         }
         this.pollsToComplete = polls;
+        return this;
+    }
+
+    /**
+     * A just created or confirmed order answers 404 to retrieve until {@code lag} has passed since
+     * that create or confirm, by {@link #clock(Clock)}: an eventually consistent read. Confirm and
+     * the counting helpers see it at once. Default zero.
+     */
+    public synchronized GiftHubSimulator lookupLag(Duration lag) {
+        if (Objects.requireNonNull(lag, "lag").isNegative()) {
+            throw new IllegalArgumentException("lag must not be negative: " + lag);
+        }
+        this.lookupLag = lag;
         return this;
     }
 
@@ -267,10 +289,42 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return this;
     }
 
-    /** Ends every confirmed or processing order now, by its SKUs' outcomes (manual SKUs succeed). */
+    /**
+     * The end of the day: waits for requests held by {@link SimFault#commitLater} to commit, then
+     * ends every confirmed or processing order by its SKUs' outcomes (manual SKUs succeed) and lets
+     * retrieve see every order.
+     */
     public synchronized void fulfilPending() {
+        if (!awaitLateCommits(Duration.ofMinutes(1))) {
+            throw new IllegalStateException("requests held by commitLater did not commit within a minute");
+        }
         orders.values().stream().filter(o -> o.state.equals("confirmed") || o.state.equals("processing"))
                 .toList().forEach(this::finish);
+        orders.values().forEach(o -> o.indexed = true);
+    }
+
+    /**
+     * Every paid order, i.e. every confirmed one (even if later rejected or failed and refunded),
+     * as reference → order ids in creation order; orders without a reference under {@code ""}.
+     * Requests held by {@link SimFault#commitLater} count once committed.
+     */
+    public synchronized Map<String, List<String>> paidOrders() {
+        Map<String, List<String>> paid = new LinkedHashMap<>();
+        orders.values().stream().filter(o -> !o.state.equals("created")).forEach(o -> paid.computeIfAbsent(
+                o.reference == null ? "" : o.reference, k -> new ArrayList<>()).add(o.id));
+        paid.replaceAll((k, v) -> List.copyOf(v));
+        return paid;
+    }
+
+    /** The card codes, PINs, serial numbers and redeem links delivered so far for order {@code id} (empty when unknown). */
+    public synchronized List<String> deliveredSecretsOf(String id) {
+        Order order = orders.get(id);
+        List<String> secrets = new ArrayList<>();
+        if (order != null) {
+            order.lines.forEach(l -> l.cards.forEach(c -> List.of("redeemCardCode", "redeemPin", "redeemSerialNumber",
+                    "redeemLink").forEach(k -> secrets.add(String.valueOf(c.get(k))))));
+        }
+        return secrets;
     }
 
     /** How many orders were created with {@code reference}. */
@@ -337,7 +391,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
             case AUTH_STATUS, LIST_PRODUCTS, GET_PRODUCT -> false;
             default -> true;
         };
-        if (!authorized(r, strict)) {
+        if (!admittedOnArrival() && !authorized(r, strict)) {
             return error(403, "Forbidden: invalid or expired token");
         }
         return switch (endpoint) {
@@ -353,6 +407,19 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
             case GET_ORDER -> getOrder(r);
             default -> error(404, "no such endpoint");
         };
+    }
+
+    @Override
+    protected SimResponse admit(Endpoint endpoint, SimRequest r) {
+        boolean relaxed = endpoint == Endpoint.AUTH_STATUS || endpoint == Endpoint.LIST_PRODUCTS
+                || endpoint == Endpoint.GET_PRODUCT;
+        return endpoint == Endpoint.AUTH_JWT || authorized(r, !relaxed) ? null
+                : error(403, "Forbidden: invalid or expired token");
+    }
+
+    @Override
+    protected SimResponse insufficientFunds() {
+        return error(400, "Insufficient funds");
     }
 
     @Override
@@ -528,12 +595,13 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         wallet[0] = wallet[0].subtract(order.total());
         order.state = "confirmed";
         order.modified = clock.instant();
+        order.committed = order.modified;
         return ok("Order confirmed", map("id", order.id, "state", "confirmed"));
     }
 
     private SimResponse getOrder(SimRequest r) {
         Order order = r.param("orderId").map(orders::get).orElse(null);
-        if (order == null) {
+        if (order == null || !indexed(order)) {
             return error(404, "Order not found");
         }
         if (order.state.equals("confirmed")) {
@@ -543,6 +611,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
             finish(order);
         }
         return ok("Your order", orderJson(order));
+    }
+
+    /** Whether retrieve sees the order: its last create or confirm is {@link #lookupLag} old, or reads caught up. */
+    private boolean indexed(Order order) {
+        return order.indexed || !clock.instant().isBefore(order.committed.plus(lookupLag));
     }
 
     private void finish(Order order) {
@@ -711,8 +784,48 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return m;
     }
 
-    private static SimResponse ok(String message, Object data) {
-        return SimResponse.json(200, map("message", message, "data", data));
+    private SimResponse ok(String message, Object data) {
+        SimFault incomplete = incompleteAnswer();
+        Object shaped = incomplete == null ? data : incomplete(data, incomplete);
+        return SimResponse.json(200, map("message", message, "data", shaped));
+    }
+
+    /** {@code data} without quantity fields and/or one SKU's products, redeem data and invoice records. */
+    private static Object incomplete(Object data, SimFault fault) {
+        Object shaped = fault.dropsSku() && data instanceof Map<?, ?> m ? withoutSku(m, fault.droppedSku()) : data;
+        return fault.omitsQuantities() ? SimJson.withoutKey(shaped, "quantity") : shaped;
+    }
+
+    /** An order (or a create answer) without {@code sku}: the order's last SKU when null. */
+    private static Map<String, Object> withoutSku(Map<?, ?> order, String sku) {
+        String target = sku;
+        if (target == null && order.get("products") instanceof Map<?, ?> products && !products.isEmpty()) {
+            target = String.valueOf(List.copyOf(products.keySet()).get(products.size() - 1));
+        }
+        if (target == null && order.get("invoice") instanceof Map<?, ?> invoice
+                && invoice.get("records") instanceof List<?> records && !records.isEmpty()
+                && records.get(records.size() - 1) instanceof Map<?, ?> last) {
+            target = String.valueOf(last.get("sku"));
+        }
+        String drop = target;
+        Map<String, Object> copy = new LinkedHashMap<>();
+        order.forEach((k, v) -> {
+            Object kept = v;
+            if ((k.equals("products") || k.equals("redeem")) && v instanceof Map<?, ?> bySku) {
+                Map<Object, Object> rest = new LinkedHashMap<>(bySku);
+                rest.remove(drop);
+                kept = rest;
+            } else if ((k.equals("invoice") || k.equals("retailInvoice")) && v instanceof Map<?, ?> invoice) {
+                Map<Object, Object> rest = new LinkedHashMap<>(invoice);
+                if (invoice.get("records") instanceof List<?> records) {
+                    rest.put("records", records.stream()
+                            .filter(rec -> !(rec instanceof Map<?, ?> x && Objects.equals(drop, x.get("sku")))).toList());
+                }
+                kept = rest;
+            }
+            copy.put(String.valueOf(k), kept);
+        });
+        return copy;
     }
 
     private static SimResponse error(int status, String message) {

@@ -9,9 +9,11 @@ import java.util.Objects;
  * drop"; the others spoil the answer before anything happens.
  *
  * @param kind what goes wrong
- * @param status HTTP status for {@link Kind#STATUS}
- * @param delay how long to wait for {@link Kind#DELAY}, or the {@code Retry-After} for {@link Kind#STATUS}
- * @param body the body for {@link Kind#STATUS}
+ * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes for
+ *     {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
+ * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the
+ *     {@code Retry-After} for {@link Kind#STATUS}
+ * @param body the body for {@link Kind#STATUS}, the SKU left out for {@link Kind#INCOMPLETE_ANSWER}
  */
 public record SimFault(Kind kind, int status, Duration delay, String body) {
 
@@ -34,8 +36,24 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
         /** Act, then answer with every match of {@code body} (a regex) in the answer replaced by {@code replacement}. */
         REWRITE,
         /** Answer 200 with a JSON body of {@code status} bytes, before acting. */
-        OVERSIZED_BODY
+        OVERSIZED_BODY,
+        /**
+         * Hold the request {@code delay} (real time) without answering, then act (commit) and reset
+         * the connection: the order appears only after the caller has timed out.
+         */
+        COMMIT_LATER,
+        /** Refuse for lack of funds, in the provider's own error shape, before acting. */
+        INSUFFICIENT_FUNDS,
+        /**
+         * Act, then leave parts out of this one answer: quantity fields (bit 1 of {@code status})
+         * and/or every entry of one SKU, codes included (bit 2; {@code body} names the SKU, null for
+         * the order's last one). The state stays whole, so a later answer is complete.
+         */
+        INCOMPLETE_ANSWER
     }
+
+    private static final int OMIT_QUANTITIES = 1;
+    private static final int DROP_SKU = 2;
 
     /** Validates. */
     public SimFault {
@@ -117,8 +135,61 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
         return new SimFault(Kind.COMMIT_THEN_DROP, 0, Duration.ZERO, null);
     }
 
-    /** Whether the simulator acts on the request before the fault spoils the answer. */
+    /**
+     * Answers nothing: holds the request {@code realDelay} (real time, as a client's read timeout
+     * is), then commits it as if it had just arrived (duplicate checks, funds and state as they are
+     * then) and resets the connection. {@link Simulator#awaitLateCommits} waits for such commits.
+     */
+    public static SimFault commitLater(Duration realDelay) {
+        if (Objects.requireNonNull(realDelay, "realDelay").isNegative()) {
+            throw new IllegalArgumentException("realDelay must not be negative: " + realDelay);
+        }
+        return new SimFault(Kind.COMMIT_LATER, 0, realDelay, null);
+    }
+
+    /** Refuses for lack of funds as the provider does (EZ: 400 {@code INSUFFICIENT_FUNDS}; GiftHub: 400 "Insufficient funds"). */
+    public static SimFault insufficientFunds() {
+        return new SimFault(Kind.INSUFFICIENT_FUNDS, 400, Duration.ZERO, null);
+    }
+
+    /** Acts, then answers without any {@code quantity} field (this answer only). */
+    public static SimFault omitQuantities() {
+        return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES, Duration.ZERO, null);
+    }
+
+    /** Acts, then answers without any entry of the order's last SKU, codes included (this answer only). */
+    public static SimFault dropOneSku() {
+        return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, null);
+    }
+
+    /** Acts, then answers without any entry of {@code sku}, codes included (this answer only). */
+    public static SimFault dropSku(String sku) {
+        return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, Objects.requireNonNull(sku, "sku"));
+    }
+
+    /** Acts, then answers without quantity fields and without the order's last SKU (this answer only). */
+    public static SimFault omitQuantitiesAndDropOneSku() {
+        return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES | DROP_SKU, Duration.ZERO, null);
+    }
+
+    /** For {@link Kind#INCOMPLETE_ANSWER}: whether quantity fields are left out. */
+    public boolean omitsQuantities() {
+        return kind == Kind.INCOMPLETE_ANSWER && (status & OMIT_QUANTITIES) != 0;
+    }
+
+    /** For {@link Kind#INCOMPLETE_ANSWER}: whether one SKU's entries are left out. */
+    public boolean dropsSku() {
+        return kind == Kind.INCOMPLETE_ANSWER && (status & DROP_SKU) != 0;
+    }
+
+    /** For {@link Kind#INCOMPLETE_ANSWER}: the SKU left out, or null for the order's last one. */
+    public String droppedSku() {
+        return dropsSku() ? body : null;
+    }
+
+    /** Whether the simulator acts on the request before the fault spoils the answer (for {@link Kind#COMMIT_LATER}: after a delay). */
     public boolean commitsFirst() {
-        return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP || kind == Kind.REWRITE;
+        return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP || kind == Kind.REWRITE
+                || kind == Kind.COMMIT_LATER || kind == Kind.INCOMPLETE_ANSWER;
     }
 }

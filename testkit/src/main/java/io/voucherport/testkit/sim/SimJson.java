@@ -1,6 +1,8 @@
 package io.voucherport.testkit.sim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Small helpers for simulators that build JSON answers out of maps. */
@@ -19,5 +21,24 @@ public final class SimJson {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    /** A deep copy of a tree of maps and lists without any map entry named {@code key}. */
+    public static Object withoutKey(Object tree, String key) {
+        if (tree instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!key.equals(k)) {
+                    copy.put(String.valueOf(k), withoutKey(v, key));
+                }
+            });
+            return copy;
+        }
+        if (tree instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>();
+            l.forEach(v -> copy.add(withoutKey(v, key)));
+            return copy;
+        }
+        return tree;
     }
 }

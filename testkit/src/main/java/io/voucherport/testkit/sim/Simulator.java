@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,6 +43,9 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     private final Map<E, Deque<SimFault>> faults;
     private final List<E> log = new ArrayList<>();
     private WireMockServer server;
+    private int held;
+    private boolean late;
+    private SimFault incomplete;
 
     /**
      * A simulator named {@code name} on {@code port} (0 for any free port).
@@ -66,6 +70,33 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
 
     /** The body of an injected error status, in the provider's error shape. */
     protected abstract String errorBody(int status, String message);
+
+    /** The answer for {@link SimFault#insufficientFunds()}, in the provider's shape; by default 400 with {@link #errorBody}. */
+    protected SimResponse insufficientFunds() {
+        return new SimResponse(400, errorBody(400, "Insufficient funds"), Map.of());
+    }
+
+    /**
+     * The checks made when a request arrives (e.g. credentials) for a request {@link SimFault#commitLater}
+     * holds: a refusal (then nothing commits), or null to admit it; called under this simulator's lock.
+     * By default admits; {@link #handle} still runs every check.
+     */
+    protected SimResponse admit(E endpoint, SimRequest request) {
+        return null;
+    }
+
+    /** Whether {@link #handle} runs for a held request that {@link #admit} admitted on arrival (skip those checks). */
+    protected final synchronized boolean admittedOnArrival() {
+        return late;
+    }
+
+    /**
+     * The {@link SimFault.Kind#INCOMPLETE_ANSWER} fault to apply to the answer {@link #handle} is
+     * making, or null; simulators that model it shape their answer by it.
+     */
+    protected final synchronized SimFault incompleteAnswer() {
+        return incomplete;
+    }
 
     /** Starts serving; idempotent. */
     public synchronized Simulator<E> start() {
@@ -114,7 +145,33 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         faults.computeIfAbsent(Objects.requireNonNull(endpoint), e -> new ArrayDeque<>()).add(Objects.requireNonNull(fault));
     }
 
-    /** Drops every queued fault. */
+    /**
+     * Waits until every request held by {@link SimFault#commitLater} has committed, at most
+     * {@code timeout}; true when none is held any more.
+     */
+    public synchronized boolean awaitLateCommits(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (held > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many requests {@link SimFault#commitLater} holds right now (not committed yet). */
+    public synchronized int lateCommitsInFlight() {
+        return held;
+    }
+
+    /** Drops every queued fault (requests already held by {@link SimFault#commitLater} still commit). */
     public synchronized void clearFaults() {
         faults.clear();
     }
@@ -162,14 +219,22 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
             log.add(endpoint);
         }
         SimFault fault = nextFault(endpoint);
+        if (fault != null && fault.kind() == SimFault.Kind.COMMIT_LATER) {
+            return commitLater(endpoint, request, fault);
+        }
         if (fault != null && !fault.commitsFirst()) {
             return spoiled(fault);
         }
         SimResponse response;
         synchronized (this) {
-            response = handle(endpoint, request);
+            incomplete = fault != null && fault.kind() == SimFault.Kind.INCOMPLETE_ANSWER ? fault : null;
+            try {
+                response = handle(endpoint, request);
+            } finally {
+                incomplete = null;
+            }
         }
-        if (fault == null) {
+        if (fault == null || fault.kind() == SimFault.Kind.INCOMPLETE_ANSWER) {
             return definition(response).build();
         }
         if (fault.kind() == SimFault.Kind.DELAY) {
@@ -181,12 +246,43 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
 
+    /** Holds the request, then commits it (when admitted on arrival) and resets the connection. */
+    private ResponseDefinition commitLater(E endpoint, SimRequest request, SimFault fault) {
+        SimResponse refused;
+        synchronized (this) {
+            refused = admit(endpoint, request);
+            held++;
+        }
+        try {
+            Thread.sleep(fault.delay().toMillis());
+            if (refused == null) {
+                synchronized (this) {
+                    late = true;
+                    try {
+                        handle(endpoint, request);
+                    } finally {
+                        late = false;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // stopping: the request is dropped uncommitted
+        } finally {
+            synchronized (this) {
+                held--;
+                notifyAll();
+            }
+        }
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+
     private ResponseDefinition spoiled(SimFault fault) {
         return switch (fault.kind()) {
             case CONNECTION_RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
             case EMPTY_RESPONSE -> aResponse().withFault(Fault.EMPTY_RESPONSE).build();
             case MALFORMED_BODY, TRUNCATED_BODY -> aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(fault.body()).build();
+            case INSUFFICIENT_FUNDS -> definition(insufficientFunds()).build();
             case OVERSIZED_BODY -> aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                     .withBody("{\"padding\": \"" + "x".repeat(Math.max(0, fault.status() - 16)) + "\"}").build();
             case STATUS -> {

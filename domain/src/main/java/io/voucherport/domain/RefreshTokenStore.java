@@ -1,20 +1,24 @@
-package io.voucherport.adapter.discounts;
+package io.voucherport.domain;
 
-import io.voucherport.domain.Require;
-import io.voucherport.domain.Secret;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where {@link ShoplazzaOAuth} keeps the refresh token. Every refresh returns a new refresh token
- * that replaces the old one (which stops working), so a service that must survive restarts plugs
- * in a durable store. Implementations are thread-safe.
+ * Where an OAuth client (Shoplazza's) keeps its refresh token. Every refresh returns a new refresh
+ * token that replaces the old one (which stops working), so a service that must survive restarts,
+ * or runs several instances, plugs in a durable store (e.g. the JDBC one); {@link #inMemory} is
+ * for one process and tests.
+ *
+ * <p>Implementations are thread-safe; {@link #rotated} is a compare-and-set: it replaces the token
+ * only when {@code previous} is still the current one, so a late writer never puts back a token
+ * that was already exchanged. A store that fails throws; the caller reports that as a failure.
+ * Implementations never print a token ({@link Secret} masks itself).
  */
 public interface RefreshTokenStore {
 
     /** The refresh token to use next. */
     Secret current();
 
-    /** Records that {@code previous} was exchanged and {@code next} replaces it. */
+    /** Records that {@code previous} was exchanged and {@code next} replaces it (only if {@code previous} is current). */
     void rotated(Secret previous, Secret next);
 
     /** A store in this process's memory, starting from {@code initial}. */

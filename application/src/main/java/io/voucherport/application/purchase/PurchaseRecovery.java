@@ -1,0 +1,111 @@
+package io.voucherport.application.purchase;
+
+import io.voucherport.domain.Require;
+import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.journal.PurchaseJournal.Claimed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Resumes every unfinished purchase in the journal: those left pending at their deadline (due again
+ * after the buyer's recheck delay) and those whose instance died (once its lease has run out).
+ * Each pass claims due purchases in small batches with a lease, so two instances running recovery
+ * never drive the same purchase at the same moment, and drives each on through the
+ * {@link BuyCodes} of the supplier it is journaled at — by the same rules as a live purchase: looked
+ * up before anything else, never placed twice.
+ *
+ * <p>Run {@link #runOnce()} at start-up and then on a schedule ({@link #start}). A purchase
+ * journaled at a supplier no buyer here knows is left for an instance that knows it. Thread-safe.
+ */
+public final class PurchaseRecovery {
+
+    /** How many purchases one claim takes. */
+    public static final int BATCH = 16;
+
+    private static final System.Logger LOG = System.getLogger(PurchaseRecovery.class.getName());
+
+    private final PurchaseJournal journal;
+    private final Map<String, BuyCodes> buyers;
+    private final Waiting waiting;
+    private final Duration leaseFor;
+    private final String owner;
+
+    /**
+     * Recovery over {@code journal} for the suppliers of {@code buyers} (by their names), claiming
+     * with leases of {@code leaseFor} as {@code owner} (this service instance's name).
+     */
+    public PurchaseRecovery(PurchaseJournal journal, List<BuyCodes> buyers, Waiting waiting, Duration leaseFor,
+            String owner) {
+        this.journal = Require.present(journal, "journal");
+        Require.present(buyers, "buyers");
+        Map<String, BuyCodes> byName = new LinkedHashMap<>();
+        for (BuyCodes buyer : buyers) {
+            if (buyer.journal() != journal) {
+                throw new IllegalArgumentException("buyer " + buyer.name() + " keeps another journal");
+            }
+            if (byName.put(buyer.name(), buyer) != null) {
+                throw new IllegalArgumentException("two buyers are named " + buyer.name());
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new IllegalArgumentException("name at least one buyer");
+        }
+        this.buyers = Map.copyOf(byName);
+        this.waiting = Require.present(waiting, "waiting");
+        this.leaseFor = Require.present(leaseFor, "lease");
+        this.owner = Require.text(owner, "owner");
+    }
+
+    /** Recovery for {@code buyers}, real time, 2-minute leases, a random owner name. */
+    public static PurchaseRecovery of(PurchaseJournal journal, List<BuyCodes> buyers) {
+        return new PurchaseRecovery(journal, buyers, Waiting.real(), Duration.ofMinutes(2), "vp-recovery-" + UUID.randomUUID());
+    }
+
+    /**
+     * One pass: claims the purchases due now, batch by batch, and drives each to its end or to
+     * pending (then it is due again later). Blocks while purchases wait for their suppliers.
+     *
+     * @return how each purchase claimed in this pass stands
+     */
+    public List<PurchaseResult> runOnce() {
+        List<PurchaseResult> results = new ArrayList<>();
+        List<Claimed> batch;
+        do {
+            batch = journal.claimDue(owner, waiting.clock().instant(), leaseFor, BATCH);
+            for (Claimed claimed : batch) {
+                BuyCodes buyer = buyers.get(claimed.purchase().supplier());
+                if (buyer == null) {
+                    journal.release(claimed.lease(), waiting.clock().instant().plus(leaseFor));
+                } else {
+                    results.add(buyer.drive(claimed));
+                }
+            }
+        } while (batch.size() == BATCH);
+        return results;
+    }
+
+    /**
+     * Runs {@link #runOnce()} now and then every {@code every} on {@code scheduler}; cancel the
+     * returned future to stop. A pass that throws (say, the journal is down) is logged at
+     * {@code WARNING} and tried again at the next tick.
+     */
+    public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration every) {
+        Require.present(scheduler, "scheduler");
+        Require.present(every, "every");
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "purchase recovery pass failed; the next one tries again: "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }, 0, every.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,266 @@
+package io.voucherport.domain.journal;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One purchase as the journal knows it: the request as first opened, the events since, and what
+ * follows from them. Immutable; {@link #with} gives the purchase after one more event. The rules of
+ * "never buy twice" are answered here, from the record alone, so every instance reads them alike:
+ * whether a placement may be sent ({@link #mayPlace}), since when the purchase is in doubt
+ * ({@link #doubtSince}), whether absence is proven ({@link #absenceProven}), and whether it
+ * provably bought nothing ({@link #provablyNothingBought}).
+ *
+ * @param opened the request and supplier the purchase was opened with
+ * @param openedAt when it was opened
+ * @param events what happened since, oldest first
+ */
+public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseEvent> events) {
+
+    /**
+     * What a purchase is opened with.
+     *
+     * @param supplier the name of the supplier it is bought from first
+     * @param request the request as that supplier receives it
+     */
+    public record Opening(String supplier, OrderRequest request) {
+        /** Validates. */
+        public Opening {
+            Require.text(supplier, "supplier");
+            Require.present(request, "request");
+        }
+    }
+
+    /** Validates and copies. */
+    public JournaledPurchase {
+        Require.present(opened, "opened");
+        Require.present(openedAt, "opened at");
+        events = List.copyOf(Require.present(events, "events"));
+        for (PurchaseEvent event : events) {
+            if (event instanceof PurchaseEvent.Rerouted rerouted
+                    && !rerouted.request().reference().equals(opened.request().reference())) {
+                throw new IllegalArgumentException("a rerouted request must keep the reference " + opened.request().reference());
+            }
+        }
+    }
+
+    /** A purchase just opened, with no event yet. */
+    public static JournaledPurchase open(String supplier, OrderRequest request, Instant at) {
+        return new JournaledPurchase(new Opening(supplier, request), at, List.of());
+    }
+
+    /** The purchase after {@code event}; throws {@link IllegalStateException} for an event the rules forbid. */
+    public JournaledPurchase with(PurchaseEvent event) {
+        Require.present(event, "event");
+        if (status().isEnded() && !(event instanceof PurchaseEvent.Rerouted)) {
+            throw new IllegalStateException("purchase " + reference() + " has ended " + status() + "; nothing more happens to it");
+        }
+        if (event instanceof PurchaseEvent.Rerouted && !provablyNothingBought()) {
+            throw new IllegalStateException("purchase " + reference() + " may have bought at " + supplier()
+                    + ": it is never placed at another supplier");
+        }
+        if (event instanceof PurchaseEvent.Sent && !mayPlace()) {
+            throw new IllegalStateException("purchase " + reference() + " may not be placed again at " + supplier()
+                    + " before the journal proves the earlier placement did not take effect");
+        }
+        List<PurchaseEvent> next = new ArrayList<>(events);
+        next.add(event);
+        return new JournaledPurchase(opened, openedAt, next);
+    }
+
+    /** The purchase's reference: the suppliers' idempotency key. */
+    public OrderReference reference() {
+        return opened.request().reference();
+    }
+
+    /** The supplier the purchase is bought from now. */
+    public String supplier() {
+        return lastRerouted().map(PurchaseEvent.Rerouted::supplier).getOrElse(opened.supplier());
+    }
+
+    /** The request as the current supplier receives it. */
+    public OrderRequest request() {
+        return lastRerouted().map(PurchaseEvent.Rerouted::request).getOrElse(opened.request());
+    }
+
+    /** Where the purchase stands. */
+    public PurchaseStatus status() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            PurchaseEvent event = events.get(i);
+            if (event instanceof PurchaseEvent.Delivered) {
+                return PurchaseStatus.DELIVERED;
+            }
+            if (event instanceof PurchaseEvent.PartiallyDelivered) {
+                return PurchaseStatus.PARTIALLY_DELIVERED;
+            }
+            if (event instanceof PurchaseEvent.Failed) {
+                return PurchaseStatus.FAILED;
+            }
+            if (event instanceof PurchaseEvent.Rerouted) {
+                return PurchaseStatus.OPEN;
+            }
+        }
+        return PurchaseStatus.OPEN;
+    }
+
+    /** The current supplier's order for this purchase, once known. */
+    public Option<SupplierOrderId> orderId() {
+        for (PurchaseEvent event : current()) {
+            if (event instanceof PurchaseEvent.Accepted accepted) {
+                return Option.some(accepted.orderId());
+            }
+            if (event instanceof PurchaseEvent.LookedUp lookedUp && lookedUp.found().isDefined()) {
+                return lookedUp.found();
+            }
+        }
+        return Option.none();
+    }
+
+    /** How many placements were sent to the current supplier. */
+    public int placements() {
+        return (int) current().stream().filter(PurchaseEvent.Sent.class::isInstance).count();
+    }
+
+    /**
+     * Since when the purchase is in doubt at the current supplier: the placement in flight (sent,
+     * no outcome recorded), or else the last placement whose outcome is unknown, unless an order is
+     * known or a later {@link PurchaseEvent.AbsenceProven} settled it. A refusal answers its own
+     * placement only; an older doubt still stands. None when no doubt stands.
+     */
+    public Option<Instant> doubtSince() {
+        if (orderId().isDefined()) {
+            return Option.none();
+        }
+        Instant doubt = null;
+        Instant inFlight = null;
+        for (PurchaseEvent event : current()) {
+            if (event instanceof PurchaseEvent.Sent sent) {
+                doubt = inFlight != null ? inFlight : doubt;
+                inFlight = sent.at();
+            } else if (event instanceof PurchaseEvent.OutcomeUnknown unknown) {
+                inFlight = null;
+                doubt = unknown.at();
+            } else if (event instanceof PurchaseEvent.Refused) {
+                inFlight = null;
+            } else if (event instanceof PurchaseEvent.AbsenceProven) {
+                inFlight = null;
+                doubt = null;
+            }
+        }
+        return Option.of(inFlight != null ? inFlight : doubt);
+    }
+
+    /**
+     * The empty lookups since the doubt arose; absence is proven when there are at least two and
+     * the last came at least {@code settleTime} after the doubt arose. One empty answer never proves
+     * anything: suppliers' indexes lag and requests are still in flight.
+     */
+    public boolean absenceProven(Duration settleTime) {
+        Require.present(settleTime, "settle time");
+        Option<Instant> since = doubtSince();
+        if (since.isEmpty()) {
+            return false;
+        }
+        int empty = 0;
+        Instant last = null;
+        for (PurchaseEvent event : current()) {
+            if (event instanceof PurchaseEvent.LookedUp lookedUp && lookedUp.found().isEmpty()
+                    && !lookedUp.at().isBefore(since.get())) {
+                empty++;
+                last = lookedUp.at();
+            }
+        }
+        return empty >= 2 && !last.isBefore(since.get().plus(settleTime));
+    }
+
+    /** How many empty lookups were answered since the doubt arose. */
+    public int emptyLookupsSinceDoubt() {
+        Option<Instant> since = doubtSince();
+        return since.isEmpty() ? 0 : (int) current().stream().filter(e -> e instanceof PurchaseEvent.LookedUp l
+                && l.found().isEmpty() && !l.at().isBefore(since.get())).count();
+    }
+
+    /** Whether a placement may be sent now: no order is known and no doubt stands. */
+    public boolean mayPlace() {
+        return status() == PurchaseStatus.OPEN && orderId().isEmpty() && doubtSince().isEmpty();
+    }
+
+    /**
+     * Whether any placement of this purchase, at any supplier, ever had an unknown outcome (or was
+     * sent with no outcome recorded). Once true, the purchase never ends "nothing bought".
+     */
+    public boolean everInDoubt() {
+        boolean sentOpen = false;
+        for (PurchaseEvent event : events) {
+            if (event instanceof PurchaseEvent.OutcomeUnknown) {
+                return true;
+            }
+            if (event instanceof PurchaseEvent.Sent) {
+                if (sentOpen) {
+                    return true;
+                }
+                sentOpen = true;
+            } else if (event instanceof PurchaseEvent.Refused || event instanceof PurchaseEvent.Accepted) {
+                sentOpen = false;
+            }
+        }
+        return sentOpen;
+    }
+
+    /**
+     * Whether the purchase provably bought nothing anywhere: no order was ever known, and every
+     * placement sent was refused in a way that proves it did not take effect.
+     */
+    public boolean provablyNothingBought() {
+        if (everInDoubt()) {
+            return false;
+        }
+        for (PurchaseEvent event : events) {
+            if (event instanceof PurchaseEvent.Accepted
+                    || event instanceof PurchaseEvent.LookedUp l && l.found().isDefined()
+                    || event instanceof PurchaseEvent.Refused r && !r.provablyNotApplied()
+                    || event instanceof PurchaseEvent.Delivered || event instanceof PurchaseEvent.PartiallyDelivered
+                    || event instanceof PurchaseEvent.Failed f && f.mayHaveBought()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** When the purchase last changed. */
+    public Instant updatedAt() {
+        return events.isEmpty() ? openedAt : events.get(events.size() - 1).at();
+    }
+
+    /** The events since the purchase moved to its current supplier. */
+    private List<PurchaseEvent> current() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof PurchaseEvent.Rerouted) {
+                return events.subList(i + 1, events.size());
+            }
+        }
+        return events;
+    }
+
+    private Option<PurchaseEvent.Rerouted> lastRerouted() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof PurchaseEvent.Rerouted rerouted) {
+                return Option.some(rerouted);
+            }
+        }
+        return Option.none();
+    }
+
+    @Override
+    public String toString() {
+        return "JournaledPurchase[" + reference() + " at " + supplier() + ", " + status() + ", " + events.size()
+                + " events]";
+    }
+}

@@ -1,0 +1,99 @@
+package io.voucherport.domain.journal;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The library's durable record of every purchase: opened before the first call to a supplier, and
+ * every placement, lookup and outcome appended as it happens. It is what lets a purchase survive a
+ * crash between any two lines, and two service instances share the work without ever driving the
+ * same purchase at once.
+ *
+ * <p>Work on an open purchase is done under a {@link Lease}: {@link #open} and {@link #claim} hand
+ * one out, {@link #append} and {@link #renew} extend it, {@link #release} gives it back. A lease
+ * that runs out may be claimed by another owner; from then on the first owner's writes fail with
+ * {@link LeaseLostException}. Implementations decide claims atomically (one winner) and check the
+ * rules of {@link JournaledPurchase#with} on every append.
+ *
+ * <p>Time is the caller's ({@code now}): every instance sharing a journal should use a synchronised
+ * clock, and leases should be long compared with clock skew. Storage failures throw
+ * {@link JournalException}; nothing here calls a supplier. Implementations are thread-safe.
+ */
+public interface PurchaseJournal {
+
+    /**
+     * A purchase and the lease its holder drives it under.
+     *
+     * @param purchase the purchase as the journal holds it now
+     * @param lease the holder's lease
+     */
+    record Claimed(JournaledPurchase purchase, Lease lease) {
+        /** Validates. */
+        public Claimed {
+            io.voucherport.domain.Require.present(purchase, "purchase");
+            io.voucherport.domain.Require.present(lease, "lease");
+            if (!purchase.reference().equals(lease.reference())) {
+                throw new IllegalArgumentException("the lease is on " + lease.reference() + ", not " + purchase.reference());
+            }
+        }
+    }
+
+    /**
+     * Opens a purchase of {@code request} at {@code supplier} and leases it to {@code owner}, unless
+     * its reference is journaled already. Atomic: of two instances opening one reference, one opens
+     * it and the other gets the existing purchase.
+     *
+     * @return the new purchase with its lease, or (left) the purchase already journaled under this
+     *     reference, untouched
+     */
+    Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
+            Duration leaseFor);
+
+    /** The purchase with {@code reference}, if journaled. */
+    Option<JournaledPurchase> find(OrderReference reference);
+
+    /**
+     * Leases the open purchase with {@code reference} to {@code owner}, when nobody else holds an
+     * unexpired lease on it (an owner may claim again what it holds). Atomic.
+     *
+     * @return the purchase and the new lease; none when it is not journaled, has ended, or is held
+     */
+    Option<Claimed> claim(OrderReference reference, String owner, Instant now, Duration leaseFor);
+
+    /**
+     * Leases up to {@code max} open purchases that are due ({@link #release}'s {@code dueAt} has
+     * come) and held by nobody (or by a lease that ran out) to {@code owner}, oldest due first.
+     * Concurrent callers never get the same purchase.
+     */
+    List<Claimed> claimDue(String owner, Instant now, Duration leaseFor, int max);
+
+    /**
+     * Appends {@code event} to the claimed purchase and extends the lease to {@code now + leaseFor}.
+     *
+     * @return the purchase after the event, with the extended lease
+     * @throws LeaseLostException when another owner has claimed the purchase since
+     * @throws IllegalStateException when the rules forbid the event (see {@link JournaledPurchase#with})
+     */
+    Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor);
+
+    /**
+     * Extends the lease to {@code now + leaseFor}.
+     *
+     * @throws LeaseLostException when another owner has claimed the purchase since
+     */
+    Lease renew(Lease lease, Instant now, Duration leaseFor);
+
+    /**
+     * Gives the lease up. An open purchase becomes due for recovery at {@code dueAt}; an ended one
+     * is never claimed again. Releasing a lease that was lost does nothing.
+     */
+    void release(Lease lease, Instant dueAt);
+
+    /** Up to {@code max} open purchases, oldest first (for monitoring and reconciliation). */
+    List<JournaledPurchase> unfinished(int max);
+}

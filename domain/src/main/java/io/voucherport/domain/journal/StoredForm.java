@@ -1,0 +1,179 @@
+package io.voucherport.domain.journal;
+
+import io.vavr.control.Option;
+import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.money.Money;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SupplierOrderId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stable, versioned text form in which journals store an {@link OrderRequest} and each
+ * {@link PurchaseEvent}: one line, {@code kind/v1|field|field…}, fields escaped so that any text
+ * round-trips exactly. A later version adds a new tag; every version once written stays readable.
+ * Stored forms hold no secrets (requests and events carry none).
+ */
+public final class StoredForm {
+
+    private static final String REQUEST = "request/v1";
+    private static final String VERSION = "/v1";
+
+    private StoredForm() {
+    }
+
+    /** The stored form of {@code request}. */
+    public static String of(OrderRequest request) {
+        List<String> lines = new ArrayList<>();
+        for (OrderLine line : request.lines()) {
+            lines.add(join(",", line.sku().value(), Integer.toString(line.quantity()),
+                    line.faceValue().map(m -> m.amount().toPlainString()).getOrElse(""),
+                    line.faceValue().map(m -> m.currency().code()).getOrElse("")));
+        }
+        return join("|", REQUEST, request.reference().value(),
+                request.settlementCurrency().map(CurrencyCode::code).getOrElse(""), join(";", lines.toArray(String[]::new)));
+    }
+
+    /** The request stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
+    public static OrderRequest request(String form) {
+        List<String> fields = split(form, '|', 4);
+        expect(fields.get(0), REQUEST, form);
+        List<OrderLine> lines = new ArrayList<>();
+        for (String line : split(fields.get(3), ';', -1)) {
+            List<String> parts = split(line, ',', 4);
+            Option<Money> face = parts.get(2).isEmpty() ? Option.none()
+                    : Option.some(Money.of(new BigDecimal(parts.get(2)), CurrencyCode.of(parts.get(3))));
+            lines.add(new OrderLine(Sku.of(parts.get(0)), Integer.parseInt(parts.get(1)), face));
+        }
+        return new OrderRequest(OrderReference.of(fields.get(1)), lines,
+                fields.get(2).isEmpty() ? Option.none() : Option.some(CurrencyCode.of(fields.get(2))));
+    }
+
+    /** The stored form of {@code event}. */
+    public static String of(PurchaseEvent event) {
+        String kind = event.getClass().getSimpleName() + VERSION;
+        String at = event.at().toString();
+        if (event instanceof PurchaseEvent.Sent e) {
+            return join("|", kind, e.supplier(), at);
+        } else if (event instanceof PurchaseEvent.Accepted e) {
+            return join("|", kind, e.supplier(), e.orderId().value(), at);
+        } else if (event instanceof PurchaseEvent.Refused e) {
+            return join("|", kind, e.supplier(), e.failure(), Boolean.toString(e.provablyNotApplied()),
+                    Boolean.toString(e.isTransient()), e.reason(), at);
+        } else if (event instanceof PurchaseEvent.OutcomeUnknown e) {
+            return join("|", kind, e.supplier(), e.reason(), at);
+        } else if (event instanceof PurchaseEvent.LookedUp e) {
+            return join("|", kind, e.supplier(), e.found().map(SupplierOrderId::value).getOrElse(""), at);
+        } else if (event instanceof PurchaseEvent.AbsenceProven e) {
+            return join("|", kind, e.supplier(), Integer.toString(e.lookups()), at);
+        } else if (event instanceof PurchaseEvent.Rerouted e) {
+            return join("|", kind, e.supplier(), of(e.request()), at);
+        } else if (event instanceof PurchaseEvent.Delivered e) {
+            return join("|", kind, e.orderId().value(), Integer.toString(e.codes()), at);
+        } else if (event instanceof PurchaseEvent.PartiallyDelivered e) {
+            return join("|", kind, e.orderId().value(), Integer.toString(e.codes()), Integer.toString(e.missing()), at);
+        }
+        PurchaseEvent.Failed e = (PurchaseEvent.Failed) event;
+        return join("|", kind, e.reason(), Boolean.toString(e.mayHaveBought()), at);
+    }
+
+    /** The event stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
+    public static PurchaseEvent event(String form) {
+        List<String> f = split(form, '|', -1);
+        String kind = f.get(0);
+        if (!kind.endsWith(VERSION)) {
+            throw new IllegalArgumentException("unknown stored event version: " + kind);
+        }
+        Instant at = Instant.parse(f.get(f.size() - 1));
+        switch (kind.substring(0, kind.length() - VERSION.length())) {
+            case "Sent":
+                return new PurchaseEvent.Sent(f.get(1), at);
+            case "Accepted":
+                return new PurchaseEvent.Accepted(f.get(1), SupplierOrderId.of(f.get(2)), at);
+            case "Refused":
+                return new PurchaseEvent.Refused(f.get(1), f.get(2), Boolean.parseBoolean(f.get(3)),
+                        Boolean.parseBoolean(f.get(4)), f.get(5), at);
+            case "OutcomeUnknown":
+                return new PurchaseEvent.OutcomeUnknown(f.get(1), f.get(2), at);
+            case "LookedUp":
+                return new PurchaseEvent.LookedUp(f.get(1),
+                        f.get(2).isEmpty() ? Option.none() : Option.some(SupplierOrderId.of(f.get(2))), at);
+            case "AbsenceProven":
+                return new PurchaseEvent.AbsenceProven(f.get(1), Integer.parseInt(f.get(2)), at);
+            case "Rerouted":
+                return new PurchaseEvent.Rerouted(f.get(1), request(f.get(2)), at);
+            case "Delivered":
+                return new PurchaseEvent.Delivered(SupplierOrderId.of(f.get(1)), Integer.parseInt(f.get(2)), at);
+            case "PartiallyDelivered":
+                return new PurchaseEvent.PartiallyDelivered(SupplierOrderId.of(f.get(1)), Integer.parseInt(f.get(2)),
+                        Integer.parseInt(f.get(3)), at);
+            case "Failed":
+                return new PurchaseEvent.Failed(f.get(1), Boolean.parseBoolean(f.get(2)), at);
+            default:
+                throw new IllegalArgumentException("unknown stored event kind: " + kind);
+        }
+    }
+
+    /** The short kind of {@code event} ({@code Sent}, {@code Accepted}, …), for an index column. */
+    public static String kind(PurchaseEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private static void expect(String tag, String expected, String form) {
+        if (!tag.equals(expected)) {
+            throw new IllegalArgumentException("unknown stored form " + tag + " (expected " + expected + ")");
+        }
+    }
+
+    private static String join(String separator, String... fields) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            escape(fields[i], out);
+        }
+        return out.toString();
+    }
+
+    private static void escape(String field, StringBuilder out) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '%' || c == '|' || c == ';' || c == ',' || c < 0x20 || c == 0x7f) {
+                out.append('%').append(Character.forDigit(c >> 4 & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    private static List<String> split(String form, char separator, int expected) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (c == separator) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '%') {
+                if (i + 2 >= form.length()) {
+                    throw new IllegalArgumentException("a stored form ends inside an escape");
+                }
+                field.append((char) Integer.parseInt(form.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        if (expected >= 0 && fields.size() != expected) {
+            throw new IllegalArgumentException("a stored form has " + fields.size() + " fields, not " + expected);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,171 @@
+package io.voucherport.testkit.journal;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.journal.JournaledPurchase;
+import io.voucherport.domain.journal.Lease;
+import io.voucherport.domain.journal.LeaseLostException;
+import io.voucherport.domain.journal.PurchaseEvent;
+import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.journal.PurchaseStatus;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link PurchaseJournal} in this process's memory, for tests and single-process tools: it obeys
+ * the same contract as a durable journal ({@code PurchaseJournalContract}) but forgets everything
+ * when the process ends, so it protects no purchase across a restart. Share one instance between
+ * the "instances" of a test to model a shared database. Thread-safe (one lock).
+ */
+public final class InMemoryPurchaseJournal implements PurchaseJournal {
+
+    private final Map<OrderReference, Row> rows = new LinkedHashMap<>();
+    private long writes;
+
+    private static final class Row {
+        JournaledPurchase purchase;
+        String owner;
+        long token;
+        Instant until = Instant.MIN;
+        Instant dueAt;
+
+        Row(JournaledPurchase purchase, Instant dueAt) {
+            this.purchase = purchase;
+            this.dueAt = dueAt;
+        }
+
+        boolean heldByOther(String by, Instant now) {
+            return owner != null && !owner.equals(by) && until.isAfter(now);
+        }
+
+        Lease lease() {
+            return new Lease(purchase.reference(), owner, token, until);
+        }
+    }
+
+    @Override
+    public synchronized Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner,
+            Instant now, Duration leaseFor) {
+        Require.present(request, "request");
+        Require.text(owner, "owner");
+        Row existing = rows.get(request.reference());
+        if (existing != null) {
+            return Either.left(existing.purchase);
+        }
+        Row row = new Row(JournaledPurchase.open(supplier, request, now), now);
+        rows.put(request.reference(), row);
+        writes++;
+        return Either.right(lease(row, owner, now, leaseFor));
+    }
+
+    @Override
+    public synchronized Option<JournaledPurchase> find(OrderReference reference) {
+        return Option.of(rows.get(Require.present(reference, "reference"))).map(r -> r.purchase);
+    }
+
+    @Override
+    public synchronized Option<Claimed> claim(OrderReference reference, String owner, Instant now, Duration leaseFor) {
+        Require.text(owner, "owner");
+        Row row = rows.get(Require.present(reference, "reference"));
+        if (row == null || row.purchase.status().isEnded() || row.heldByOther(owner, now)) {
+            return Option.none();
+        }
+        writes++;
+        return Option.some(lease(row, owner, now, leaseFor));
+    }
+
+    @Override
+    public synchronized List<Claimed> claimDue(String owner, Instant now, Duration leaseFor, int max) {
+        Require.text(owner, "owner");
+        Require.positive(max, "max");
+        List<Row> due = rows.values().stream()
+                .filter(r -> r.purchase.status() == PurchaseStatus.OPEN && !r.dueAt.isAfter(now)
+                        && (r.owner == null || !r.until.isAfter(now)))
+                .sorted(Comparator.comparing((Row r) -> r.dueAt)).limit(max).toList();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Row row : due) {
+            claimed.add(lease(row, owner, now, leaseFor));
+        }
+        writes += claimed.isEmpty() ? 0 : 1;
+        return claimed;
+    }
+
+    @Override
+    public synchronized Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
+        Require.present(claimed, "claimed");
+        Row row = held(claimed.lease());
+        JournaledPurchase next = row.purchase.with(event);
+        row.purchase = next;
+        row.until = now.plus(leaseFor);
+        writes++;
+        return new Claimed(next, row.lease());
+    }
+
+    @Override
+    public synchronized Lease renew(Lease lease, Instant now, Duration leaseFor) {
+        Row row = held(Require.present(lease, "lease"));
+        row.until = now.plus(leaseFor);
+        writes++;
+        return row.lease();
+    }
+
+    @Override
+    public synchronized void release(Lease lease, Instant dueAt) {
+        Require.present(lease, "lease");
+        Require.present(dueAt, "due at");
+        Row row = rows.get(lease.reference());
+        if (row != null && lease.owner().equals(row.owner) && lease.token() == row.token) {
+            row.owner = null;
+            row.until = Instant.MIN;
+            row.dueAt = dueAt;
+            writes++;
+        }
+    }
+
+    @Override
+    public synchronized List<JournaledPurchase> unfinished(int max) {
+        Require.positive(max, "max");
+        return rows.values().stream().map(r -> r.purchase).filter(p -> p.status() == PurchaseStatus.OPEN)
+                .sorted(Comparator.comparing(JournaledPurchase::openedAt)).limit(max).toList();
+    }
+
+    /** Every purchase journaled, in the order opened (for tests' reconciliation). */
+    public synchronized List<JournaledPurchase> all() {
+        return rows.values().stream().map(r -> r.purchase).toList();
+    }
+
+    /** How many writes this journal took (opens, claims, appends, renewals, releases). */
+    public synchronized long writes() {
+        return writes;
+    }
+
+    private Claimed lease(Row row, String owner, Instant now, Duration leaseFor) {
+        Require.present(now, "now");
+        Require.present(leaseFor, "lease duration");
+        row.owner = owner;
+        row.token++;
+        row.until = now.plus(leaseFor);
+        return new Claimed(row.purchase, row.lease());
+    }
+
+    private Row held(Lease lease) {
+        Row row = rows.get(lease.reference());
+        if (row == null || !lease.owner().equals(row.owner) || lease.token() != row.token) {
+            throw new LeaseLostException(lease.reference(), lease.owner());
+        }
+        return row;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "InMemoryPurchaseJournal[" + rows.size() + " purchases]";
+    }
+}
