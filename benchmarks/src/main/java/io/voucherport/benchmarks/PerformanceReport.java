@@ -31,10 +31,12 @@ import org.openjdk.jmh.annotations.Mode;
 /**
  * Runs the whole performance suite and writes {@code docs/performance.md}: end-to-end latency and
  * throughput against the floor client, connection counts, the Feign transports compared,
- * client-side decode cost, the 100,000-code memory run and the polling study.
+ * client-side decode cost, the 100,000-code memory run, the polling study and what the purchase
+ * journal costs ({@link JournalCost}).
  *
- * <p>{@code java -jar benchmarks/target/voucherport-benchmarks.jar [--quick] [--out=docs/performance.md]};
- * {@code --quick} runs short iterations (a smoke run, not figures to publish).
+ * <p>{@code java -jar benchmarks/target/voucherport-benchmarks.jar [--quick] [--journal] [--out=docs/performance.md]};
+ * {@code --quick} runs short iterations (a smoke run, not figures to publish); {@code --journal}
+ * runs only {@link JournalCost} and rewrites only its section of the report.
  */
 public final class PerformanceReport {
 
@@ -76,15 +78,22 @@ public final class PerformanceReport {
         // before anything opens an HttpURLConnection: the keep-alive cache reads it once
         System.setProperty("http.maxConnections", String.valueOf(SharedHttpClient.DEFAULT_MAX_CONNECTIONS));
         boolean quick = false;
+        boolean journalOnly = false;
         Path out = Path.of("docs", "performance.md");
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
+            } else if (arg.equals("--journal")) {
+                journalOnly = true;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
-                throw new IllegalArgumentException("usage: [--quick] [--out=docs/performance.md]");
+                throw new IllegalArgumentException("usage: [--quick] [--journal] [--out=docs/performance.md]");
             }
+        }
+        if (journalOnly) {
+            JournalCost.write(quick ? JournalCost.QUICK : JournalCost.FULL, out);
+            return;
         }
         new PerformanceReport(quick, out).run();
     }
@@ -106,8 +115,10 @@ public final class PerformanceReport {
         PollingStudy.Figures fixed = PollingStudy.run(PollingPolicy.fixed(Duration.ofSeconds(1), Duration.ofMinutes(2)),
                 2_000, 42);
         PollingStudy.Figures chosen = PollingStudy.run(PollingPolicy.DEFAULT, 2_000, 42);
+        JournalCostReport journal = new JournalCostReport(JournalCost.run(quick ? JournalCost.QUICK : JournalCost.FULL));
         String report = new ReportWriter(quick, endToEnd, paired, connections, decodeTime, decodeBytes, memory, fixed,
                 chosen, Duration.ofNanos(System.nanoTime() - started)).write();
+        report = JournalCostReport.splice(report, journal.section(), journal.targetRow());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());

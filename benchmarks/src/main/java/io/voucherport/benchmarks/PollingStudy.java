@@ -7,6 +7,7 @@ import io.voucherport.application.purchase.PurchaseResult;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
 import io.voucherport.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,8 @@ public final class PollingStudy {
         Waiting waiting = new Waiting(clock, clock::advance, (delay, step) -> {
             throw new UnsupportedOperationException("blocking purchases only");
         }, jitter::nextDouble);
-        BuyCodes buy = new BuyCodes(supplier, policy, waiting);
+        BuyCodes buy = BuyCodes.builder("in-memory", supplier, new InMemoryPurchaseJournal()).policy(policy)
+                .waiting(waiting).build();
         long requests = 0;
         long polls = 0;
         List<Double> delays = new ArrayList<>();

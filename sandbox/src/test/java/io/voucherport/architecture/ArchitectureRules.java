@@ -36,6 +36,9 @@ final class ArchitectureRules {
         "javax.annotation.processing.."
     };
 
+    /** What the JDBC adapter may use besides the JDK (with {@code java.sql}), the domain and itself. */
+    static final String[] JDBC_ADAPTER_LIBRARIES = {"io.vavr..", "javax.sql.."};
+
     private ArchitectureRules() {
     }
 
@@ -65,6 +68,19 @@ final class ArchitectureRules {
                         domainPackage + "..", supportPackage + "..", adapterPackage + ".."))
                 .allowEmptyShould(true)
                 .as("adapter " + adapterPackage + " uses only the JDK, the domain, adapter support and its own libraries");
+    }
+
+    /**
+     * The JDBC adapter uses the JDK (JDBC: {@code java.sql}, {@code javax.sql}), Vavr, the domain and
+     * itself: no HTTP or JSON plumbing (Feign, Jackson, MapStruct, the HTTP adapters' support),
+     * never another adapter nor the application, and no driver, pool or migration tool (the service
+     * brings its {@code DataSource}).
+     */
+    static ArchRule jdbcAdapterUsesOnlyJdbc(String adapterPackage, String domainPackage) {
+        return classes().that().resideInAPackage(adapterPackage + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDBC_ADAPTER_LIBRARIES, "java..",
+                        domainPackage + "..", adapterPackage + ".."))
+                .as("adapter " + adapterPackage + " uses only the JDK with JDBC, Vavr and the domain");
     }
 
     /**

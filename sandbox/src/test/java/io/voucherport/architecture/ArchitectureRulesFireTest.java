@@ -44,6 +44,16 @@ class ArchitectureRulesFireTest {
     }
 
     @Test
+    void jdbcAdapterRuleReportsJsonPlumbingAnotherAdapterAndTheHttpSupport() {
+        String report = violations(ArchitectureRules.jdbcAdapterUsesOnlyJdbc(FIXTURES + ".adapter.jdbc",
+                FIXTURES + ".domain").evaluate(CLASSES));
+        assertThat(report).contains("BadJdbcStore")
+                .contains("com.fasterxml.jackson.databind.ObjectMapper").contains("OtherAdapterClient")
+                .contains("LeakyBaseBuilder")
+                .doesNotContain("GoodJdbcStore");
+    }
+
+    @Test
     void signatureRuleReportsPlumbingInAnAdaptersPublicApi() {
         String report = violations(ArchitectureRules.adapterKeepsPlumbingPrivate(FIXTURES + ".adapter.bad").evaluate(CLASSES));
         assertThat(report)

@@ -16,6 +16,7 @@ class LibraryArchitectureTest {
         "io.voucherport.adapter.ez", "io.voucherport.adapter.giftcard",
         "io.voucherport.adapter.promotions", "io.voucherport.adapter.discounts"
     };
+    private static final String JDBC_ADAPTER = "io.voucherport.adapter.jdbc";
 
     @ArchTest
     static final ArchRule domainIsPure = ArchitectureRules.domainIsPure(DOMAIN);
@@ -30,6 +31,10 @@ class LibraryArchitectureTest {
                     .map(a -> ArchitectureRules.adapterUsesOnlyItsOwnLibraries(a, DOMAIN, SUPPORT)).toList());
 
     @ArchTest
+    static final ArchRule jdbcAdapterUsesOnlyJdbc = ArchitectureRules.jdbcAdapterUsesOnlyJdbc(JDBC_ADAPTER, DOMAIN);
+
+    @ArchTest
     static final ArchRule adaptersKeepPlumbingPrivate = CompositeArchRule.of(
-            java.util.Arrays.stream(ADAPTERS).map(ArchitectureRules::adapterKeepsPlumbingPrivate).toList());
+            java.util.stream.Stream.concat(java.util.Arrays.stream(ADAPTERS), java.util.stream.Stream.of(JDBC_ADAPTER))
+                    .map(ArchitectureRules::adapterKeepsPlumbingPrivate).toList());
 }

@@ -35,6 +35,7 @@ import io.voucherport.sandbox.Sandbox;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
 import io.voucherport.testkit.ez.EzSimulator;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
 import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,10 +131,13 @@ class HostileInputTest {
         calls.add(() -> shop.lookup(" "));
         calls.add(() -> shop.get(null));
         // use cases
-        calls.add(() -> new BuyCodes(null, PollingPolicy.DEFAULT, Waiting.real()));
+        calls.add(() -> BuyCodes.builder("ez", null, new InMemoryPurchaseJournal()));
+        calls.add(() -> BuyCodes.builder("ez", ez, null));
+        calls.add(() -> BuyCodes.builder("../ez", ez, new InMemoryPurchaseJournal()));
         calls.add(() -> BuyCodes.prepare(List.of(), Option.none()));
         calls.add(() -> new PollingPolicy(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(2), 0, Duration.ofSeconds(9)));
-        calls.add(() -> SupplierDirectory.builder(PollingPolicy.DEFAULT, Waiting.real()).supplier(" ", ez));
+        calls.add(() -> SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, Waiting.real())
+                .supplier(" ", ez));
         return calls;
     }
 

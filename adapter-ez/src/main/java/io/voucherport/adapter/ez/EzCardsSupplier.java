@@ -33,6 +33,7 @@ import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     private final EzApi api;
     private final CallGuard guard;
     private final int pageSize;
+    private final Duration lookupLag;
     private final AdapterBuilder.Settings settings;
     private final AdapterBuilder.Http http;
 
@@ -100,6 +102,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         this.api = feign.target(EzApi.class, b.baseUrl);
         this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), settings.retryPolicy(), settings.sleeper());
         this.pageSize = b.pageSize;
+        this.lookupLag = b.lookupLag;
     }
 
     /** A builder; base URL, API key and bearer token are required. */
@@ -222,6 +225,12 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         return guard.read(() -> EzMapper.INSTANCE.codes(id, data(api.codes(id.value(), query))));
     }
 
+    /** As configured with {@link Builder#referenceLookupLag}. */
+    @Override
+    public Duration referenceLookupLag() {
+        return lookupLag;
+    }
+
     /** Releases the connection pool when this supplier created its own. */
     @Override
     public void close() {
@@ -330,6 +339,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         private String baseUrl;
         private Secret apiKey;
         private Secret bearerToken;
+        private Duration lookupLag = Duration.ofMinutes(1);
         private int pageSize = 100;
 
         private Builder() {
@@ -355,6 +365,20 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         /** The pre-issued access token sent as {@code Authorization: Bearer}. Required. */
         public Builder bearerToken(Secret token) {
             this.bearerToken = Require.present(token, "bearer token");
+            return this;
+        }
+
+        /**
+         * How long after a placement its order may still be missing from a lookup by reference
+         * (see {@link CodeSupplier#referenceLookupLag()}); default 1 minute: EZ's order search lag
+         * is undocumented, and an order may still be in flight on EZ's side after the client gave up.
+         */
+        public Builder referenceLookupLag(Duration lag) {
+            Require.present(lag, "reference lookup lag");
+            if (lag.isNegative()) {
+                throw new IllegalArgumentException("reference lookup lag must not be negative but was " + lag);
+            }
+            this.lookupLag = lag;
             return this;
         }
 

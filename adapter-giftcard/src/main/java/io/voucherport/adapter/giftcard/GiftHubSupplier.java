@@ -111,6 +111,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     private final CurrencyCode wallet;
     private final Option<String> webhookUrl;
     private final int pageSize;
+    private final Duration lookupLag;
     private final Duration catalogTtl;
     private final Clock clock;
     private final AdapterBuilder.Http http;
@@ -139,6 +140,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         this.wallet = b.wallet;
         this.webhookUrl = b.webhookUrl;
         this.pageSize = b.pageSize;
+        this.lookupLag = b.lookupLag;
         this.catalogTtl = b.catalogTtl;
     }
 
@@ -315,6 +317,12 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     /** How many tokens this supplier has obtained (for monitoring and tests). */
     public int tokensIssued() {
         return tokens.issued();
+    }
+
+    /** As configured with {@link Builder#referenceLookupLag}. */
+    @Override
+    public Duration referenceLookupLag() {
+        return lookupLag;
     }
 
     /** Releases the connection pool when this supplier created its own. */
@@ -512,6 +520,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         private OrderReferenceStore references;
         private CurrencyCode wallet = CurrencyCode.of("EUR");
         private Option<String> webhookUrl = Option.none();
+        private Duration lookupLag = Duration.ofSeconds(30);
         private int pageSize = MAX_PAGE_SIZE;
         private Duration catalogTtl = Duration.ofMinutes(10);
 
@@ -582,6 +591,21 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         /** Where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none. */
         public Builder webhookUrl(String url) {
             this.webhookUrl = Option.some(HttpSettings.baseUrl(url));
+            return this;
+        }
+
+        /**
+         * How long after a placement its order may still be missing from a lookup by reference
+         * (see {@link CodeSupplier#referenceLookupLag()}); default 30 seconds: lookups are answered
+         * from the {@link OrderReferenceStore}, bound before confirm, so only a placement still in
+         * flight in another instance can be missed.
+         */
+        public Builder referenceLookupLag(Duration lag) {
+            Require.present(lag, "reference lookup lag");
+            if (lag.isNegative()) {
+                throw new IllegalArgumentException("reference lookup lag must not be negative but was " + lag);
+            }
+            this.lookupLag = lag;
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.voucherport.domain.journal.JournaledPurchase;
 import io.voucherport.domain.journal.Lease;
 import io.voucherport.domain.journal.PurchaseEvent;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
+import io.voucherport.domain.journal.StoredForm;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
@@ -18,6 +19,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,60 @@ class JdbcPurchaseJournalDetailsTest {
         assertThat(journal.roundTrips()).as("claimDue").isEqualTo(9);
         journal.unfinished(10);
         assertThat(journal.roundTrips()).as("unfinished").isEqualTo(10);
+    }
+
+    @Test
+    void aClaimThatWaitedForAWriterReadsTheEventThatWriterCommitted() throws Exception {
+        String schema = EmbeddedDatabase.freshSchema();
+        DataSource dataSource = EmbeddedDatabase.dataSource();
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(dataSource).schema(schema).build();
+        Claimed opened = journal.open(request(), "ez", "a", T0, LEASE).get();
+        String reference = opened.purchase().reference().value();
+        PurchaseEvent sent = new PurchaseEvent.Sent("ez", T0);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection writer = dataSource.getConnection()) {
+            // an append by the holder, not yet committed: it holds the purchase row's lock
+            writer.setAutoCommit(false);
+            try (PreparedStatement update = writer.prepareStatement("UPDATE " + schema + ".voucherport_purchase"
+                    + " SET event_count = 1 WHERE reference = ?");
+                    PreparedStatement insert = writer.prepareStatement("INSERT INTO " + schema
+                            + ".voucherport_purchase_event (reference, seq, kind, form, recorded_at) VALUES (?, 1, ?, ?, now())")) {
+                update.setString(1, reference);
+                update.executeUpdate();
+                insert.setString(1, reference);
+                insert.setString(2, StoredForm.kind(sent));
+                insert.setString(3, StoredForm.of(sent));
+                insert.executeUpdate();
+            }
+            long before = journal.roundTrips();
+            // the same owner claims again meanwhile: its UPDATE waits for the row, its join reads an older snapshot
+            Future<Claimed> claim = thread.submit(() -> journal.claim(opened.purchase().reference(), "a", T0, LEASE).get());
+            awaitALockWait(dataSource);
+            writer.commit();
+
+            assertThat(claim.get().purchase().events()).containsExactly(sent);
+            assertThat(journal.roundTrips() - before).as("the claim, then the events read again").isEqualTo(2);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private static void awaitALockWait(DataSource dataSource) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement waiting = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the claim never waited for the writer's lock");
     }
 
     @Test

@@ -164,6 +164,21 @@ class TwoJournalInstancesTest {
     }
 
     @Test
+    void theFencingTokenStopsAZombieEvenWhenTheNewHolderHasTheSameOwnerName() {
+        OrderReference reference = OrderReference.generate();
+        Claimed zombie = a.open(request(reference), "ez", "node-1", T0, LEASE).get();
+        Claimed restarted = b.claim(reference, "node-1", T0.plusSeconds(31), LEASE).get();
+
+        assertThatThrownBy(() -> a.append(zombie, new PurchaseEvent.Sent("ez", T0.plusSeconds(32)), T0.plusSeconds(32),
+                LEASE)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> a.renew(zombie.lease(), T0.plusSeconds(32), LEASE)).isInstanceOf(LeaseLostException.class);
+        a.release(zombie.lease(), T0.plusSeconds(32));
+        assertThat(b.renew(restarted.lease(), T0.plusSeconds(33), LEASE).until()).isEqualTo(T0.plusSeconds(63));
+        assertThat(b.append(restarted, new PurchaseEvent.Sent("ez", T0.plusSeconds(33)), T0.plusSeconds(33), LEASE)
+                .purchase().events()).hasSize(1);
+    }
+
+    @Test
     void anAppendWithAnOlderClaimedOfTheSameLeaseIsRefusedAndWritesNothing() {
         Claimed first = a.open(request(OrderReference.generate()), "ez", "a", T0, LEASE).get();
         Claimed sent = a.append(first, new PurchaseEvent.Sent("ez", T0), T0, LEASE);
@@ -188,7 +203,7 @@ class TwoJournalInstancesTest {
                 return b.claim(reference, "b", T0.plusSeconds(1), LEASE);
             });
             start.countDown();
-            assertThat(byA.get().size() + byB.get().size()).as("claims of %s", reference).isEqualTo(1);
+            assertThat((byA.get().isDefined() ? 1 : 0) + (byB.get().isDefined() ? 1 : 0)).as("claims of %s", reference).isEqualTo(1);
         }
     }
 }

@@ -345,6 +345,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     @Override
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    @Override
     protected SimResponse insufficientFunds() {
         return error(400, "INSUFFICIENT_FUNDS", "balance too low", null);
     }

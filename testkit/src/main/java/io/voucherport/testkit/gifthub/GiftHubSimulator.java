@@ -418,6 +418,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     @Override
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    @Override
     protected SimResponse insufficientFunds() {
         return error(400, "Insufficient funds");
     }

@@ -2,6 +2,7 @@ package io.voucherport.testkit.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fault a simulator injects into one answer. Faults marked {@link #commitsFirst()} let the
@@ -13,7 +14,8 @@ import java.util.Objects;
  *     {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
  * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the
  *     {@code Retry-After} for {@link Kind#STATUS}
- * @param body the body for {@link Kind#STATUS}, the SKU left out for {@link Kind#INCOMPLETE_ANSWER}
+ * @param body the body for {@link Kind#STATUS}, the SKU left out for {@link Kind#INCOMPLETE_ANSWER},
+ *     the delay on the simulator's clock (ISO-8601) for {@link Kind#COMMIT_LATER}
  */
 public record SimFault(Kind kind, int status, Duration delay, String body) {
 
@@ -145,6 +147,25 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
             throw new IllegalArgumentException("realDelay must not be negative: " + realDelay);
         }
         return new SimFault(Kind.COMMIT_LATER, 0, realDelay, null);
+    }
+
+    /**
+     * Like {@link #commitLater(Duration)}, but the commit comes sooner when the simulator's clock
+     * has moved {@code clockDelay} past the request's arrival: it is made just before the first
+     * request the simulator receives after that (so that request already sees it). For tests that
+     * wait in virtual time; the real delay stays the latest moment of the commit.
+     */
+    public static SimFault commitLater(Duration realDelay, Duration clockDelay) {
+        if (Objects.requireNonNull(clockDelay, "clockDelay").isNegative()) {
+            throw new IllegalArgumentException("clockDelay must not be negative: " + clockDelay);
+        }
+        SimFault real = commitLater(realDelay);
+        return new SimFault(Kind.COMMIT_LATER, 0, real.delay(), clockDelay.toString());
+    }
+
+    /** For {@link Kind#COMMIT_LATER}: the delay on the simulator's clock after which it commits at the next request, if any. */
+    public Optional<Duration> commitClockDelay() {
+        return kind == Kind.COMMIT_LATER && body != null ? Optional.of(Duration.parse(body)) : Optional.empty();
     }
 
     /** Refuses for lack of funds as the provider does (EZ: 400 {@code INSUFFICIENT_FUNDS}; GiftHub: 400 "Insufficient funds"). */

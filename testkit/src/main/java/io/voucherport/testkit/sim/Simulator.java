@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,7 +44,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     private final Map<E, Deque<SimFault>> faults;
     private final List<E> log = new ArrayList<>();
     private WireMockServer server;
-    private int held;
+    private final List<Held> holds = new ArrayList<>();
     private boolean late;
     private SimFault incomplete;
 
@@ -83,6 +84,11 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      */
     protected SimResponse admit(E endpoint, SimRequest request) {
         return null;
+    }
+
+    /** Now on the simulator's clock, for {@link SimFault#commitLater(Duration, Duration)}; by default the system clock. */
+    protected Instant now() {
+        return Instant.now();
     }
 
     /** Whether {@link #handle} runs for a held request that {@link #admit} admitted on arrival (skip those checks). */
@@ -131,12 +137,16 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return server.port();
     }
 
-    /** Stops serving; idempotent. */
+    /** Stops serving; idempotent. Requests held by {@link SimFault#commitLater} are dropped uncommitted. */
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.stop();
+    public void close() {
+        WireMockServer running;
+        synchronized (this) {   // not held while stopping: held requests need the lock to finish
+            running = server;
             server = null;
+        }
+        if (running != null) {
+            running.stop();
         }
     }
 
@@ -151,7 +161,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      */
     public synchronized boolean awaitLateCommits(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (held > 0) {
+        while (!holds.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -166,9 +176,9 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return true;
     }
 
-    /** How many requests {@link SimFault#commitLater} holds right now (not committed yet). */
+    /** How many requests {@link SimFault#commitLater} holds right now, admitted and not committed yet. */
     public synchronized int lateCommitsInFlight() {
-        return held;
+        return holds.size();
     }
 
     /** Drops every queued fault (requests already held by {@link SimFault#commitLater} still commit). */
@@ -217,6 +227,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         }
         synchronized (this) {
             log.add(endpoint);
+            commitDue();
         }
         SimFault fault = nextFault(endpoint);
         if (fault != null && fault.kind() == SimFault.Kind.COMMIT_LATER) {
@@ -248,32 +259,67 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
 
     /** Holds the request, then commits it (when admitted on arrival) and resets the connection. */
     private ResponseDefinition commitLater(E endpoint, SimRequest request, SimFault fault) {
-        SimResponse refused;
+        Held hold = null;
         synchronized (this) {
-            refused = admit(endpoint, request);
-            held++;
+            if (admit(endpoint, request) == null) {
+                hold = new Held(endpoint, request, fault.commitClockDelay().map(now()::plus).orElse(null));
+                holds.add(hold);
+            }
         }
         try {
             Thread.sleep(fault.delay().toMillis());
-            if (refused == null) {
+            if (hold != null) {
                 synchronized (this) {
-                    late = true;
-                    try {
-                        handle(endpoint, request);
-                    } finally {
-                        late = false;
-                    }
+                    commit(hold);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();   // stopping: the request is dropped uncommitted
-        } finally {
             synchronized (this) {
-                held--;
+                holds.remove(hold);
                 notifyAll();
             }
         }
         return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+
+    /** Commits every held request whose time on the simulator's clock has come; under the lock. */
+    private void commitDue() {
+        Instant now = null;
+        for (Held hold : List.copyOf(holds)) {
+            if (hold.due != null) {
+                now = now == null ? now() : now;
+                if (!now.isBefore(hold.due)) {
+                    commit(hold);
+                }
+            }
+        }
+    }
+
+    /** Commits a held request unless that happened already; under the lock. */
+    private void commit(Held hold) {
+        if (holds.remove(hold)) {
+            late = true;
+            try {
+                handle(hold.endpoint, hold.request);
+            } finally {
+                late = false;
+                notifyAll();
+            }
+        }
+    }
+
+    /** A request held by {@link SimFault#commitLater}: due on the simulator's clock, or null for real time only. */
+    private final class Held {
+        final E endpoint;
+        final SimRequest request;
+        final Instant due;
+
+        Held(E endpoint, SimRequest request, Instant due) {
+            this.endpoint = endpoint;
+            this.request = request;
+            this.due = due;
+        }
     }
 
     private ResponseDefinition spoiled(SimFault fault) {

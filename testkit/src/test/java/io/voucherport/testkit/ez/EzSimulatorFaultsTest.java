@@ -172,6 +172,39 @@ class EzSimulatorFaultsTest {
         assertThat(ez.deliveredSecretsOf(id)).hasSize(2 * 3);
     }
 
+    @Test
+    void aHeldRequestCanCommitOnTheSimulatorsClockJustBeforeTheNextRequest() {
+        ez.lookupLag(Duration.ofSeconds(5));
+        ez.inject(Endpoint.CREATE_INSTANT_ORDER, SimFault.commitLater(Duration.ofSeconds(30), Duration.ofSeconds(3)));
+        assertThat(client.send("POST", "/v2/orders/instant", instantBody("r-1"), CLIENT_TIMEOUT).status()).isEqualTo(-1);
+
+        clock.advance(Duration.ofMillis(2_999));
+        assertThat(items(client.get("/v2/orders?clientOrderNumber=r-1"))).isEmpty();
+        assertThat(ez.ordersWithReference("r-1")).isZero();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(items(client.get("/v2/orders?clientOrderNumber=r-1"))).as("committed now, then lags").isEmpty();
+        assertThat(ez.ordersWithReference("r-1")).isEqualTo(1);
+        assertThat(ez.lateCommitsInFlight()).isZero();
+        assertThat(instant("r-1").status()).isEqualTo(409);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(items(client.get("/v2/orders?clientOrderNumber=r-1"))).hasSize(1);
+    }
+
+    @Test
+    void closingDoesNotWaitForAHeldRequestNorCommitIt() {
+        ez.inject(Endpoint.CREATE_INSTANT_ORDER, SimFault.commitLater(Duration.ofSeconds(20)));
+        assertThat(client.send("POST", "/v2/orders/instant", instantBody("r-1"), CLIENT_TIMEOUT).status()).isEqualTo(-1);
+
+        long started = System.nanoTime();
+        ez.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(ez.awaitLateCommits(Duration.ofSeconds(5))).isTrue();
+        assertThat(ez.ordersWithReference("r-1")).isZero();
+    }
+
     // --- refusals of a re-placement ---
 
     static Stream<Arguments> refusals() {

@@ -97,6 +97,21 @@ class GiftHubSimulatorFaultsTest {
     }
 
     @Test
+    void aHeldConfirmCanCommitOnTheSimulatorsClockJustBeforeTheNextRequest() {
+        String id = create("r-1");
+        gh.inject(Endpoint.CONFIRM_ORDER, SimFault.commitLater(Duration.ofSeconds(30), Duration.ofSeconds(2)));
+        assertThat(client.send("PUT", "/order/confirm", map("orderId", id), CLIENT_TIMEOUT).status()).isEqualTo(-1);
+
+        clock.advance(Duration.ofMillis(1_999));
+        assertThat(retrieve(id).data()).containsEntry("state", "created");
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(retrieve(id).data()).containsEntry("state", "processing");
+        assertThat(gh.paidOrders()).containsExactly(Map.entry("r-1", List.of(id)));
+        assertThat(gh.lateCommitsInFlight()).isZero();
+    }
+
+    @Test
     void aHeldConfirmThatLandsAfterASecondConfirmIsRefusedAndPaysNothing() {
         String id = create("r-1");
         gh.inject(Endpoint.CONFIRM_ORDER, SimFault.commitLater(Duration.ofMillis(700)));
