@@ -53,8 +53,9 @@ import java.util.function.LongSupplier;
  * the time goes (it is not durable, and is labelled so in the report).
  *
  * <p>{@code java -cp benchmarks/target/voucherport-benchmarks.jar io.voucherport.benchmarks.JournalCost
- * [--quick] [--out=docs/performance.md]} (or {@code PerformanceReport --journal}) writes the
- * section "What the journal costs" into the report between its markers.
+ * [--quick] [--rounds=N] [--warm-up=SECONDS] [--out=docs/performance.md]} (or
+ * {@code PerformanceReport --journal [--quick]}) writes the section "What the journal costs" into the
+ * report between its markers.
  */
 public final class JournalCost {
 
@@ -324,16 +325,25 @@ public final class JournalCost {
     public static void main(String[] args) throws IOException {
         boolean quick = false;
         Path out = Path.of("docs", "performance.md");
+        Integer rounds = null;
+        Integer warmUp = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
+            } else if (arg.startsWith("--rounds=")) {
+                rounds = Integer.valueOf(arg.substring(9));
+            } else if (arg.startsWith("--warm-up=")) {
+                warmUp = Integer.valueOf(arg.substring(10));
             } else {
-                throw new IllegalArgumentException("usage: [--quick] [--out=docs/performance.md]");
+                throw new IllegalArgumentException("usage: [--quick] [--rounds=N] [--warm-up=SECONDS] [--out=docs/performance.md]");
             }
         }
-        write(quick ? QUICK : FULL, out);
+        Settings settings = quick ? QUICK : FULL;
+        settings = new Settings(settings.name(), warmUp == null ? settings.warmUp() : Duration.ofSeconds(warmUp),
+                rounds == null ? settings.rounds() : rounds, settings.slice1(), settings.slice8(), settings.poolSize());
+        write(settings, out);
     }
 
     /** Runs with {@code settings} and writes the section into {@code out} (created when missing). */
@@ -441,18 +451,23 @@ public final class JournalCost {
                         .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
                         .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).build()) {
             BuyCodes buy = BuyCodes.builder(SUPPLIER_NAME, ez, driven.metered()).waiting(waiting).build();
-            // open the connections and wake the simulator's threads before the clock starts
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            // before the clock starts, one purchase per caller: opens the HTTP connections, wakes the
+            // simulator's threads and fills the new adapter's JSON caches (these orders are not counted)
             parallel(threads, callers, () -> {
-                ez.balances();
-                ez.balances();
+                OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of(SKU, 1)), Option.none());
+                PurchaseResult result = buy.buy(request);
+                if (!(result instanceof PurchaseResult.Delivered)) {
+                    failures.add("warm-up purchase " + request.reference() + " ended " + result);
+                }
             });
             simulator.clearRequestLog();
+            int ordersBefore = simulator.orderCount();
 
             long[] latencies = new long[purchases];
             long[] statementsEach = new long[purchases];
             long[] callsEach = new long[purchases];
             boolean[] delivered = new boolean[purchases];
-            List<String> failures = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger next = new AtomicInteger();
             Map<String, Long> callsBefore = driven.metered().calls();
             long statementsBefore = driven.statements().getAsLong();
@@ -516,7 +531,7 @@ public final class JournalCost {
                     driven.metered().nanos() - journalNanosBefore,
                     driven.borrowing() == null ? 0 : driven.borrowing().borrows.sum() - borrowsBefore,
                     driven.borrowing() == null ? 0 : driven.borrowing().nanos.sum() - borrowNanosBefore, cpu,
-                    dbBefore < 0 || db < 0 ? -1 : db - dbBefore, machine, simulator.orderCount(), most, requests);
+                    dbBefore < 0 || db < 0 ? -1 : db - dbBefore, machine, simulator.orderCount() - ordersBefore, most, requests);
         } finally {
             simulator.close();
         }

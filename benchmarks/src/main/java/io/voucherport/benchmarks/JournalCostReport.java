@@ -91,7 +91,11 @@ final class JournalCostReport {
     private void intro(StringBuilder md) {
         JournalCost.Settings s = f.settings;
         boolean quick = s.name().equals("quick");
-        md.append("Written by `").append(COMMAND).append(quick ? " --quick" : "").append("` (").append(s.name())
+        JournalCost.Settings defaults = quick ? JournalCost.QUICK : JournalCost.FULL;
+        String options = (quick ? " --quick" : "")
+                + (s.rounds() != defaults.rounds() ? " --rounds=" + s.rounds() : "")
+                + (!s.warmUp().equals(defaults.warmUp()) ? " --warm-up=" + s.warmUp().toSeconds() : "");
+        md.append("Written by `").append(COMMAND).append(options).append("` (").append(s.name())
                 .append(" mode, ").append(minutes(f.elapsed)).append("; also run by `PerformanceReport`, or alone with")
                 .append(" `PerformanceReport --journal`).\n");
         if (quick) {

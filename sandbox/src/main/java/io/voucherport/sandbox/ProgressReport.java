@@ -13,6 +13,7 @@ import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /** A supplier that prints a progress line each time an order is polled (the demo's "waiting…" lines). */
@@ -59,5 +60,10 @@ final class ProgressReport implements CodeSupplier {
     @Override
     public Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
         return inner.fetchCodes(id);
+    }
+
+    @Override
+    public Duration referenceLookupLag() {
+        return inner.referenceLookupLag();
     }
 }

@@ -7,6 +7,9 @@ import io.voucherport.adapter.discounts.ShoplazzaDiscounts;
 import io.voucherport.adapter.discounts.ShoplazzaVersion;
 import io.voucherport.adapter.ez.EzCardsSupplier;
 import io.voucherport.adapter.giftcard.GiftHubSupplier;
+import io.voucherport.adapter.jdbc.JdbcOrderReferenceStore;
+import io.voucherport.adapter.jdbc.JdbcPurchaseJournal;
+import io.voucherport.adapter.jdbc.JdbcSchema;
 import io.voucherport.adapter.promotions.ElasticPathPromotions;
 import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.SharedHttpClient;
@@ -15,6 +18,7 @@ import io.voucherport.application.promotion.CodePattern;
 import io.voucherport.application.promotion.PromotionCodeService;
 import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
+import io.voucherport.application.purchase.PurchaseRecovery;
 import io.voucherport.application.purchase.PurchaseResult;
 import io.voucherport.application.purchase.SupplierDirectory;
 import io.voucherport.application.purchase.Waiting;
@@ -25,7 +29,6 @@ import io.voucherport.domain.promotion.PromotionKind;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
-import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
@@ -34,6 +37,7 @@ import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,8 +90,8 @@ public final class Sandbox {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("demo")) {
             boolean ok;
-            try (Simulators sims = Simulators.start(0, 0, 0, 0)) {
-                ok = new Sandbox(System.out).demo(sims);
+            try (Simulators sims = Simulators.start(0, 0, 0, 0); LocalDatabase db = LocalDatabase.open()) {
+                ok = new Sandbox(System.out).demo(sims, HttpLogLevel.NONE, db);
             }
             System.exit(ok ? 0 : 1);
         }
@@ -110,15 +114,16 @@ public final class Sandbox {
         return Integer.parseInt(System.getProperty("voucherport." + name + ".port", String.valueOf(fallback)));
     }
 
-    /** Runs the journey against running simulators; true when every step succeeded. */
-    boolean demo(Simulators sims) {
-        return demo(sims, HttpLogLevel.NONE);
-    }
-
-    /** The journey, with the adapters logging HTTP at {@code logLevel} (always masked). */
-    boolean demo(Simulators sims, HttpLogLevel logLevel) {
+    /**
+     * The journey against running simulators, with the adapters logging HTTP at {@code logLevel}
+     * (always masked) and the purchase journal and GiftHub's reference store in {@code db}; true
+     * when every step succeeded.
+     */
+    boolean demo(Simulators sims, HttpLogLevel logLevel, LocalDatabase db) {
         long start = System.nanoTime();
         out.println("Voucherport sandbox demo — real adapters and use cases against in-process simulators");
+        JdbcSchema.createIfMissing(db.dataSource());
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(db.dataSource()).build();
         try (SharedHttpClient http = SharedHttpClient.create();
                 EzCardsSupplier ez = EzCardsSupplier.builder().baseUrl(sims.ez().baseUrl())
                         .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
@@ -126,7 +131,7 @@ public final class Sandbox {
                 GiftHubSupplier gifthub = GiftHubSupplier.builder().baseUrl(sims.gifthub().baseUrl())
                         .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
                         .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
-                        .references(OrderReferenceStore.inMemory())   // one process; a durable store resumes after restarts
+                        .references(JdbcOrderReferenceStore.create(db.dataSource()))   // durable: resumes after restarts
                         .httpClient(http).logLevel(logLevel).build();
                 ElasticPathPromotions promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
                         .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
@@ -138,9 +143,12 @@ public final class Sandbox {
                         .httpClient(http).logLevel(logLevel).build()) {
             out.println("simulators: EZ " + sims.ez().baseUrl() + ", GiftHub " + sims.gifthub().baseUrl()
                     + ", Elastic Path " + sims.elasticPath().baseUrl() + ", Shoplazza " + sims.shoplazza().baseUrl());
+            out.println("purchase journal: " + (db.isEmbedded() ? "embedded PostgreSQL" : "PostgreSQL") + " " + db);
             Waiting waiting = Waiting.real();
-            BuyCodes buyFromEz = new BuyCodes(new ProgressReport(ez, out), PollingPolicy.DEFAULT, waiting);
-            SupplierDirectory directory = SupplierDirectory.builder(PollingPolicy.DEFAULT, waiting)
+            BuyCodes buyFromEz = BuyCodes.builder("ez", new ProgressReport(ez, out), journal).waiting(waiting)
+                    .owner("demo-instance-1").build();
+            SupplierDirectory directory = SupplierDirectory.builder(journal, PollingPolicy.DEFAULT, waiting)
+                    .owner("demo-instance-1")
                     .supplier("ez", new ProgressReport(ez, out), Map.of(Sku.of("GAME-10"), Sku.of("8PX-UF-Y5U")))
                     .supplier("gifthub", new ProgressReport(gifthub, out), Map.of(Sku.of("GAME-10"),
                             Sku.of("STEAM-EU-20"), Sku.of("STEAM-20-EUR"), Sku.of("STEAM-EU-20")))
@@ -155,6 +163,8 @@ public final class Sandbox {
             check("EZ same reference again: the existing order, nothing bought twice",
                     again instanceof PurchaseResult.Delivered && sims.ez().ordersWithReference(bulk.reference().value()) == 1,
                     sims.ez().ordersWithReference(bulk.reference().value()) + " order(s) with " + bulk.reference());
+
+            interruptedAndRecovered(sims, ez, journal);
 
             OrderRequest routed = BuyCodes.prepare(List.of(OrderLine.of("STEAM-20-EUR", 2)), Option.none());
             SupplierDirectory.Routed viaGiftHub = directory.buy(routed.reference(), routed.lines(), Option.none(),
@@ -182,6 +192,39 @@ public final class Sandbox {
         out.printf(Locale.ROOT, "%s in %d ms%n", failures == 0 ? "ALL STEPS SUCCEEDED" : failures + " STEP(S) FAILED",
                 (System.nanoTime() - start) / 1_000_000);
         return failures == 0;
+    }
+
+    /**
+     * One instance dies right after EZ accepted its order, before it could journal the answer;
+     * once its lease runs out, another instance's recovery finds the purchase in the journal, looks
+     * the order up by reference and delivers it — one order, nothing bought twice.
+     */
+    private void interruptedAndRecovered(Simulators sims, EzCardsSupplier ez, JdbcPurchaseJournal journal) {
+        long start = System.nanoTime();
+        OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of("AMZ-US-25", 2)), Option.none());
+        BuyCodes dying = BuyCodes.builder("ez", new DyingInstance(ez), journal).owner("demo-instance-2")
+                .lease(Duration.ofSeconds(1)).build();
+        try {
+            dying.buy(request);
+        } catch (DyingInstance.Died died) {
+            out.println("        demo-instance-2 died after EZ accepted " + request.reference()
+                    + ", before journaling the answer; its lease runs out in 1 s");
+        }
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        PurchaseRecovery recovery = new PurchaseRecovery(journal, List.of(BuyCodes.builder("ez",
+                new ProgressReport(ez, out), journal).owner("demo-instance-3").build()), Waiting.real(),
+                Duration.ofMinutes(2), "demo-instance-3");
+        PurchaseResult recovered = recovery.runOnce().stream().filter(r -> r.reference().equals(request.reference()))
+                .findFirst().orElse(null);
+        int orders = sims.ez().ordersWithReference(request.reference().value());
+        check("EZ purchase " + request.reference() + " interrupted mid-way, recovered from the journal by another instance",
+                recovered instanceof PurchaseResult.Delivered && orders == 1,
+                (recovered == null ? "not recovered" : describe(recovered)) + ", " + orders + " order(s) with this reference"
+                        + String.format(Locale.ROOT, " in %d ms", (System.nanoTime() - start) / 1_000_000));
     }
 
     private void purchase(String name, Supplier<PurchaseResult> buy) {

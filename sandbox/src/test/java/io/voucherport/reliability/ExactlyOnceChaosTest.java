@@ -19,6 +19,7 @@ import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.testkit.ez.EzSimulator;
 import io.voucherport.testkit.fake.SharedOrderReferenceStore;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import io.voucherport.testkit.sim.SimFault;
 import io.voucherport.testkit.time.ManualClock;
@@ -57,6 +58,7 @@ class ExactlyOnceChaosTest {
     private final Waiting waiting = new Waiting(clock, clock::advance,
             (d, step) -> step.run(), random::nextDouble);
     private final PollingPolicy policy = PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30));
+    private final InMemoryPurchaseJournal journal = new InMemoryPurchaseJournal();
     private final OrderReferenceStore durableStore = new SharedOrderReferenceStore();   // plays a durable store: survives "restarts"
     private final Map<String, Integer> faults = new LinkedHashMap<>();
     private int restarts;
@@ -175,8 +177,8 @@ class ExactlyOnceChaosTest {
                     .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET)).httpClient(http)
                     .references(durableStore).readTimeout(Duration.ofMillis(300)).retryPolicy(retries)
                     .sleeper(d -> { }).build();
-            ezBuyer = new BuyCodes(ezSupplier, policy, waiting);
-            ghBuyer = new BuyCodes(ghSupplier, policy, waiting);
+            ezBuyer = BuyCodes.builder("ez", ezSupplier, journal).policy(policy).waiting(waiting).build();
+            ghBuyer = BuyCodes.builder("gifthub", ghSupplier, journal).policy(policy).waiting(waiting).build();
         }
 
         BuyCodes buyer(boolean ez) {
@@ -190,7 +192,8 @@ class ExactlyOnceChaosTest {
         if (random.nextBoolean()) {
             supplier.place(purchase.request());
         } else {
-            new BuyCodes(supplier, policy.deadline(Duration.ZERO), waiting).buy(purchase.request());
+            BuyCodes.builder(purchase.ez() ? "ez" : "gifthub", supplier, journal).policy(policy.deadline(Duration.ZERO))
+                    .waiting(waiting).build().buy(purchase.request());
         }
         return after.buyer(purchase.ez()).resume(purchase.request());
     }

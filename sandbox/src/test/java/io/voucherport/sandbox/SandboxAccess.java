@@ -1,5 +1,6 @@
 package io.voucherport.sandbox;
 
+import io.voucherport.adapter.jdbc.JdbcSchema;
 import io.voucherport.adapter.support.HttpLogLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,9 +26,24 @@ public final class SandboxAccess {
     public static Run demo(HttpLogLevel level, Consumer<Sandbox.Simulators> after) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Sandbox.Simulators sims = Sandbox.Simulators.start(0, 0, 0, 0)) {
-            boolean ok = new Sandbox(new PrintStream(bytes, true, StandardCharsets.UTF_8)).demo(sims, level);
+            boolean ok = new Sandbox(new PrintStream(bytes, true, StandardCharsets.UTF_8)).demo(sims, level, database());
             after.accept(sims);
             return new Run(ok, bytes.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    private static LocalDatabase database;
+
+    /**
+     * One embedded PostgreSQL for the whole test JVM, started on first use (or the database the
+     * {@code voucherport.db.*} settings name); it stops when the JVM exits. Tests sharing it use
+     * fresh references, so they never see each other's purchases.
+     */
+    public static synchronized LocalDatabase database() {
+        if (database == null) {
+            database = LocalDatabase.open();
+            JdbcSchema.createIfMissing(database.dataSource());
+        }
+        return database;
     }
 }

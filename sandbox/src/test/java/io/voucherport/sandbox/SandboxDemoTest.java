@@ -24,7 +24,8 @@ class SandboxDemoTest {
                 ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN));
         boolean ok;
         try (Sandbox.Simulators sims = Sandbox.Simulators.start(0, 0, 0, 0)) {
-            ok = new Sandbox(new PrintStream(bytes, true, StandardCharsets.UTF_8)).demo(sims);
+            ok = new Sandbox(new PrintStream(bytes, true, StandardCharsets.UTF_8)).demo(sims,
+                    io.voucherport.adapter.support.HttpLogLevel.NONE, SandboxAccess.database());
             secrets.addAll(sims.ez().deliveredSecrets());
             secrets.addAll(sims.gifthub().deliveredSecrets());
             secrets.addAll(sims.gifthub().issuedTokens());
@@ -33,7 +34,8 @@ class SandboxDemoTest {
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(ok).as(report).isTrue();
         assertThat(report).contains("ALL STEPS SUCCEEDED").contains("5 code(s) delivered").contains("via gifthub")
-                .contains("Redeemable").contains("Exhausted").contains("Unknown").contains("25 created");
+                .contains("Redeemable").contains("Exhausted").contains("Unknown").contains("25 created")
+                .contains("recovered from the journal by another instance").contains("1 order(s) with this reference");
         assertThat(secrets).hasSizeGreaterThan(20);
         for (String secret : secrets) {
             assertThat(report).doesNotContain(secret);

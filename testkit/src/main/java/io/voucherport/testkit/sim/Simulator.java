@@ -176,6 +176,11 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return true;
     }
 
+    /** Commits every request {@link SimFault#commitLater} holds now, as if its delay had passed (in arrival order). */
+    public synchronized void commitHeldNow() {
+        List.copyOf(holds).forEach(this::commit);
+    }
+
     /** How many requests {@link SimFault#commitLater} holds right now, admitted and not committed yet. */
     public synchronized int lateCommitsInFlight() {
         return holds.size();
@@ -267,9 +272,13 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
             }
         }
         try {
-            Thread.sleep(fault.delay().toMillis());
-            if (hold != null) {
-                synchronized (this) {
+            synchronized (this) {   // until the delay has passed, or the hold was committed sooner
+                long deadline = System.nanoTime() + fault.delay().toNanos();
+                long left;
+                while ((hold == null || holds.contains(hold)) && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                if (hold != null) {
                     commit(hold);
                 }
             }

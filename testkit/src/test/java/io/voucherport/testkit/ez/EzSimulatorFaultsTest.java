@@ -11,7 +11,6 @@ import io.voucherport.testkit.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,16 +159,20 @@ class EzSimulatorFaultsTest {
     }
 
     @Test
-    void fulfilPendingWaitsForHeldRequests() {
-        ez.inject(Endpoint.CREATE_BULK_ORDER, SimFault.commitLater(Duration.ofMillis(400)));
-        CompletableFuture<Answer> first = client.sendAsync("POST", "/v2/orders", bulkBody("r-1"), CLIENT_TIMEOUT);
-        assertThat(first.join().status()).isEqualTo(-1);
+    void fulfilPendingCommitsHeldRequestsFirst() {
+        ez.inject(Endpoint.CREATE_BULK_ORDER, SimFault.commitLater(Duration.ofSeconds(30)));
+        assertThat(client.send("POST", "/v2/orders", bulkBody("r-1"), CLIENT_TIMEOUT).status()).isEqualTo(-1);
 
+        long started = System.nanoTime();
         ez.fulfilPending();
 
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(ez.lateCommitsInFlight()).isZero();
         assertThat(ez.ordersWithReference("r-1")).isEqualTo(1);
         String id = ez.paidOrders().get("r-1").get(0);
         assertThat(ez.deliveredSecretsOf(id)).hasSize(2 * 3);
+        assertThat(items(client.get("/v2/orders?clientOrderNumber=r-1"))).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("status", "COMPLETED"));
     }
 
     @Test

@@ -106,7 +106,9 @@ class GiftHubSimulatorFaultsTest {
         assertThat(retrieve(id).data()).containsEntry("state", "created");
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(retrieve(id).data()).containsEntry("state", "processing");
+        Answer a = retrieve(id);
+        assertThat(a.status()).as(a.failure() + " " + a.text()).isEqualTo(200);
+        assertThat(a.data()).containsEntry("state", "processing");
         assertThat(gh.paidOrders()).containsExactly(Map.entry("r-1", List.of(id)));
         assertThat(gh.lateCommitsInFlight()).isZero();
     }
