@@ -20,10 +20,10 @@ import java.util.List;
  * before the instance could journal the answer: the demo's interrupted purchase. The death is an
  * {@link Died} error thrown out of {@code place}, so nothing after it runs and no lease is released.
  */
-final class DyingInstance implements CodeSupplier {
+public final class DyingInstance implements CodeSupplier {
 
     /** The instance died on the spot. */
-    static final class Died extends Error {
+    public static final class Died extends Error {
         private static final long serialVersionUID = 1L;
 
         Died() {
@@ -33,7 +33,7 @@ final class DyingInstance implements CodeSupplier {
 
     private final CodeSupplier inner;
 
-    DyingInstance(CodeSupplier inner) {
+    public DyingInstance(CodeSupplier inner) {
         this.inner = inner;
     }
 

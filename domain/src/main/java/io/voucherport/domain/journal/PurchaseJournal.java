@@ -76,8 +76,10 @@ public interface PurchaseJournal {
      * Appends {@code event} to the claimed purchase and extends the lease to {@code now + leaseFor}.
      *
      * @return the purchase after the event, with the extended lease
-     * @throws LeaseLostException when another owner has claimed the purchase since
-     * @throws IllegalStateException when the rules forbid the event (see {@link JournaledPurchase#with})
+     * @throws LeaseLostException when the purchase was claimed again since (by another owner, or
+     *     by the same owner name under a newer lease)
+     * @throws IllegalStateException when the rules forbid the event (see {@link JournaledPurchase#with}),
+     *     or {@code claimed} is not the purchase as it stands (an outdated view)
      */
     Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor);
 

@@ -307,4 +307,30 @@ public abstract class PurchaseJournalContract {
                 .containsExactly(older.purchase().reference(), newer.purchase().reference());
         assertThat(journal.unfinished(1)).hasSize(1);
     }
+
+    @Test
+    void aLeaseTakenOverFencesTheOldHolderEvenUnderTheSameOwnerName() {
+        PurchaseJournal journal = journal();
+        Claimed before = opened(journal, request(), "node-1", T0);
+        Claimed after = journal.claim(before.purchase().reference(), "node-1", T0.plusSeconds(31), LEASE).get();
+
+        assertThat(after.lease().token()).isGreaterThan(before.lease().token());
+        assertThatThrownBy(() -> journal.append(before, new PurchaseEvent.Sent("ez", T0.plusSeconds(32)),
+                T0.plusSeconds(32), LEASE)).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> journal.renew(before.lease(), T0.plusSeconds(32), LEASE))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(journal.find(before.purchase().reference()).get().events()).isEmpty();
+    }
+
+    @Test
+    void anAppendFromAnOutdatedViewOfThePurchaseIsRefusedAndWritesNothing() {
+        PurchaseJournal journal = journal();
+        Claimed opened = opened(journal, request(), "a", T0);
+        Claimed sent = journal.append(opened, new PurchaseEvent.Sent("ez", T0), T0, LEASE);
+
+        assertThatThrownBy(() -> journal.append(new Claimed(opened.purchase(), sent.lease()),
+                new PurchaseEvent.Sent("ez", T0.plusSeconds(1)), T0.plusSeconds(1), LEASE))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(journal.find(opened.purchase().reference()).get().events()).hasSize(1);
+    }
 }

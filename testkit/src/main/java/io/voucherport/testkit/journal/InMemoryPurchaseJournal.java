@@ -102,6 +102,10 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
     public synchronized Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
         Require.present(claimed, "claimed");
         Row row = held(claimed.lease());
+        if (!row.purchase.equals(claimed.purchase())) {
+            throw new IllegalStateException("purchase " + claimed.purchase().reference()
+                    + " changed since this view of it was read; read it again");
+        }
         JournaledPurchase next = row.purchase.with(event);
         row.purchase = next;
         row.until = now.plus(leaseFor);

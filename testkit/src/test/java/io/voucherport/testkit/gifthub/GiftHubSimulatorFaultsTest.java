@@ -106,9 +106,9 @@ class GiftHubSimulatorFaultsTest {
         assertThat(retrieve(id).data()).containsEntry("state", "created");
 
         clock.advance(Duration.ofMillis(1));
-        Answer a = retrieve(id);
-        assertThat(a.status()).as(a.failure() + " " + a.text()).isEqualTo(200);
-        assertThat(a.data()).containsEntry("state", "processing");
+        Answer retrieved = retrieve(id);
+        assertThat(retrieved.status()).as("%s %s", retrieved.failure(), retrieved.text()).isEqualTo(200);
+        assertThat(retrieved.data()).containsEntry("state", "processing");
         assertThat(gh.paidOrders()).containsExactly(Map.entry("r-1", List.of(id)));
         assertThat(gh.lateCommitsInFlight()).isZero();
     }

@@ -36,7 +36,8 @@ public final class SimClient {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();   // HTTP/1.1, as the adapters: a reset spoils only its own exchange
 
     private final String baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
