@@ -147,14 +147,15 @@ final class BenchDatabase implements AutoCloseable {
 
     /**
      * CPU time used so far by the server's processes (the postmaster, its live children, and the
-     * children it has reaped), in clock ticks; -1 when {@code /proc} cannot tell.
+     * children it has reaped), in clock ticks: {@code [user, kernel]}; null when {@code /proc}
+     * cannot tell.
      */
-    long cpuTicks() {
+    long[] cpuTicks() {
         long postmaster = postmasterPid();
         if (postmaster < 0) {
-            return -1;
+            return null;
         }
-        long ticks = 0;
+        long[] ticks = new long[2];
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path proc : procs) {
                 long[] stat = stat(proc);
@@ -163,15 +164,23 @@ final class BenchDatabase implements AutoCloseable {
                 }
                 long pid = Long.parseLong(proc.getFileName().toString());
                 if (pid == postmaster) {
-                    ticks += stat[1] + stat[2] + stat[3] + stat[4];
+                    ticks[0] += stat[1] + stat[3];
+                    ticks[1] += stat[2] + stat[4];
                 } else if (stat[0] == postmaster) {
-                    ticks += stat[1] + stat[2];
+                    ticks[0] += stat[1];
+                    ticks[1] += stat[2];
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            return -1;
+            return null;
         }
         return ticks;
+    }
+
+    /** This process's CPU time in clock ticks, {@code [user, kernel]}; null when {@code /proc} cannot tell. */
+    static long[] ownCpuTicks() {
+        long[] stat = stat(Path.of("/proc/self"));
+        return stat == null ? null : new long[] {stat[1], stat[2]};
     }
 
     private long postmasterPid() {
@@ -187,7 +196,7 @@ final class BenchDatabase implements AutoCloseable {
         String line;
         try {
             line = Files.readString(proc.resolve("stat"));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException | SecurityException e) {
             return null;
         }
         String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");

@@ -20,6 +20,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 
 /**
  * What the purchase journal costs: instant purchases through {@link BuyCodes} with the real EZ
@@ -45,10 +51,10 @@ import java.util.function.LongSupplier;
  * <p>The journals take turns in short slices of a fixed number of purchases, in a shuffled order
  * each round (as {@link PairedRuns} does), so that a slow spell of the shared machine falls on all
  * of them alike; each round gives one throughput ratio and one latency difference per journal
- * against the in-memory one. Every slice buys from a fresh simulator (the simulator's duplicate
+ * against the in-memory one. Every round buys from a fresh simulator (the simulator's duplicate
  * check scans every order it holds, so one simulator for the whole run would slow down as it
- * fills) through a fresh adapter and pool, set up and warmed before the clock starts; the journals
- * themselves live for the whole run, as a service's would. A third journal, PostgreSQL with
+ * fills) through a fresh adapter and pool shared by the journals, set up and warmed before the
+ * clock starts; the journals themselves live for the whole run, as a service's would. A third journal, PostgreSQL with
  * {@code synchronous_commit=off} on its connections, is measured alongside as a profile of where
  * the time goes (it is not durable, and is labelled so in the report).
  *
@@ -88,10 +94,15 @@ public final class JournalCost {
     /** A smoke run: seconds, not figures to publish. */
     static final Settings QUICK = new Settings("quick", Duration.ofSeconds(2), 3, 20, 80, 8);
     /** The published run: a few minutes. */
-    static final Settings FULL = new Settings("full", Duration.ofSeconds(20), 25, 100, 400, 8);
+    static final Settings FULL = new Settings("full", Duration.ofSeconds(30), 25, 100, 400, 8);
 
     /** The numbers of concurrent callers measured. */
     static final int[] CALLERS = {1, 8};
+
+    static final String FLOOR_SELECT = "`SELECT 1`";
+    static final String FLOOR_INSERT = "`INSERT` of one row, synchronous_commit=on";
+    static final String FLOOR_INSERT_NO_SYNC = "`INSERT` of one row, synchronous_commit=off (not durable)";
+    private static final int FLOOR_ROUNDS = 3;
 
     static final String SKU = "BENCH-10-USD";
     static final String SUPPLIER_NAME = "ez";
@@ -100,11 +111,29 @@ public final class JournalCost {
     record Slice(Journal journal, int callers, int purchases, long nanos, long[] latencies, int delivered,
             List<String> failures, long statements, Map<Long, Integer> statementsPerPurchase,
             Map<Long, Integer> callsPerPurchase, Map<String, Long> calls, long journalNanos, long borrows,
-            long borrowNanos, long jvmCpuNanos, long dbCpuTicks, long[] machineTicks, int ordersAtSupplier,
+            long borrowNanos, long jvmCpuNanos, long[] jvmTicks, long[] dbTicks, long[] machineTicks, int ordersAtSupplier,
             long mostOrdersPerReference, Map<String, Integer> httpRequests) {
 
         double throughput() {
             return purchases / (nanos / 1e9);
+        }
+
+        Slice withMostOrdersPerReference(long most) {
+            return new Slice(journal, callers, purchases, nanos, latencies, delivered, failures, statements,
+                    statementsPerPurchase, callsPerPurchase, calls, journalNanos, borrows, borrowNanos, jvmCpuNanos,
+                    jvmTicks, dbTicks, machineTicks, ordersAtSupplier, most, httpRequests);
+        }
+    }
+
+    /**
+     * Bare statements through a journal's pool, each done as the journal does one (borrow, prepare,
+     * set the query timeout, execute, return): the floor under a journal round trip.
+     */
+    record Floor(String statement, int callers, int statements, long nanos, long[] latencies, long jvmCpuNanos,
+            long[] jvmTicks, long[] dbTicks, long[] machineTicks) {
+
+        double perSecond() {
+            return statements / (nanos / 1e9);
         }
     }
 
@@ -269,7 +298,10 @@ public final class JournalCost {
         final Map<String, String> serverSettings;
         final String noSyncSetting;
         final Map<Integer, double[]> walPerPhase = new LinkedHashMap<>();
-        final Map<Integer, Map<Journal, Integer>> purchasesPerPhase = new LinkedHashMap<>();
+        /** Bare statements through the pools, after the journals' phases. */
+        final List<Floor> floors = new ArrayList<>();
+        /** Measured in the pauses between phases: {@code [JVM cores, PostgreSQL cores, machine busy share]}. */
+        final List<double[]> idle = new ArrayList<>();
         long ticksPerSecond;
         Duration elapsed;
 
@@ -349,11 +381,10 @@ public final class JournalCost {
     /** Runs with {@code settings} and writes the section into {@code out} (created when missing). */
     static Figures write(Settings settings, Path out) throws IOException {
         Figures figures = run(settings);
-        String section = new JournalCostReport(figures).section();
+        JournalCostReport report = new JournalCostReport(figures);
         String doc = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "# Performance\n";
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, JournalCostReport.splice(doc, section, new JournalCostReport(figures).targetRow()),
-                StandardCharsets.UTF_8);
+        Files.writeString(out, JournalCostReport.splice(doc, report.section(), report.targetRow()), StandardCharsets.UTF_8);
         System.out.println("wrote the section \"" + JournalCostReport.TITLE + "\" into " + out.toAbsolutePath());
         return figures;
     }
@@ -394,28 +425,29 @@ public final class JournalCost {
                 long warmUntil = System.nanoTime() + settings.warmUp().toNanos();
                 while (System.nanoTime() < warmUntil) {
                     for (int n : CALLERS) {
-                        for (Driven d : shuffled(journals.values(), order)) {
-                            slice(d, n, n == 1 ? settings.slice1() : settings.slice8(), callers.get(n), database, waiting);
-                        }
+                        round(shuffled(journals.values(), order), n, n == 1 ? settings.slice1() : settings.slice8(),
+                                callers.get(n), database, waiting);
                     }
                 }
                 for (int n : CALLERS) {
                     int perSlice = n == 1 ? settings.slice1() : settings.slice8();
-                    double[] walBefore = pausedWal(database);
+                    double[] walBefore = pausedWal(database, figures);
                     for (int round = 0; round < settings.rounds(); round++) {
-                        for (Driven d : shuffled(journals.values(), order)) {
-                            figures.cell(d.journal(), n).slices.add(slice(d, n, perSlice, callers.get(n), database, waiting));
+                        for (Slice slice : round(shuffled(journals.values(), order), n, perSlice, callers.get(n), database,
+                                waiting)) {
+                            figures.cell(slice.journal(), n).slices.add(slice);
                         }
                         System.out.printf("journal cost (%s): %d caller(s), round %d/%d%n", settings.name(), n, round + 1,
                                 settings.rounds());
                     }
-                    double[] walAfter = pausedWal(database);
+                    double[] walAfter = pausedWal(database, figures);
                     double[] delta = new double[walAfter.length];
                     for (int i = 0; i < delta.length; i++) {
                         delta[i] = walAfter[i] - walBefore[i];
                     }
                     figures.walPerPhase.put(n, delta);
                 }
+                floors(figures, database, durable, noSync, callers);
             } finally {
                 callers.values().forEach(ExecutorService::shutdownNow);
             }
@@ -430,111 +462,244 @@ public final class JournalCost {
         return order;
     }
 
-    /** pg_stat_wal after a pause long enough for the backends to have reported. */
-    private static double[] pausedWal(BenchDatabase database) {
+    /**
+     * pg_stat_wal after a pause long enough for the backends to have reported; the pause also
+     * measures what runs when no purchase does (JIT compilation, other guests, other processes).
+     */
+    private static double[] pausedWal(BenchDatabase database, Figures figures) {
+        long cpu = processCpuNanos();
+        long[] db = database.cpuTicks();
+        long[] machine = machineTicks();
+        long start = System.nanoTime();
         try {
             Thread.sleep(1_500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] after = machineTicks();
+        double busy = after[0] - machine[0];
+        double total = busy + after[1] - machine[1] + after[2] - machine[2];
+        figures.idle.add(new double[] {(processCpuNanos() - cpu) / 1e9 / seconds,
+                sum(minus(database.cpuTicks(), db)) / (double) figures.ticksPerSecond / seconds,
+                total == 0 ? Double.NaN : busy / total});
         return database.wal();
     }
 
-    /** Buys {@code purchases} instant orders with {@code callers} callers through {@code driven}'s journal. */
-    private static Slice slice(Driven driven, int callers, int purchases, ExecutorService threads, BenchDatabase database,
-            Waiting waiting) {
+    /**
+     * One round: a fresh simulator, adapter and pool shared by the journals, one warm-up purchase
+     * per caller through each journal, then one slice per journal in the given order. The
+     * simulator's duplicate check scans every order it holds, so it lives for one round only (at
+     * most a few thousand orders); the journals live for the whole run, as a service's would.
+     */
+    private static List<Slice> round(List<Driven> order, int callers, int perSlice, ExecutorService threads,
+            BenchDatabase database, Waiting waiting) {
         EzSimulator simulator = EzSimulator.create().product(SKU, "Bench card 10 USD", "USD", "10.00", "9.75",
-                purchases + 16).balance("USD", "100000000.00");
+                order.size() * (perSlice + callers) + 16).balance("USD", "100000000.00");
         simulator.start();
         try (SharedHttpClient http = SharedHttpClient.create();
                 EzCardsSupplier ez = EzCardsSupplier.builder().baseUrl(simulator.baseUrl())
                         .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
                         .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN)).httpClient(http).build()) {
-            BuyCodes buy = BuyCodes.builder(SUPPLIER_NAME, ez, driven.metered()).waiting(waiting).build();
-            List<String> failures = Collections.synchronizedList(new ArrayList<>());
-            // before the clock starts, one purchase per caller: opens the HTTP connections, wakes the
-            // simulator's threads and fills the new adapter's JSON caches (these orders are not counted)
-            parallel(threads, callers, () -> {
-                OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of(SKU, 1)), Option.none());
-                PurchaseResult result = buy.buy(request);
-                if (!(result instanceof PurchaseResult.Delivered)) {
-                    failures.add("warm-up purchase " + request.reference() + " ended " + result);
-                }
-            });
-            simulator.clearRequestLog();
-            int ordersBefore = simulator.orderCount();
-
-            long[] latencies = new long[purchases];
-            long[] statementsEach = new long[purchases];
-            long[] callsEach = new long[purchases];
-            boolean[] delivered = new boolean[purchases];
-            AtomicInteger next = new AtomicInteger();
-            Map<String, Long> callsBefore = driven.metered().calls();
-            long statementsBefore = driven.statements().getAsLong();
-            long journalNanosBefore = driven.metered().nanos();
-            long borrowsBefore = driven.borrowing() == null ? 0 : driven.borrowing().borrows.sum();
-            long borrowNanosBefore = driven.borrowing() == null ? 0 : driven.borrowing().nanos.sum();
-            long[] machineBefore = machineTicks();
-            long dbBefore = database.cpuTicks();
-            long cpuBefore = processCpuNanos();
-            long start = System.nanoTime();
-            parallel(threads, callers, () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < purchases) {
+            Map<Journal, BuyCodes> buyers = new EnumMap<>(Journal.class);
+            Map<Journal, List<String>> failures = new EnumMap<>(Journal.class);
+            for (Driven d : order) {
+                BuyCodes buy = BuyCodes.builder(SUPPLIER_NAME, ez, d.metered()).waiting(waiting).build();
+                buyers.put(d.journal(), buy);
+                List<String> failed = Collections.synchronizedList(new ArrayList<>());
+                failures.put(d.journal(), failed);
+                // before the clock starts, one purchase per caller: opens the HTTP and database connections,
+                // wakes the simulator's threads, fills the new adapter's JSON caches (these orders are not counted)
+                parallel(threads, callers, () -> {
                     OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of(SKU, 1)), Option.none());
-                    long statements = callers == 1 ? driven.statements().getAsLong() : 0;
-                    long calls = driven.metered().callsOnThisThread();
-                    long t0 = System.nanoTime();
-                    PurchaseResult result;
-                    try {
-                        result = buy.buy(request);
-                    } catch (RuntimeException e) {
-                        result = null;
-                        failures.add(request.reference() + " threw " + e);
+                    PurchaseResult result = buy.buy(request);
+                    if (!(result instanceof PurchaseResult.Delivered)) {
+                        failed.add("warm-up purchase " + request.reference() + " ended " + result);
                     }
-                    latencies[i] = System.nanoTime() - t0;
-                    statementsEach[i] = callers == 1 ? driven.statements().getAsLong() - statements : -1;
-                    callsEach[i] = driven.metered().callsOnThisThread() - calls;
-                    if (result instanceof PurchaseResult.Delivered d && d.codes().delivered().size() == 1) {
-                        delivered[i] = true;
-                    } else if (result != null) {
-                        failures.add(request.reference() + " ended " + result);
-                    }
-                }
-            });
-            long nanos = System.nanoTime() - start;
-            long cpu = processCpuNanos() - cpuBefore;
-            long db = database.cpuTicks();
-            long[] machineAfter = machineTicks();
-            long[] machine = new long[machineAfter.length];
-            for (int k = 0; k < machine.length; k++) {
-                machine[k] = machineAfter[k] - machineBefore[k];
+                });
             }
-            Map<String, Long> calls = driven.metered().calls();
-            callsBefore.forEach((k, v) -> calls.merge(k, -v, Long::sum));
-            calls.values().removeIf(v -> v == 0);
-            Map<Long, Integer> statementsPerPurchase = new TreeMap<>();
-            Map<Long, Integer> callsPerPurchase = new TreeMap<>();
-            int deliveredCount = 0;
-            for (int i = 0; i < purchases; i++) {
-                if (callers == 1) {
-                    statementsPerPurchase.merge(statementsEach[i], 1, Integer::sum);
-                }
-                callsPerPurchase.merge(callsEach[i], 1, Integer::sum);
-                deliveredCount += delivered[i] ? 1 : 0;
+            List<Slice> slices = new ArrayList<>();
+            for (Driven d : order) {
+                slices.add(slice(d, buyers.get(d.journal()), failures.get(d.journal()), simulator, callers, perSlice,
+                        threads, database));
             }
-            Map<String, Integer> requests = new TreeMap<>();
-            simulator.requestLog().forEach(e -> requests.merge(e.name(), 1, Integer::sum));
             long most = simulator.ordersPerReference().values().stream().mapToLong(Long::longValue).max().orElse(0);
-            return new Slice(driven.journal(), callers, purchases, nanos, latencies, deliveredCount, List.copyOf(failures),
-                    driven.statements().getAsLong() - statementsBefore, statementsPerPurchase, callsPerPurchase, calls,
-                    driven.metered().nanos() - journalNanosBefore,
-                    driven.borrowing() == null ? 0 : driven.borrowing().borrows.sum() - borrowsBefore,
-                    driven.borrowing() == null ? 0 : driven.borrowing().nanos.sum() - borrowNanosBefore, cpu,
-                    dbBefore < 0 || db < 0 ? -1 : db - dbBefore, machine, simulator.orderCount() - ordersBefore, most, requests);
+            return slices.stream().map(x -> x.withMostOrdersPerReference(most)).toList();
         } finally {
             simulator.close();
         }
+    }
+
+    /** Buys {@code purchases} instant orders with {@code callers} callers through {@code driven}'s journal. */
+    private static Slice slice(Driven driven, BuyCodes buy, List<String> failures, EzSimulator simulator, int callers,
+            int purchases, ExecutorService threads, BenchDatabase database) {
+        simulator.clearRequestLog();
+        int ordersBefore = simulator.orderCount();
+
+        long[] latencies = new long[purchases];
+        long[] statementsEach = new long[purchases];
+        long[] callsEach = new long[purchases];
+        boolean[] delivered = new boolean[purchases];
+        AtomicInteger next = new AtomicInteger();
+        Map<String, Long> callsBefore = driven.metered().calls();
+        long statementsBefore = driven.statements().getAsLong();
+        long journalNanosBefore = driven.metered().nanos();
+        long borrowsBefore = driven.borrowing() == null ? 0 : driven.borrowing().borrows.sum();
+        long borrowNanosBefore = driven.borrowing() == null ? 0 : driven.borrowing().nanos.sum();
+        long[] machineBefore = machineTicks();
+        long[] dbBefore = database.cpuTicks();
+        long[] jvmBefore = BenchDatabase.ownCpuTicks();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        parallel(threads, callers, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < purchases) {
+                OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of(SKU, 1)), Option.none());
+                long statements = callers == 1 ? driven.statements().getAsLong() : 0;
+                long calls = driven.metered().callsOnThisThread();
+                long t0 = System.nanoTime();
+                PurchaseResult result;
+                try {
+                    result = buy.buy(request);
+                } catch (RuntimeException e) {
+                    result = null;
+                    failures.add(request.reference() + " threw " + e);
+                }
+                latencies[i] = System.nanoTime() - t0;
+                statementsEach[i] = callers == 1 ? driven.statements().getAsLong() - statements : -1;
+                callsEach[i] = driven.metered().callsOnThisThread() - calls;
+                if (result instanceof PurchaseResult.Delivered d && d.codes().delivered().size() == 1) {
+                    delivered[i] = true;
+                } else if (result != null) {
+                    failures.add(request.reference() + " ended " + result);
+                }
+            }
+        });
+        long nanos = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuBefore;
+        long[] jvm = minus(BenchDatabase.ownCpuTicks(), jvmBefore);
+        long[] db = minus(database.cpuTicks(), dbBefore);
+        long[] machineAfter = machineTicks();
+        long[] machine = new long[machineAfter.length];
+        for (int k = 0; k < machine.length; k++) {
+            machine[k] = machineAfter[k] - machineBefore[k];
+        }
+        Map<String, Long> calls = driven.metered().calls();
+        callsBefore.forEach((k, v) -> calls.merge(k, -v, Long::sum));
+        calls.values().removeIf(v -> v == 0);
+        Map<Long, Integer> statementsPerPurchase = new TreeMap<>();
+        Map<Long, Integer> callsPerPurchase = new TreeMap<>();
+        int deliveredCount = 0;
+        for (int i = 0; i < purchases; i++) {
+            if (callers == 1) {
+                statementsPerPurchase.merge(statementsEach[i], 1, Integer::sum);
+            }
+            callsPerPurchase.merge(callsEach[i], 1, Integer::sum);
+            deliveredCount += delivered[i] ? 1 : 0;
+        }
+        Map<String, Integer> requests = new TreeMap<>();
+        simulator.requestLog().forEach(e -> requests.merge(e.name(), 1, Integer::sum));
+        return new Slice(driven.journal(), callers, purchases, nanos, latencies, deliveredCount, List.copyOf(failures),
+                driven.statements().getAsLong() - statementsBefore, statementsPerPurchase, callsPerPurchase, calls,
+                driven.metered().nanos() - journalNanosBefore,
+                driven.borrowing() == null ? 0 : driven.borrowing().borrows.sum() - borrowsBefore,
+                driven.borrowing() == null ? 0 : driven.borrowing().nanos.sum() - borrowNanosBefore, cpu, jvm, db, machine, simulator.orderCount() - ordersBefore, 0, requests);
+    }
+
+    /** The statements of the round-trip floor: name → (pool, SQL). */
+    private static void floors(Figures figures, BenchDatabase database, DataSource durable, DataSource noSync,
+            Map<Integer, ExecutorService> callers) {
+        try (Connection c = database.monitor(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_round_trip (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " note text NOT NULL)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the floor's table", e);
+        }
+        Map<String, DataSource> pools = new LinkedHashMap<>();
+        Map<String, String> sql = new LinkedHashMap<>();
+        pools.put(FLOOR_SELECT, durable);
+        sql.put(FLOOR_SELECT, "SELECT 1");
+        pools.put(FLOOR_INSERT, durable);
+        sql.put(FLOOR_INSERT, "INSERT INTO bench_round_trip (note) VALUES (?)");
+        pools.put(FLOOR_INSERT_NO_SYNC, noSync);
+        sql.put(FLOOR_INSERT_NO_SYNC, "INSERT INTO bench_round_trip (note) VALUES (?)");
+        Random random = new Random(43);
+        for (int n : CALLERS) {
+            int statements = n == 1 ? 10 * figures.settings.slice1() : 5 * figures.settings.slice8();
+            Map<String, List<Floor>> rounds = new LinkedHashMap<>();
+            List<String> order = new ArrayList<>(sql.keySet());
+            for (int round = 0; round < FLOOR_ROUNDS + 1; round++) {
+                Collections.shuffle(order, random);
+                for (String name : order) {
+                    Floor floor = floor(name, pools.get(name), sql.get(name), n, statements, callers.get(n), database);
+                    if (round > 0) { // the first round warms up
+                        rounds.computeIfAbsent(name, k -> new ArrayList<>()).add(floor);
+                    }
+                }
+            }
+            for (String name : sql.keySet()) {
+                List<Floor> all = rounds.get(name);
+                figures.floors.add(new Floor(name, n, all.stream().mapToInt(Floor::statements).sum(),
+                        all.stream().mapToLong(Floor::nanos).sum(),
+                        all.stream().flatMapToLong(x -> Arrays.stream(x.latencies())).sorted().toArray(),
+                        all.stream().mapToLong(Floor::jvmCpuNanos).sum(), sumTicks(all, Floor::jvmTicks),
+                        sumTicks(all, Floor::dbTicks), sumTicks(all, Floor::machineTicks)));
+            }
+        }
+    }
+
+    private static long[] sumTicks(List<Floor> floors, java.util.function.Function<Floor, long[]> of) {
+        long[] sum = null;
+        for (Floor f : floors) {
+            long[] t = of.apply(f);
+            if (t == null) {
+                return null;
+            }
+            if (sum == null) {
+                sum = new long[t.length];
+            }
+            for (int i = 0; i < t.length; i++) {
+                sum[i] += t[i];
+            }
+        }
+        return sum;
+    }
+
+    private static Floor floor(String name, DataSource pool, String sql, int callers, int statements,
+            ExecutorService threads, BenchDatabase database) {
+        long[] latencies = new long[statements];
+        AtomicInteger next = new AtomicInteger();
+        long[] machineBefore = machineTicks();
+        long[] dbBefore = database.cpuTicks();
+        long[] jvmBefore = BenchDatabase.ownCpuTicks();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        parallel(threads, callers, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < statements) {
+                long t0 = System.nanoTime();
+                try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+                    p.setQueryTimeout(10);
+                    if (sql.startsWith("SELECT")) {
+                        try (ResultSet row = p.executeQuery()) {
+                            row.next();
+                        }
+                    } else {
+                        p.setString(1, "floor");
+                        p.executeUpdate();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(name + " failed", e);
+                }
+                latencies[i] = System.nanoTime() - t0;
+            }
+        });
+        long nanos = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuBefore;
+        long[] jvm = minus(BenchDatabase.ownCpuTicks(), jvmBefore);
+        long[] db = minus(database.cpuTicks(), dbBefore);
+        long[] machine = minus(machineTicks(), machineBefore);
+        return new Floor(name, callers, statements, nanos, latencies, cpu, jvm, db, machine);
     }
 
     /** Runs {@code work} on {@code n} threads of {@code threads} at once and waits for all. */
@@ -563,7 +728,23 @@ public final class JournalCost {
         }
     }
 
-    private static long processCpuNanos() {
+    /** {@code after - before} element by element; null when either is. */
+    static long[] minus(long[] after, long[] before) {
+        if (after == null || before == null) {
+            return null;
+        }
+        long[] d = new long[after.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i] - before[i];
+        }
+        return d;
+    }
+
+    private static long sum(long[] values) {
+        return values == null ? 0 : Arrays.stream(values).sum();
+    }
+
+    static long processCpuNanos() {
         try {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();

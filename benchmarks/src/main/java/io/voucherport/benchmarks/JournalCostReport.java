@@ -39,14 +39,15 @@ final class JournalCostReport {
                         + " without an outcome, so recovery looks the order up by reference (and proves absence over the"
                         + " settle time) instead of placing it again."},
             "append Accepted", new String[] {"the same fenced statement",
-                "EZ's order id, as soon as EZ answers: recovery fetches that order directly instead of searching by"
-                        + " reference (EZ's search may lag), and the purchase can no longer end \"nothing bought\"."},
+                "EZ's order id, as soon as EZ answers: after a crash from here on, recovery fetches that order"
+                        + " directly instead of searching by reference (EZ's search may lag) and proving absence over the"
+                        + " settle time."},
             "append Delivered", new String[] {"the same fenced statement",
                 "Ends the purchase once every requested SKU × quantity has a code: it is never claimed or placed again;"
                         + " a later `resume` answers the same order's codes."},
             "release", new String[] {"fenced `UPDATE … SET lease_owner = NULL, lease_until = NULL, due_at = ?`",
                 "Gives the lease back. On an ended purchase it changes nothing recovery needs (ended purchases are"
-                        + " never claimed): the one round trip an instant purchase could do without (below)."});
+                        + " never claimed): one of the two round trips an instant purchase could do without (below)."});
     private static final List<String> STEP_ORDER = List.of("open", "append Sent", "append Accepted", "append Delivered",
             "release");
 
@@ -112,9 +113,10 @@ final class JournalCostReport {
                 .append(s.slice8()).append(" at 8), in a shuffled order each round, ").append(s.rounds())
                 .append(" rounds per number of callers after ").append(s.warmUp().toSeconds())
                 .append(" s of interleaved warm-up, so that the shared machine's slow spells fall on all of them alike.")
-                .append(" Every slice buys from a fresh simulator through a fresh adapter and pool, set up and warmed before")
-                .append(" the clock starts (the simulator's duplicate check scans every order it holds); the journals live")
-                .append(" for the whole run. Ratios and differences are taken per round and given as their median with a")
+                .append(" Every round buys from a fresh simulator through a fresh adapter and HTTP pool shared by the journals")
+                .append(" (the simulator's duplicate check scans every order it holds, so it must not fill up), with one")
+                .append(" untimed purchase per caller through each journal before the clock starts; the journals and their")
+                .append(" database pools live for the whole run. Ratios and differences are taken per round and given as their median with a")
                 .append(" bootstrap 95 % interval [in brackets] and the interquartile range (IQR) of the rounds.\n\n");
         md.append("PostgreSQL as run (read back from the server): ");
         md.append(f.serverSettings.entrySet().stream().filter(e -> !e.getKey().equals("server_version"))
@@ -139,8 +141,9 @@ final class JournalCostReport {
         Map<Long, Integer> each = one.statementsPerPurchaseCounts();
         Map<String, Long> calls = one.calls();
         md.append("\n### Database round trips per purchase\n\n");
-        md.append("Counted by `JdbcPurchaseJournal.roundTrips()` (statements sent; borrowing a pooled connection is not")
-                .append(" one). At 1 caller, read before and after each purchase: ").append(histogram(each, one.purchases()))
+        md.append("Counted by `JdbcPurchaseJournal.roundTrips()`: statements sent. Borrowing a pooled connection is not")
+                .append(" one, except that HikariCP checks a connection idle for more than 0.5 s with one more round trip")
+                .append(" (`isValid`), which a busy service rarely pays. At 1 caller, read before and after each purchase: ").append(histogram(each, one.purchases()))
                 .append(". At 8 callers, all statements ÷ all purchases: ")
                 .append(String.format(Locale.ROOT, "%.2f", eight.statementsPerPurchase()))
                 .append(String.format(Locale.ROOT, " (journal calls per purchase, counted on each caller's thread: %s)",
@@ -234,28 +237,37 @@ final class JournalCostReport {
         md.append("Per purchase, over all recorded slices: the wall time spent inside journal calls (summed over callers),")
                 .append(" the part of it spent borrowing a connection from the pool, the CPU of this JVM (callers, adapter,")
                 .append(" simulator, JDBC driver and pool) and of the PostgreSQL server processes (from `/proc`, ")
-                .append(f.ticksPerSecond).append(" ticks/s), and how busy the machine's ")
+                .append(f.ticksPerSecond).append(" ticks/s; *kernel*: the share spent in the kernel — sockets, thread")
+                .append(" wake-ups, WAL writes and flushes), and how busy the machine's ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores were (steal: time the hypervisor gave")
                 .append(" to other guests).\n\n")
-                .append("| callers | journal | in journal calls µs | of which pool borrow µs | JVM CPU µs | PostgreSQL CPU µs |")
-                .append(" CPU in all µs | machine busy | steal |\n|---|---|---|---|---|---|---|---|---|\n");
+                .append("| callers | journal | in journal calls µs | of which pool borrow µs | JVM CPU µs | kernel |")
+                .append(" PostgreSQL CPU µs | kernel | CPU in all µs | machine busy | steal |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int callers : JournalCost.CALLERS) {
             for (Journal j : Journal.values()) {
                 Cell c = f.cell(j, callers);
-                double journal = c.perPurchase(JournalCost.Slice::journalNanos) / 1e3;
-                double borrow = c.perPurchase(JournalCost.Slice::borrowNanos) / 1e3;
-                double jvm = c.perPurchase(JournalCost.Slice::jvmCpuNanos) / 1e3;
-                double db = c.slices.stream().anyMatch(s -> s.dbCpuTicks() < 0) ? Double.NaN
-                        : c.perPurchase(JournalCost.Slice::dbCpuTicks) * 1e6 / f.ticksPerSecond;
-                long[] m = machine(c);
-                double total = m[0] + m[1] + m[2];
-                md.append("| ").append(callers).append(" | ").append(label(j)).append(" | ").append(fmt(journal))
-                        .append(" | ").append(j == Journal.IN_MEMORY ? "–" : fmt(borrow)).append(" | ").append(fmt(jvm))
-                        .append(" | ").append(Double.isNaN(db) ? "?" : fmt(db)).append(" | ")
-                        .append(Double.isNaN(db) ? "?" : fmt(jvm + db)).append(" | ")
-                        .append(total == 0 ? "?" : String.format(Locale.ROOT, "%.0f %%", 100 * m[0] / total)).append(" | ")
-                        .append(total == 0 ? "?" : String.format(Locale.ROOT, "%.1f %%", 100 * m[2] / total)).append(" |\n");
+                long[] jvmTicks = ticks(c, JournalCost.Slice::jvmTicks);
+                long[] dbTicks = ticks(c, JournalCost.Slice::dbTicks);
+                long[] m = ticks(c, JournalCost.Slice::machineTicks);
+                double db = db(c);
+                md.append("| ").append(callers).append(" | ").append(label(j)).append(" | ")
+                        .append(fmt(c.perPurchase(JournalCost.Slice::journalNanos) / 1e3)).append(" | ")
+                        .append(j == Journal.IN_MEMORY ? "–" : fmt(c.perPurchase(JournalCost.Slice::borrowNanos) / 1e3))
+                        .append(" | ").append(fmt(jvm(c))).append(" | ").append(share(jvmTicks)).append(" | ")
+                        .append(Double.isNaN(db) ? "?" : fmt(db)).append(" | ")
+                        .append(j == Journal.IN_MEMORY ? "–" : share(dbTicks)).append(" | ")
+                        .append(Double.isNaN(db) ? "?" : fmt(jvm(c) + db)).append(" | ").append(busy(m)).append(" | ")
+                        .append(steal(m)).append(" |\n");
             }
+        }
+        if (!f.idle.isEmpty()) {
+            md.append("\nWith no purchase running (the 1.5 s pauses around the phases): ").append(f.idle.stream()
+                    .map(i -> String.format(Locale.ROOT, "this JVM %.2f cores, PostgreSQL %.2f, machine %.0f %% busy", i[0],
+                            i[1], 100 * i[2])).collect(Collectors.joining("; ")))
+                    .append(". Whatever runs then (JIT compilation, other processes on the machine) also runs during the")
+                    .append(" slices and counts against a journal in proportion to its time rather than its work, so CPU per")
+                    .append(" purchase is most telling at 8 callers, where the cores are saturated.\n");
         }
         md.append("\nWAL flushes (`pg_stat_wal`, over each phase, both PostgreSQL journals together; backends report it")
                 .append(" about once a second, read after a pause):\n\n")
@@ -273,56 +285,126 @@ final class JournalCostReport {
                     .append(wal[0] == 0 ? "–" : String.format(Locale.ROOT, "%.3f", wal[1] / wal[0])).append(" | ")
                     .append(wal[0] == 0 ? "–" : String.format(Locale.ROOT, "%.2f", commits / wal[0])).append(" |\n");
         }
-        md.append('\n').append(explanation()).append('\n');
+        floors(md);
+        md.append('\n').append(explanation());
+    }
+
+    private void floors(StringBuilder md) {
+        if (f.floors.isEmpty()) {
+            return;
+        }
+        md.append("\n**The floor under a round trip**: after the phases, bare statements through the same pools, each done")
+                .append(" as the journal does one (borrow a connection, prepare, set the query timeout, execute, give the")
+                .append(" connection back), in shuffled rounds; no HTTP, no simulator. Per statement:\n\n")
+                .append("| statement | callers | statements/s | median µs | p99 µs | JVM CPU µs | kernel | PostgreSQL CPU µs |")
+                .append(" kernel | CPU in all µs | machine busy |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (JournalCost.Floor x : f.floors) {
+            double jvm = x.jvmCpuNanos() / 1e3 / x.statements();
+            double db = x.dbTicks() == null ? Double.NaN : sum(x.dbTicks()) * 1e6 / f.ticksPerSecond / x.statements();
+            md.append("| ").append(x.statement()).append(" | ").append(x.callers()).append(" | ").append(rate(x.perSecond()))
+                    .append(" | ").append(micros(Stats.percentile(x.latencies(), 0.5))).append(" | ")
+                    .append(micros(Stats.percentile(x.latencies(), 0.99))).append(" | ").append(fmt(jvm)).append(" | ")
+                    .append(share(x.jvmTicks())).append(" | ").append(Double.isNaN(db) ? "?" : fmt(db)).append(" | ")
+                    .append(share(x.dbTicks())).append(" | ").append(Double.isNaN(db) ? "?" : fmt(jvm + db)).append(" | ")
+                    .append(busy(x.machineTicks())).append(" |\n");
+        }
     }
 
     /** The profile in words, from the figures. */
     private String explanation() {
         Cell mem1 = f.cell(Journal.IN_MEMORY, 1);
         Cell pg1 = f.cell(Journal.POSTGRES, 1);
-        Cell off1 = f.cell(Journal.POSTGRES_NO_SYNC, 1);
         Cell mem8 = f.cell(Journal.IN_MEMORY, 8);
         Cell pg8 = f.cell(Journal.POSTGRES, 8);
         Cell off8 = f.cell(Journal.POSTGRES_NO_SYNC, 8);
+        double n = pg1.statementsPerPurchase();
         double added1 = Stats.spread(f.addedMicros(Journal.POSTGRES, 1), 31).median();
         double addedOff1 = Stats.spread(f.addedMicros(Journal.POSTGRES_NO_SYNC, 1), 31).median();
         double inJournal1 = pg1.perPurchase(JournalCost.Slice::journalNanos) / 1e3;
         double borrow1 = pg1.perPurchase(JournalCost.Slice::borrowNanos) / 1e3;
-        double perStatement = inJournal1 / pg1.statementsPerPurchase();
-        double cpuMem8 = cpu(mem8);
-        double cpuPg8 = cpu(pg8);
-        double cpuOff8 = cpu(off8);
         double[] wal1 = f.walPerPhase.get(1);
         double flushMs = wal1 == null || wal1[0] == 0 ? Double.NaN : wal1[1] / wal1[0];
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "- **1 caller.** The journal adds %s µs to the median purchase (%s µs"
-                        + " in-memory): %.1f statements of about %s µs each, spent in journal calls (%s µs per purchase, of"
-                        + " which %s µs borrowing from the pool). Without waiting for the WAL flush"
-                        + " (`synchronous_commit=off`) it adds %s µs, so about %s µs per purchase is the disk:"
-                        + " each of the %.0f commits waits for its own flush%s.\n",
-                fmt(added1), fmt(Stats.percentile(mem1.latencies(), 0.5) / 1e3), pg1.statementsPerPurchase(),
-                fmt(perStatement), fmt(inJournal1), fmt(borrow1), fmt(addedOff1), fmt(added1 - addedOff1),
-                pg1.statementsPerPurchase(),
-                Double.isNaN(flushMs) ? "" : String.format(Locale.ROOT, " (%.3f ms on average by `pg_stat_wal`)", flushMs)));
-        s.append(String.format(Locale.ROOT, "- **8 callers.** In memory the %d cores are %s busy; the purchases need %s µs"
-                        + " of CPU each in-memory, %s µs with the PostgreSQL journal (%s µs with `synchronous_commit=off`)."
-                        + " With the cores saturated, throughput follows CPU per purchase: in-memory ÷ PostgreSQL CPU is %.2f,"
-                        + " against a measured throughput ratio of %.2f. Commits of concurrent callers share WAL flushes"
-                        + " (group commit), so the disk costs less per purchase than at 1 caller.%s\n",
-                Runtime.getRuntime().availableProcessors(), busy(mem8), fmt(cpuMem8), fmt(cpuPg8), fmt(cpuOff8),
-                cpuMem8 / cpuPg8, target().median(),
-                pg8.perPurchase(JournalCost.Slice::borrowNanos) / 1e3 > 50 ? String.format(Locale.ROOT,
-                        " Callers wait %s µs per purchase for a pooled connection.",
-                        fmt(pg8.perPurchase(JournalCost.Slice::borrowNanos) / 1e3)) : ""));
+                        + " in-memory); its %.0f statements take %s µs per purchase, about %s µs each, of which %s µs per"
+                        + " purchase is borrowing from the pool. The same journal with"
+                        + " `synchronous_commit=off` adds %s µs, so about %s µs per purchase, %s µs per commit, is waiting"
+                        + " for the WAL to reach the disk%s; the rest is the round trips themselves.%s\n",
+                fmt(added1), fmt(Stats.percentile(mem1.latencies(), 0.5) / 1e3), n, fmt(inJournal1), fmt(inJournal1 / n),
+                fmt(borrow1), fmt(addedOff1), fmt(added1 - addedOff1), fmt((added1 - addedOff1) / n),
+                Double.isNaN(flushMs) ? "" : String.format(Locale.ROOT, " (`pg_stat_wal`: %.2f ms per flush)", flushMs),
+                floorSentence(1)));
+        double cpuMem8 = cpu(mem8);
+        double cpuPg8 = cpu(pg8);
+        double perStatement = (cpuPg8 - cpuMem8) / pg8.statementsPerPurchase();
+        s.append(String.format(Locale.ROOT, "- **8 callers.** The %d cores are saturated (%s busy in-memory, %s with"
+                        + " PostgreSQL), so throughput follows CPU per purchase: %s µs in-memory, %s µs with the PostgreSQL"
+                        + " journal (%s µs in this JVM, %s µs in PostgreSQL), %s µs with `synchronous_commit=off`. The"
+                        + " journal's %.0f statements cost about %s µs of CPU each, on both sides of the socket, against %s µs"
+                        + " for the whole rest of the purchase (two HTTP calls, the simulator answering them, `BuyCodes`)."
+                        + " In-memory ÷ PostgreSQL CPU per purchase is %.2f; the measured throughput ratio is %.2f.%s\n",
+                Runtime.getRuntime().availableProcessors(), busy(ticks(mem8, JournalCost.Slice::machineTicks)),
+                busy(ticks(pg8, JournalCost.Slice::machineTicks)), fmt(cpuMem8), fmt(cpuPg8), fmt(jvm(pg8)), fmt(db(pg8)),
+                fmt(cpu(off8)), pg8.statementsPerPurchase(), fmt(perStatement), fmt(cpuMem8), cpuMem8 / cpuPg8,
+                target().median(), floorSentence(8)));
+        double borrow8 = pg8.perPurchase(JournalCost.Slice::borrowNanos) / 1e3;
+        double[] wal8 = f.walPerPhase.get(8);
+        s.append(String.format(Locale.ROOT, "- **Pool and disk at 8 callers.** Borrowing a connection takes %s µs per"
+                        + " purchase, %.1f %% of the time in journal calls (%s µs): with as many pooled connections as"
+                        + " callers, the pool is not where the time goes.%s\n",
+                fmt(borrow8), 100 * borrow8 / (pg8.perPurchase(JournalCost.Slice::journalNanos) / 1e3),
+                fmt(pg8.perPurchase(JournalCost.Slice::journalNanos) / 1e3), wal8 == null || wal8[0] == 0 ? ""
+                        : String.format(Locale.ROOT, " Concurrent commits share WAL flushes (%.2f durable commits per"
+                                + " flush, %.2f ms each); `synchronous_commit=off` raises the throughput ratio from %.2f to"
+                                + " %.2f.", pg8.statements() / wal8[0], wal8[1] / wal8[0], target().median(),
+                                Stats.spread(f.throughputRatios(Journal.POSTGRES_NO_SYNC, 8), 41).median())));
         if (!met()) {
-            s.append("- **The target is missed** on this machine: the journal's cost per purchase is its statements'")
-                    .append(" CPU on both sides of the socket (driver, pool and PostgreSQL backends) competing with the")
-                    .append(" rest of the purchase for two cores, plus, with durability on, the WAL flushes. An EZ purchase")
-                    .append(" here costs only a couple of loopback HTTP calls; against the real EZ, tens of milliseconds")
-                    .append(" away, the same few statements would be a small share. The cheapest gains are the two round")
-                    .append(" trips named above.\n");
+            double fewer = cpuMem8 / (cpuMem8 + perStatement * 3);
+            s.append(String.format(Locale.ROOT, "- **The target is missed, and trimming round trips or turning"
+                            + " durability off would not reach it on this set-up.** Here PostgreSQL, the simulated EZ and the callers share two cores, and an"
+                            + " instant purchase against the in-process simulator is cheap (%s µs of CPU), so %.0f"
+                            + " statements of about %s µs each weigh %.1f × the rest of the purchase. Dropping the two"
+                            + " avoidable round trips (above) would give about %.2f by the same arithmetic; turning"
+                            + " durability off (`synchronous_commit=off`, not acceptable for this journal) measured %.2f."
+                            + " Against the real EZ, a network away, a purchase spends tens of milliseconds waiting, not"
+                            + " computing, and the journal's cost is the latency it adds per purchase (above), not"
+                            + " throughput.\n",
+                    fmt(cpuMem8), pg8.statementsPerPurchase(), fmt(perStatement),
+                    perStatement * pg8.statementsPerPurchase() / cpuMem8, fewer,
+                    Stats.spread(f.throughputRatios(Journal.POSTGRES_NO_SYNC, 8), 41).median()));
         }
         return s.toString();
+    }
+
+    /** The floor of one statement at {@code callers}, compared with the journal's statements, or "". */
+    private String floorSentence(int callers) {
+        JournalCost.Floor select = floor(JournalCost.FLOOR_SELECT, callers);
+        JournalCost.Floor insert = floor(JournalCost.FLOOR_INSERT, callers);
+        if (select == null || insert == null || select.dbTicks() == null) {
+            return "";
+        }
+        if (callers == 1) {
+            return String.format(Locale.ROOT, " A bare `SELECT 1` through the pool takes %s µs (median), a bare durable"
+                            + " one-row `INSERT` %s µs.", micros(Stats.percentile(select.latencies(), 0.5)),
+                    micros(Stats.percentile(insert.latencies(), 0.5)));
+        }
+        double selectCpu = select.jvmCpuNanos() / 1e3 / select.statements()
+                + sum(select.dbTicks()) * 1e6 / f.ticksPerSecond / select.statements();
+        double insertCpu = insert.jvmCpuNanos() / 1e3 / insert.statements()
+                + sum(insert.dbTicks()) * 1e6 / f.ticksPerSecond / insert.statements();
+        double journal = (cpu(f.cell(Journal.POSTGRES, 8)) - cpu(f.cell(Journal.IN_MEMORY, 8)))
+                / f.cell(Journal.POSTGRES, 8).statementsPerPurchase();
+        return String.format(Locale.ROOT, " For scale, at 8 callers a bare `SELECT 1` costs %s µs of CPU (both sides)"
+                        + " and a bare durable one-row `INSERT` %s µs; a journal statement, %.1f × that `INSERT`%s.",
+                fmt(selectCpu), fmt(insertCpu), journal / insertCpu, journal / insertCpu <= 1.5
+                        ? ": most of its cost is the round trip and the commit themselves, not its SQL"
+                        : ": besides the round trip and the commit, its own work (the fenced update and event insert, the"
+                                + " stored forms, the lease check) counts");
+    }
+
+    private JournalCost.Floor floor(String statement, int callers) {
+        return f.floors.stream().filter(x -> x.statement().equals(statement) && x.callers() == callers).findFirst()
+                .orElse(null);
     }
 
     private void correctness(StringBuilder md) {
@@ -398,26 +480,62 @@ final class JournalCostReport {
         return String.join("\n", lines);
     }
 
-    private static long[] machine(Cell c) {
-        long[] m = new long[3];
-        c.slices.forEach(s -> {
-            for (int i = 0; i < 3; i++) {
-                m[i] += s.machineTicks()[i];
+    /** Ticks of {@code of} summed over the slices; null when any slice has none. */
+    private static long[] ticks(Cell c, java.util.function.Function<JournalCost.Slice, long[]> of) {
+        long[] sum = null;
+        for (JournalCost.Slice x : c.slices) {
+            long[] t = of.apply(x);
+            if (t == null) {
+                return null;
             }
-        });
-        return m;
+            if (sum == null) {
+                sum = new long[t.length];
+            }
+            for (int i = 0; i < t.length; i++) {
+                sum[i] += t[i];
+            }
+        }
+        return sum;
     }
 
+    /** JVM CPU µs per purchase. */
+    private static double jvm(Cell c) {
+        return c.perPurchase(JournalCost.Slice::jvmCpuNanos) / 1e3;
+    }
+
+    /** PostgreSQL CPU µs per purchase, or NaN. */
+    private double db(Cell c) {
+        long[] t = ticks(c, JournalCost.Slice::dbTicks);
+        return t == null ? Double.NaN : sum(t) * 1e6 / f.ticksPerSecond / c.purchases();
+    }
+
+    /** JVM and PostgreSQL CPU µs per purchase. */
     private double cpu(Cell c) {
-        double jvm = c.perPurchase(JournalCost.Slice::jvmCpuNanos) / 1e3;
-        double db = c.perPurchase(JournalCost.Slice::dbCpuTicks) * 1e6 / f.ticksPerSecond;
-        return jvm + db;
+        return jvm(c) + db(c);
     }
 
-    private static String busy(Cell c) {
-        long[] m = machine(c);
-        double total = m[0] + m[1] + m[2];
+    private static long sum(long[] ticks) {
+        long s = 0;
+        for (long t : ticks) {
+            s += t;
+        }
+        return s;
+    }
+
+    /** The kernel's share of {@code [user, kernel]} ticks. */
+    private static String share(long[] ticks) {
+        return ticks == null || sum(ticks) == 0 ? "?" : String.format(Locale.ROOT, "%.0f %%", 100.0 * ticks[1] / sum(ticks));
+    }
+
+    /** The busy share of {@code [busy, idle, steal]} machine ticks. */
+    private static String busy(long[] m) {
+        double total = m == null ? 0 : m[0] + m[1] + m[2];
         return total == 0 ? "?" : String.format(Locale.ROOT, "%.0f %%", 100 * m[0] / total);
+    }
+
+    private static String steal(long[] m) {
+        double total = m == null ? 0 : m[0] + m[1] + m[2];
+        return total == 0 ? "?" : String.format(Locale.ROOT, "%.1f %%", 100 * m[2] / total);
     }
 
     private static String label(Journal j) {

@@ -138,6 +138,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         BigDecimal total() {
             return lines.stream().map(l -> l.cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
+
+        /** Whether it was confirmed, i.e. paid (even if it later failed and was refunded). */
+        boolean paid() {
+            return !state.equals("created") && !state.equals("expired");
+        }
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -308,7 +313,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
      */
     public synchronized Map<String, List<String>> paidOrders() {
         Map<String, List<String>> paid = new LinkedHashMap<>();
-        orders.values().stream().filter(o -> !o.state.equals("created")).forEach(o -> paid.computeIfAbsent(
+        orders.values().stream().filter(Order::paid).forEach(o -> paid.computeIfAbsent(
                 o.reference == null ? "" : o.reference, k -> new ArrayList<>()).add(o.id));
         paid.replaceAll((k, v) -> List.copyOf(v));
         return paid;
@@ -333,7 +338,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /** How many orders with {@code reference} were confirmed (paid): more than one is a double purchase. */
     public synchronized int purchasesWithReference(String reference) {
         return (int) orders.values().stream()
-                .filter(o -> reference.equals(o.reference) && !o.state.equals("created")).count();
+                .filter(o -> reference.equals(o.reference) && o.paid()).count();
     }
 
     /** The state of order {@code id}, e.g. {@code confirmed}. */
@@ -607,7 +612,9 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         if (order == null || !indexed(order)) {
             return error(404, "Order not found");
         }
-        if (order.state.equals("confirmed")) {
+        if (order.state.equals("created") && clock.instant().isAfter(order.expiresAt)) {
+            order.state = "expired";   // never confirmed in time: never paid
+        } else if (order.state.equals("confirmed")) {
             order.state = "processing";
         } else if (order.state.equals("processing") && ++order.polls >= pollsToComplete
                 && order.lines.stream().noneMatch(l -> manualSkus.contains(l.variant.sku))) {

@@ -11,6 +11,8 @@ import io.voucherport.testkit.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +195,23 @@ class EzSimulatorFaultsTest {
 
         clock.advance(Duration.ofSeconds(5));
         assertThat(items(client.get("/v2/orders?clientOrderNumber=r-1"))).hasSize(1);
+    }
+
+    @Test
+    void aHeldRequestIsDroppedAsSoonAsItCommits() throws Exception {
+        ez.inject(Endpoint.CREATE_INSTANT_ORDER, SimFault.commitLater(Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        CompletableFuture<Answer> held = client.sendAsync("POST", "/v2/orders/instant", instantBody("r-1"),
+                Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ez.lateCommitsInFlight() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(client.get("/v2/balances").status()).isEqualTo(200);
+
+        assertThat(held.get(5, TimeUnit.SECONDS).status()).as("reset right after the commit").isEqualTo(-1);
+        assertThat(ez.ordersWithReference("r-1")).isEqualTo(1);
     }
 
     @Test
