@@ -73,9 +73,9 @@ final class MeteredJournal implements PurchaseJournal {
     }
 
     @Override
-    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
-            Duration leaseFor) {
-        return metered("open", () -> journal.open(request, supplier, owner, now, leaseFor));
+    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, List<PurchaseEvent> first,
+            String owner, Instant now, Duration leaseFor) {
+        return metered("open" + kinds(first), () -> journal.open(request, supplier, first, owner, now, leaseFor));
     }
 
     @Override
@@ -94,8 +94,19 @@ final class MeteredJournal implements PurchaseJournal {
     }
 
     @Override
-    public Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
-        return metered("append " + event.getClass().getSimpleName(), () -> journal.append(claimed, event, now, leaseFor));
+    public Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor) {
+        return metered("append" + kinds(events), () -> journal.append(claimed, events, now, leaseFor));
+    }
+
+    @Override
+    public JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now) {
+        return metered("finish" + kinds(events), () -> journal.finish(claimed, events, now));
+    }
+
+    private static String kinds(List<PurchaseEvent> events) {
+        StringBuilder kinds = new StringBuilder();
+        events.forEach(e -> kinds.append(' ').append(e.getClass().getSimpleName()));
+        return kinds.toString();
     }
 
     @Override

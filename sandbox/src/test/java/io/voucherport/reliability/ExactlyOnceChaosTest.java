@@ -562,9 +562,9 @@ class ExactlyOnceChaosTest {
         }
 
         @Override
-        public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
-                Duration leaseFor) {
-            return written(journal.open(request, supplier, owner, now, leaseFor));
+        public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier,
+                List<PurchaseEvent> first, String owner, Instant now, Duration leaseFor) {
+            return written(journal.open(request, supplier, first, owner, now, leaseFor));
         }
 
         @Override
@@ -583,8 +583,13 @@ class ExactlyOnceChaosTest {
         }
 
         @Override
-        public Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
-            return written(journal.append(claimed, event, now, leaseFor));
+        public Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor) {
+            return written(journal.append(claimed, events, now, leaseFor));
+        }
+
+        @Override
+        public JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now) {
+            return written(journal.finish(claimed, events, now));
         }
 
         @Override

@@ -33,14 +33,18 @@ import javax.sql.DataSource;
  * rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers get disjoint purchases); and
  * every claim increments a fencing token ({@code lease_token}) that {@link #append} and
  * {@link #renew} must match, so a writer whose lease was taken over fails with
- * {@link LeaseLostException}. {@link #append} applies {@link JournaledPurchase#with} in Java to
- * the purchase it is given (which is current: nobody else writes while the lease holds, and the
- * event count is checked too) and writes the event and the purchase's new state in one statement.
+ * {@link LeaseLostException}. {@link #open}, {@link #append} and {@link #finish} apply
+ * {@link JournaledPurchase#with} in Java (to the purchase they are given, which is current: nobody
+ * else writes while the lease holds, and the event count is checked too) and write the events
+ * and the purchase's new state in one statement, all or none; {@link #finish} gives the lease
+ * back in that same statement.
  *
- * <p>Statements per call (see {@link #roundTrips()}): {@code open} 1 (2 when the reference is
- * journaled already), {@code append}, {@code renew}, {@code release}, {@code find},
- * {@code unfinished}, {@code claim} and {@code claimDue} 1 each (a claim reads the events again,
- * one more statement per purchase, only when an event was committed while it ran).
+ * <p>Statements per call (see {@link #roundTrips()}), whatever the number of events: {@code open}
+ * 1 (2 when the reference is journaled already), {@code append}, {@code finish}, {@code renew},
+ * {@code release}, {@code find}, {@code unfinished}, {@code claim} and {@code claimDue} 1 each (a
+ * claim reads the events again, one more statement per purchase, only when an event was committed
+ * while it ran; an {@code append} or {@code finish} that wrote nothing reads the row once more to
+ * tell a lost lease from an outdated {@code Claimed}).
  *
  * <p>Requests and events are stored in {@link StoredForm}'s versioned text, so event times are kept
  * exactly; {@code openedAt} and lease times are kept to the microsecond ({@code timestamptz}),
@@ -54,12 +58,12 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     private static final int OPEN_ATTEMPTS = 3;
 
     private final Database database;
-    private final String openSql;
+    private final String purchases;
+    private final String events;
     private final String findSql;
     private final String claimSql;
     private final String claimDueSql;
     private final String eventsSql;
-    private final String appendSql;
     private final String heldSql;
     private final String renewSql;
     private final String releaseSql;
@@ -69,15 +73,11 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
         this.database = new Database(settings,
                 (operation, e) -> new JournalException(Database.describe("the purchase journal", operation, e),
                         Database.withoutDetail(e)));
-        String purchases = database.table("voucherport_purchase");
-        String events = database.table("voucherport_purchase_event");
+        this.purchases = database.table("voucherport_purchase");
+        this.events = database.table("voucherport_purchase_event");
         String withEvents = " LEFT JOIN " + events + " e ON e.reference = c.reference";
         String claimedColumns = "RETURNING p.reference, p.opened_supplier, p.opened_request, p.opened_at, "
                 + "p.event_count, p.lease_owner, p.lease_token, p.lease_until, p.due_at";
-        this.openSql = "INSERT INTO " + purchases + " (reference, status, opened_supplier, opened_request, supplier,"
-                + " request, event_count, opened_at, updated_at, due_at, lease_owner, lease_token, lease_until)"
-                + " VALUES (?, 'OPEN', ?, ?, ?, ?, 0, ?, ?, ?, ?, 1, ?)"
-                + " ON CONFLICT (reference) DO NOTHING RETURNING lease_token";
         this.findSql = "SELECT c.reference, c.opened_supplier, c.opened_request, c.opened_at, c.event_count,"
                 + " e.seq, e.form FROM " + purchases + " c" + withEvents + " WHERE c.reference = ? ORDER BY e.seq";
         this.claimSql = "WITH c AS (UPDATE " + purchases + " p SET lease_owner = ?, lease_token = p.lease_token + 1,"
@@ -91,12 +91,6 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
                 + " lease_until = ? FROM due WHERE p.reference = due.reference " + claimedColumns + ")"
                 + " SELECT c.*, e.seq, e.form FROM c" + withEvents + " ORDER BY c.due_at, c.reference, e.seq";
         this.eventsSql = "SELECT form FROM " + events + " WHERE reference = ? ORDER BY seq";
-        this.appendSql = "WITH fenced AS (UPDATE " + purchases + " SET status = ?, supplier = ?, request = ?,"
-                + " event_count = event_count + 1, lease_until = ?, updated_at = ?"
-                + " WHERE reference = ? AND lease_owner = ? AND lease_token = ? AND event_count = ?"
-                + " RETURNING reference, event_count)"
-                + " INSERT INTO " + events + " (reference, seq, kind, form, recorded_at)"
-                + " SELECT reference, event_count, ?, ?, ? FROM fenced";
         this.heldSql = "SELECT event_count FROM " + purchases
                 + " WHERE reference = ? AND lease_owner = ? AND lease_token = ?";
         this.renewSql = "UPDATE " + purchases + " SET lease_until = ?"
@@ -116,37 +110,47 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     }
 
     /**
-     * Opens the purchase with one {@code INSERT … ON CONFLICT (reference) DO NOTHING}; only when the
-     * reference was journaled already, a second statement reads the existing purchase. Safe to
-     * retry: a retry after an open that took effect unseen answers the (now existing) purchase.
+     * Applies the {@code first} events to the new purchase in Java (the rules of
+     * {@link JournaledPurchase#with}; nothing is written when they refuse one), then opens it with
+     * one statement: {@code INSERT … ON CONFLICT (reference) DO NOTHING} of the purchase row, and
+     * in the same statement the rows of its events, inserted only when the purchase row was. Only
+     * when the reference was journaled already, a second statement reads the existing purchase.
+     * Safe to retry: a retry after an open that took effect unseen answers the (now existing)
+     * purchase.
      */
     @Override
-    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
-            Duration leaseFor) {
+    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, List<PurchaseEvent> first,
+            String owner, Instant now, Duration leaseFor) {
         Require.present(request, "request");
         Require.text(supplier, "supplier");
         Require.text(owner, "owner");
+        List<PurchaseEvent> events = List.copyOf(Require.present(first, "first events"));
         Instant at = Database.micros(Require.present(now, "now"));
         Instant until = until(at, leaseFor);
+        JournaledPurchase opened = after(JournaledPurchase.open(supplier, request, at), events);
         String reference = request.reference().value();
-        String form = StoredForm.of(request);
+        String sql = openSql(events.size());
         return database.run("open a purchase", connection -> {
             for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
-                try (PreparedStatement insert = database.prepare(connection, openSql)) {
-                    insert.setString(1, reference);
-                    insert.setString(2, supplier);
-                    insert.setString(3, form);
-                    insert.setString(4, supplier);
-                    insert.setString(5, form);
-                    Database.setInstant(insert, 6, at);
-                    Database.setInstant(insert, 7, at);
-                    Database.setInstant(insert, 8, at);
-                    insert.setString(9, owner);
-                    Database.setInstant(insert, 10, until);
+                try (PreparedStatement insert = database.prepare(connection, sql)) {
+                    int index = 1;
+                    insert.setString(index++, reference);
+                    insert.setString(index++, opened.status().name());
+                    insert.setString(index++, supplier);
+                    insert.setString(index++, StoredForm.of(request));
+                    insert.setString(index++, opened.supplier());
+                    insert.setString(index++, StoredForm.of(opened.request()));
+                    insert.setInt(index++, events.size());
+                    Database.setInstant(insert, index++, at);
+                    Database.setInstant(insert, index++, at);
+                    Database.setInstant(insert, index++, at);
+                    insert.setString(index++, owner);
+                    Database.setInstant(insert, index++, until);
+                    setEvents(insert, index, events, at);
                     try (ResultSet inserted = database.query(insert)) {
                         if (inserted.next()) {
-                            return Either.right(new Claimed(JournaledPurchase.open(supplier, request, at),
-                                    new Lease(request.reference(), owner, inserted.getLong(1), until)));
+                            return Either.right(new Claimed(opened,
+                                    new Lease(request.reference(), owner, inserted.getLong("lease_token"), until)));
                         }
                     }
                 }
@@ -215,40 +219,75 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     }
 
     /**
-     * Applies the event to {@code claimed.purchase()} in Java (the rules of
-     * {@link JournaledPurchase#with}; nothing is written when they refuse it), then one statement
-     * updates the purchase row, fenced by owner, token and event count, and inserts the event row
-     * only if that update happened.
+     * Applies the events to {@code claimed.purchase()} in Java (the rules of
+     * {@link JournaledPurchase#with}; nothing is written when they refuse one), then one statement
+     * updates the purchase row, fenced by owner, token and event count, and inserts the event rows
+     * (one multi-row {@code INSERT}) only if that update happened: all events or none.
      *
      * @throws LeaseLostException when another owner has claimed the purchase since
-     * @throws IllegalStateException when the rules forbid the event, or {@code claimed} is not the
+     * @throws IllegalStateException when the rules forbid an event, or {@code claimed} is not the
      *     latest state of the purchase (an older {@code Claimed} of the same lease)
      */
     @Override
-    public Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
+    public Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor) {
         Require.present(claimed, "claimed");
-        Require.present(event, "event");
+        List<PurchaseEvent> written = List.copyOf(Require.present(events, "events"));
         Instant at = Database.micros(Require.present(now, "now"));
         Instant until = until(at, leaseFor);
-        JournaledPurchase next = claimed.purchase().with(event);
+        JournaledPurchase next = after(claimed.purchase(), written);
+        Lease lease = claimed.lease();
+        write("append events", claimed, next, written, at, until);
+        return new Claimed(next, new Lease(lease.reference(), lease.owner(), lease.token(), until));
+    }
+
+    /**
+     * As {@link #append}, in one statement that also gives the lease back ({@code lease_owner} and
+     * {@code lease_until} become null; the token stays). The events are checked to end the
+     * purchase before anything is written.
+     *
+     * @throws LeaseLostException when another owner has claimed the purchase since
+     * @throws IllegalStateException when the rules forbid an event, the events do not end the
+     *     purchase, or {@code claimed} is not the latest state of the purchase
+     */
+    @Override
+    public JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now) {
+        Require.present(claimed, "claimed");
+        List<PurchaseEvent> written = List.copyOf(Require.present(events, "events"));
+        Instant at = Database.micros(Require.present(now, "now"));
+        JournaledPurchase ended = after(claimed.purchase(), written);
+        if (!ended.status().isEnded()) {
+            throw new IllegalStateException("purchase " + ended.reference() + " is still " + ended.status()
+                    + " after the events given: finish takes events that end it");
+        }
+        write("finish a purchase", claimed, ended, written, at, null);
+        return ended;
+    }
+
+    /**
+     * Writes {@code next} (the claimed purchase after {@code events}) in one fenced statement:
+     * with {@code until}, the lease is extended to it; without, it is given back.
+     */
+    private void write(String operation, Claimed claimed, JournaledPurchase next, List<PurchaseEvent> events,
+            Instant at, Instant until) {
         Lease lease = claimed.lease();
         int count = claimed.purchase().events().size();
-        return database.run("append an event", connection -> {
-            try (PreparedStatement append = database.prepare(connection, appendSql)) {
-                append.setString(1, next.status().name());
-                append.setString(2, next.supplier());
-                append.setString(3, StoredForm.of(next.request()));
-                Database.setInstant(append, 4, until);
-                Database.setInstant(append, 5, at);
-                append.setString(6, lease.reference().value());
-                append.setString(7, lease.owner());
-                append.setLong(8, lease.token());
-                append.setInt(9, count);
-                append.setString(10, StoredForm.kind(event));
-                append.setString(11, StoredForm.of(event));
-                Database.setInstant(append, 12, at);
-                if (database.update(append) == 1) {
-                    return new Claimed(next, new Lease(lease.reference(), lease.owner(), lease.token(), until));
+        String sql = writeSql(events.size(), until != null);
+        database.run(operation, connection -> {
+            try (PreparedStatement write = database.prepare(connection, sql)) {
+                int index = 1;
+                write.setString(index++, next.status().name());
+                write.setString(index++, next.supplier());
+                write.setString(index++, StoredForm.of(next.request()));
+                Database.setInstant(write, index++, at);
+                if (until != null) {
+                    Database.setInstant(write, index++, until);
+                }
+                setLease(write, index, lease);
+                index += 3;
+                write.setInt(index++, count);
+                setEvents(write, index, events, at);
+                if (database.update(write) == Math.max(events.size(), 1)) {
+                    return null;
                 }
             }
             throw notWritten(connection, lease, count);
@@ -362,6 +401,74 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
             }
         }
         return new LeaseLostException(lease.reference(), lease.owner());
+    }
+
+    /**
+     * The open statement for {@code n} first events. Parameters: reference, status, opened supplier
+     * and request, supplier, request, event count, opened/updated/due at, lease owner, lease until,
+     * then kind, form and recorded at of each event.
+     */
+    private String openSql(int n) {
+        String insert = "INSERT INTO " + purchases + " (reference, status, opened_supplier, opened_request, supplier,"
+                + " request, event_count, opened_at, updated_at, due_at, lease_owner, lease_token, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+                + " ON CONFLICT (reference) DO NOTHING RETURNING reference, lease_token";
+        if (n == 0) {
+            return insert;
+        }
+        return "WITH p AS (" + insert + "), e AS (INSERT INTO " + events
+                + " (reference, seq, kind, form, recorded_at) SELECT p.reference, e.seq, e.kind, e.form, e.recorded_at"
+                + " FROM p CROSS JOIN " + eventValues(n) + ") SELECT lease_token FROM p";
+    }
+
+    /**
+     * The fenced write of {@code n} events, extending the lease ({@code extend}) or giving it back.
+     * Parameters: status, supplier, request, updated at, [lease until,] reference, lease owner,
+     * lease token, event count as the caller saw it, then kind, form and recorded at of each event.
+     * When written, it updates one row (no event) or inserts {@code n}.
+     */
+    private String writeSql(int n, boolean extend) {
+        String update = "UPDATE " + purchases + " SET status = ?, supplier = ?, request = ?,"
+                + " event_count = event_count + " + n + ", updated_at = ?,"
+                + (extend ? " lease_until = ?" : " lease_owner = NULL, lease_until = NULL")
+                + " WHERE reference = ? AND lease_owner = ? AND lease_token = ? AND event_count = ?";
+        if (n == 0) {
+            return update;
+        }
+        return "WITH fenced AS (" + update + " RETURNING reference, event_count)"
+                + " INSERT INTO " + events + " (reference, seq, kind, form, recorded_at)"
+                + " SELECT f.reference, f.event_count - " + n + " + e.seq, e.kind, e.form, e.recorded_at"
+                + " FROM fenced f CROSS JOIN " + eventValues(n);
+    }
+
+    /** {@code (VALUES (1, ?, ?, ?), …, (n, ?, ?, ?)) e(seq, kind, form, recorded_at)}. */
+    private static String eventValues(int n) {
+        StringBuilder values = new StringBuilder("(VALUES ");
+        for (int seq = 1; seq <= n; seq++) {
+            values.append(seq == 1 ? "" : ", ").append('(').append(seq)
+                    .append(", CAST(? AS varchar), CAST(? AS text), CAST(? AS timestamptz))");
+        }
+        return values.append(") e(seq, kind, form, recorded_at)").toString();
+    }
+
+    /** Binds kind, form and recorded at of each event from parameter {@code first} on. */
+    private static void setEvents(PreparedStatement statement, int first, List<PurchaseEvent> events, Instant at)
+            throws SQLException {
+        int index = first;
+        for (PurchaseEvent event : events) {
+            statement.setString(index++, StoredForm.kind(event));
+            statement.setString(index++, StoredForm.of(event));
+            Database.setInstant(statement, index++, at);
+        }
+    }
+
+    /** {@code purchase} after {@code events}, checked by {@link JournaledPurchase#with}; nothing is written. */
+    private static JournaledPurchase after(JournaledPurchase purchase, List<PurchaseEvent> events) {
+        JournaledPurchase next = purchase;
+        for (PurchaseEvent event : events) {
+            next = next.with(event);
+        }
+        return next;
     }
 
     private static void setLease(PreparedStatement statement, int first, Lease lease) throws SQLException {

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * started on first use and stopped when the JVM exits. As root it runs in a user namespace
  * ({@code unshare -U}, which zonky uses when it works), since PostgreSQL refuses to run as root.
  * Tests get a clean state from {@link #freshSchema()}: a new schema with the tables created by
- * {@link JdbcSchema}. Pools are HikariCP; a copy of this starter for other modules is the
+ * {@link JdbcSchema}. Commits are durable as in production: {@code synchronous_commit} and
+ * {@code fsync} are set on (zonky's default turns {@code synchronous_commit} off). Pools are HikariCP; a copy of this starter for other modules is the
  * sandbox's {@code LocalDatabase}.
  */
 final class EmbeddedDatabase {
@@ -59,7 +60,9 @@ final class EmbeddedDatabase {
     private static EmbeddedPostgres started() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                        // zonky turns synchronous_commit off: test what production runs (durable commits)
+                        .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }

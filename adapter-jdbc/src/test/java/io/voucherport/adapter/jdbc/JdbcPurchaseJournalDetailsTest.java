@@ -13,6 +13,7 @@ import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.SupplierOrderId;
+import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +60,74 @@ class JdbcPurchaseJournalDetailsTest {
         assertThat(journal.roundTrips()).as("claimDue").isEqualTo(9);
         journal.unfinished(10);
         assertThat(journal.roundTrips()).as("unfinished").isEqualTo(10);
+    }
+
+    @Test
+    void writingSeveralEventsCostsOneStatement() {
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(EmbeddedDatabase.dataSource())
+                .schema(EmbeddedDatabase.freshSchema()).build();
+        OrderRequest request = request();
+        SupplierOrderId order = SupplierOrderId.of("E-1");
+
+        Claimed claimed = journal.open(request, "ez", List.of(new PurchaseEvent.Sent("ez", T0)), "a", T0, LEASE).get();
+        assertThat(journal.roundTrips()).as("open with an event").isEqualTo(1);
+        claimed = journal.append(claimed, List.of(new PurchaseEvent.Accepted("ez", order, T0),
+                new PurchaseEvent.LookedUp("ez", Option.some(order), T0)), T0, LEASE);
+        assertThat(journal.roundTrips()).as("append of two events").isEqualTo(2);
+        JournaledPurchase ended = journal.finish(claimed, List.of(new PurchaseEvent.Delivered(order, 2, T0)), T0);
+        assertThat(journal.roundTrips()).as("finish").isEqualTo(3);
+        journal.open(request, "ez", List.of(new PurchaseEvent.Sent("ez", T0)), "b", T0, LEASE).getLeft();
+        assertThat(journal.roundTrips()).as("open with an event of a journaled reference").isEqualTo(5);
+        assertThat(journal.find(request.reference()).get()).isEqualTo(ended);
+    }
+
+    @Test
+    void refusedEventsCostNoStatement() {
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(EmbeddedDatabase.dataSource())
+                .schema(EmbeddedDatabase.freshSchema()).build();
+        OrderRequest request = request();
+        PurchaseEvent sent = new PurchaseEvent.Sent("ez", T0);
+
+        assertThatThrownBy(() -> journal.open(request, "ez", List.of(sent, sent), "a", T0, LEASE))
+                .isInstanceOf(IllegalStateException.class);
+        Claimed claimed = journal.open(request, "ez", "a", T0, LEASE).get();
+        assertThatThrownBy(() -> journal.append(claimed, List.of(sent, sent), T0, LEASE))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> journal.finish(claimed, List.of(sent), T0)).isInstanceOf(IllegalStateException.class);
+        assertThat(journal.roundTrips()).as("only the open that was allowed").isEqualTo(1);
+    }
+
+    @Test
+    void finishWritesTheEndedStatusAndGivesTheLeaseBackInOneRow() throws Exception {
+        String schema = EmbeddedDatabase.freshSchema();
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(EmbeddedDatabase.dataSource()).schema(schema).build();
+        OrderRequest request = request();
+        SupplierOrderId order = SupplierOrderId.of("E-1");
+        Claimed claimed = journal.open(request, "ez", List.of(new PurchaseEvent.Sent("ez", T0)), "a", T0, LEASE).get();
+        journal.finish(claimed, List.of(new PurchaseEvent.Accepted("ez", order, T0),
+                new PurchaseEvent.Delivered(order, 2, T0)), T0.plusSeconds(1));
+
+        try (Connection connection = EmbeddedDatabase.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT p.status, p.event_count, p.lease_owner,"
+                        + " p.lease_until, p.lease_token, e.seq, e.kind FROM " + schema + ".voucherport_purchase p"
+                        + " JOIN " + schema + ".voucherport_purchase_event e USING (reference)"
+                        + " WHERE reference = ? ORDER BY e.seq")) {
+            select.setString(1, request.reference().value());
+            try (ResultSet rows = select.executeQuery()) {
+                for (String kind : List.of("Sent", "Accepted", "Delivered")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString("status")).isEqualTo("DELIVERED");
+                    assertThat(rows.getInt("event_count")).isEqualTo(3);
+                    assertThat(rows.getString("lease_owner")).isNull();
+                    assertThat(rows.getObject("lease_until")).isNull();
+                    assertThat(rows.getLong("lease_token")).isEqualTo(1);
+                    assertThat(rows.getString("kind")).isEqualTo(kind);
+                    assertThat(rows.getInt("seq")).isEqualTo(List.of("Sent", "Accepted", "Delivered").indexOf(kind) + 1);
+                }
+                assertThat(rows.next()).isFalse();
+            }
+        }
+        assertThat(journal.claim(request.reference(), "b", T0.plusSeconds(60), LEASE)).isEmpty();
     }
 
     @Test
@@ -179,7 +248,7 @@ class JdbcPurchaseJournalDetailsTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> journal.append(claimed, new PurchaseEvent.Sent("ez", T0), T0, LEASE))
                     .isInstanceOf(JournalException.class)
-                    .hasMessage("the purchase journal could not append an event (SQLState 57014)")
+                    .hasMessage("the purchase journal could not append events (SQLState 57014)")
                     .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain(reference));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             locker.rollback();
@@ -196,6 +265,18 @@ class JdbcPurchaseJournalDetailsTest {
                 .isInstanceOf(JournalException.class)
                 .hasMessage("the purchase journal could not find a purchase (SQLState 42P01)")
                 .satisfies(e -> assertThat(e.getCause().getMessage()).doesNotContain("SELECT").doesNotContain("vp-secret"));
+    }
+
+    @Test
+    void theEmbeddedDatabaseCommitsDurablyAsProductionDoes() throws Exception {
+        try (Connection connection = EmbeddedDatabase.dataSource().getConnection();
+                PreparedStatement show = connection.prepareStatement(
+                        "SELECT current_setting('synchronous_commit'), current_setting('fsync')");
+                ResultSet row = show.executeQuery()) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("synchronous_commit").isEqualTo("on");
+            assertThat(row.getString(2)).as("fsync").isEqualTo("on");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -199,13 +200,13 @@ public final class BuyCodes {
     private PurchaseResult start(OrderRequest request, Runner runner) {
         Either<JournaledPurchase, Claimed> opened;
         try {
-            opened = journal.open(request, name, owner, now(), leaseFor);
+            opened = journal.open(request, name, List.of(new PurchaseEvent.Sent(name, now())), owner, now(), leaseFor);
         } catch (JournalException e) {
             return journalDown(request.reference(), e);
         }
-        if (opened.isRight()) {
+        if (opened.isRight()) {   // journaled as sent in the same write: send it
             Run run = new Run(opened.get());
-            return runner.run(run.guarded(run::next));
+            return runner.run(run.guarded(run::send));
         }
         JournaledPurchase existing = opened.getLeft();
         if (!existing.opened().request().equals(request) && !existing.request().equals(request)) {
@@ -220,11 +221,12 @@ public final class BuyCodes {
         try {
             Option<JournaledPurchase> known = journal.find(request.reference());
             if (known.isEmpty()) {
-                Either<JournaledPurchase, Claimed> opened = journal.open(request, name, owner, now(), leaseFor);
+                Either<JournaledPurchase, Claimed> opened = journal.open(request, name, List.of(
+                        new PurchaseEvent.OutcomeUnknown(name, "resumed without a journal record: it may have been"
+                                + " placed before", now())), owner, now(), leaseFor);
                 if (opened.isRight()) {
                     Run run = new Run(opened.get());
-                    return runner.run(run.guarded(() -> run.doubt("resumed without a journal record: it may have"
-                            + " been placed before")));
+                    return runner.run(run.guarded(() -> run.lookUp(0)));
                 }
                 known = Option.some(opened.getLeft());
             }
@@ -325,7 +327,9 @@ public final class BuyCodes {
         private final Instant deadline;
         private Claimed claimed;
         private boolean keepLease;
+        private boolean ended;
         private PurchaseResult result;
+        private final List<PurchaseEvent> unwritten = new ArrayList<>();
 
         Run(Claimed claimed) {
             this.claimed = claimed;
@@ -369,8 +373,9 @@ public final class BuyCodes {
 
         /** Gives the lease back: an open purchase is due for recovery after {@code recheckAfter}. */
         private Step finish(PurchaseResult end) {
-            if (!keepLease) {
+            if (!keepLease && !ended) {
                 try {
+                    flush();
                     journal.release(claimed.lease(), now().plus(recheckAfter));
                 } catch (JournalException e) {
                     // the lease runs out by itself; recovery picks the purchase up then
@@ -379,8 +384,44 @@ public final class BuyCodes {
             return new Step.Done(end);
         }
 
+        /**
+         * Journals {@code event} with any event held back. Events are written before anything that
+         * depends on them: before the next call to the supplier that could change something, and
+         * before any wait.
+         */
         private void record(PurchaseEvent event) {
-            claimed = journal.append(claimed, event, now(), leaseFor);
+            claimed = journal.append(claimed, withUnwritten(event), now(), leaseFor);
+            unwritten.clear();
+        }
+
+        /** Writes the events held back, if any. */
+        private void flush() {
+            if (!unwritten.isEmpty()) {
+                claimed = journal.append(claimed, List.copyOf(unwritten), now(), leaseFor);
+                unwritten.clear();
+            }
+        }
+
+        /** The events held back, then {@code last}; nothing changes until they are written. */
+        private List<PurchaseEvent> withUnwritten(PurchaseEvent last) {
+            List<PurchaseEvent> events = new ArrayList<>(unwritten);
+            events.add(last);
+            return events;
+        }
+
+        /**
+         * Journals the events that end the purchase; unless the caller keeps the lease (the
+         * directory may still reroute), in the same write that gives the lease back.
+         */
+        private void end(PurchaseEvent last) {
+            if (keepLease) {
+                record(last);
+                return;
+            }
+            JournaledPurchase done = journal.finish(claimed, withUnwritten(last), now());
+            claimed = new Claimed(done, claimed.lease());
+            unwritten.clear();
+            ended = true;
         }
 
         /** Renews the lease when half of it has passed, before a call that may take a while. */
@@ -406,6 +447,7 @@ public final class BuyCodes {
 
         /** Waits {@code delay} then goes on, or ends pending when the wait would pass the deadline. */
         private Step after(Duration delay, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
+            flush();
             if (pastDeadline(delay)) {
                 return done(pendingResult(order, "deadline reached while " + waitingFor));
             }
@@ -431,12 +473,6 @@ public final class BuyCodes {
             return place();
         }
 
-        /** Journals a doubt that no placement event explains (a purchase resumed without a record). */
-        Step doubt(String why) {
-            record(new PurchaseEvent.OutcomeUnknown(name, why, now()));
-            return lookUp(0);
-        }
-
         private Step place() {
             if (purchase().placements() >= MAX_PLACEMENTS) {
                 return fail(Option.none(), "placed " + purchase().placements() + " times without an order",
@@ -444,6 +480,11 @@ public final class BuyCodes {
             }
             keepLeased();
             record(new PurchaseEvent.Sent(name, now()));
+            return send();
+        }
+
+        /** Sends the placement journaled as sent, and journals its outcome. */
+        Step send() {
             Either<ProviderFailure, SupplierOrder> placed = supplier.place(purchase().request());
             if (placed.isRight()) {
                 SupplierOrder order = placed.get();
@@ -452,7 +493,7 @@ public final class BuyCodes {
                             + order.reference().get(), now()));
                     return lookUp(0);
                 }
-                record(new PurchaseEvent.Accepted(name, order.id(), now()));
+                unwritten.add(new PurchaseEvent.Accepted(name, order.id(), now()));   // written with what follows
                 return await(order, 0);
             }
             ProviderFailure failure = placed.getLeft();
@@ -546,11 +587,11 @@ public final class BuyCodes {
             if (codes.isRight()) {
                 Map<Sku, Integer> missing = purchase().request().shortfall(codes.get());
                 if (missing.isEmpty()) {
-                    record(new PurchaseEvent.Delivered(order.id(), codes.get().delivered().size(), now()));
+                    end(new PurchaseEvent.Delivered(order.id(), codes.get().delivered().size(), now()));
                     return done(new PurchaseResult.Delivered(reference(), order, codes.get()));
                 }
                 if (order.status() == OrderStatus.PARTIALLY_COMPLETED) {
-                    record(new PurchaseEvent.PartiallyDelivered(order.id(), codes.get().delivered().size(),
+                    end(new PurchaseEvent.PartiallyDelivered(order.id(), codes.get().delivered().size(),
                             missing.values().stream().mapToInt(Integer::intValue).sum(), now()));
                     return done(new PurchaseResult.PartiallyDelivered(reference(), order, codes.get(), missing));
                 }
@@ -564,9 +605,13 @@ public final class BuyCodes {
         }
 
         private Step fail(Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure) {
-            boolean mayHaveBought = purchase().everInDoubt()
+            JournaledPurchase known = purchase();
+            for (PurchaseEvent event : unwritten) {
+                known = known.with(event);
+            }
+            boolean mayHaveBought = known.everInDoubt()
                     || failure.exists(f -> !f.provablyNotApplied()) && order.isEmpty();
-            record(new PurchaseEvent.Failed(reason, mayHaveBought, now()));
+            end(new PurchaseEvent.Failed(reason, mayHaveBought, now()));
             return done(new PurchaseResult.Failed(reference(), order, reason, failure, mayHaveBought));
         }
     }

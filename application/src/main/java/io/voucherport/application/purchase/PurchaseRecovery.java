@@ -3,11 +3,14 @@ package io.voucherport.application.purchase;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
+import io.voucherport.domain.supply.OrderReference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -70,24 +73,31 @@ public final class PurchaseRecovery {
 
     /**
      * One pass: claims the purchases due now, batch by batch, and drives each to its end or to
-     * pending (then it is due again later). Blocks while purchases wait for their suppliers.
+     * pending (then it is due again later), each at most once per pass, so a pass always ends.
+     * Blocks while purchases wait for their suppliers.
      *
      * @return how each purchase claimed in this pass stands
      */
     public List<PurchaseResult> runOnce() {
         List<PurchaseResult> results = new ArrayList<>();
-        List<Claimed> batch;
-        do {
-            batch = journal.claimDue(owner, waiting.clock().instant(), leaseFor, BATCH);
+        Set<OrderReference> driven = new HashSet<>();
+        boolean again = true;
+        while (again) {
+            List<Claimed> batch = journal.claimDue(owner, waiting.clock().instant(), leaseFor, BATCH);
+            again = batch.size() == BATCH;
             for (Claimed claimed : batch) {
                 BuyCodes buyer = buyers.get(claimed.purchase().supplier());
-                if (buyer == null) {
+                if (!driven.add(claimed.purchase().reference())) {
+                    // due again already (this pass outlasted its recheck delay): the next pass takes it
+                    journal.release(claimed.lease(), waiting.clock().instant());
+                    again = false;
+                } else if (buyer == null) {
                     journal.release(claimed.lease(), waiting.clock().instant().plus(leaseFor));
                 } else {
                     results.add(buyer.drive(claimed));
                 }
             }
-        } while (batch.size() == BATCH);
+        }
         return results;
     }
 

@@ -37,9 +37,9 @@ class ForwardingJournal implements PurchaseJournal {
     }
 
     @Override
-    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
-            Duration leaseFor) {
-        return write("open", () -> journal.open(request, supplier, owner, now, leaseFor));
+    public Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, List<PurchaseEvent> first,
+            String owner, Instant now, Duration leaseFor) {
+        return write("open", () -> journal.open(request, supplier, first, owner, now, leaseFor));
     }
 
     @Override
@@ -58,8 +58,17 @@ class ForwardingJournal implements PurchaseJournal {
     }
 
     @Override
-    public Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
-        return write("append " + event.getClass().getSimpleName(), () -> journal.append(claimed, event, now, leaseFor));
+    public Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor) {
+        return write("append " + kinds(events), () -> journal.append(claimed, events, now, leaseFor));
+    }
+
+    @Override
+    public JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now) {
+        return write("finish " + kinds(events), () -> journal.finish(claimed, events, now));
+    }
+
+    private static String kinds(List<PurchaseEvent> events) {
+        return String.join(" ", events.stream().map(e -> e.getClass().getSimpleName()).toList());
     }
 
     @Override

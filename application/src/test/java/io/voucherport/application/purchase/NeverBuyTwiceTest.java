@@ -336,7 +336,7 @@ class NeverBuyTwiceTest {
         PurchaseJournal flaky = new ForwardingJournal(journal) {
             @Override
             void beforeWrite(String operation) {
-                if (operation.equals("append Accepted")) {
+                if (operation.startsWith("finish")) {
                     throw new JournalException("connection reset", null);
                 }
             }
@@ -351,5 +351,22 @@ class NeverBuyTwiceTest {
         assertThat(recovered).singleElement().isInstanceOf(PurchaseResult.Delivered.class);
         assertThat(ez.ordersWithReference(request.reference())).isEqualTo(1);
         assertThat(ez.calls(Operation.PLACE)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecoveryPassEndsAndDrivesEachPurchaseOnceEvenWhenPurchasesFallDueAgainDuringIt() {
+        ez.pollsToComplete(Integer.MAX_VALUE);
+        BuyCodes never = BuyCodes.builder("ez", ez, journal).waiting(time.waiting()).owner("a").settleTime(SETTLE)
+                .policy(PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(5))).recheckAfter(Duration.ZERO).build();
+        for (int i = 0; i < 40; i++) {
+            assertThat(never.buy(request("GAME-20", 1))).isInstanceOf(PurchaseResult.Pending.class);
+        }
+        PurchaseRecovery recovery = new PurchaseRecovery(journal, List.of(never), time.waiting(), LEASE, "b");
+
+        List<PurchaseResult> pass = recovery.runOnce();
+
+        assertThat(pass).hasSize(40).allMatch(PurchaseResult.Pending.class::isInstance);
+        assertThat(pass.stream().map(PurchaseResult::reference).distinct()).hasSize(40);
+        assertThat(ez.calls(Operation.PLACE)).isEqualTo(40);
     }
 }

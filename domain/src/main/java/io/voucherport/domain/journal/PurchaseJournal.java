@@ -44,15 +44,24 @@ public interface PurchaseJournal {
     }
 
     /**
-     * Opens a purchase of {@code request} at {@code supplier} and leases it to {@code owner}, unless
+     * Opens a purchase of {@code request} at {@code supplier} with its {@code first} events (say, the
+     * first placement journaled as sent, in the same write) and leases it to {@code owner}, unless
      * its reference is journaled already. Atomic: of two instances opening one reference, one opens
-     * it and the other gets the existing purchase.
+     * it and the other gets the existing purchase; the events are written with the purchase or not
+     * at all.
      *
      * @return the new purchase with its lease, or (left) the purchase already journaled under this
      *     reference, untouched
+     * @throws IllegalStateException when the rules forbid the first events (see {@link JournaledPurchase#with})
      */
-    Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
-            Duration leaseFor);
+    Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, List<PurchaseEvent> first,
+            String owner, Instant now, Duration leaseFor);
+
+    /** {@link #open(OrderRequest, String, List, String, Instant, Duration)} with no event yet. */
+    default Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
+            Duration leaseFor) {
+        return open(request, supplier, List.of(), owner, now, leaseFor);
+    }
 
     /** The purchase with {@code reference}, if journaled. */
     Option<JournaledPurchase> find(OrderReference reference);
@@ -73,15 +82,31 @@ public interface PurchaseJournal {
     List<Claimed> claimDue(String owner, Instant now, Duration leaseFor, int max);
 
     /**
-     * Appends {@code event} to the claimed purchase and extends the lease to {@code now + leaseFor}.
+     * Appends {@code events}, in order and all or none, to the claimed purchase and extends the
+     * lease to {@code now + leaseFor}.
      *
-     * @return the purchase after the event, with the extended lease
+     * @return the purchase after the events, with the extended lease
      * @throws LeaseLostException when the purchase was claimed again since (by another owner, or
      *     by the same owner name under a newer lease)
-     * @throws IllegalStateException when the rules forbid the event (see {@link JournaledPurchase#with}),
+     * @throws IllegalStateException when the rules forbid an event (see {@link JournaledPurchase#with}),
      *     or {@code claimed} is not the purchase as it stands (an outdated view)
      */
-    Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor);
+    Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor);
+
+    /** {@link #append(Claimed, List, Instant, Duration)} of one event. */
+    default Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
+        return append(claimed, List.of(event), now, leaseFor);
+    }
+
+    /**
+     * Appends {@code events}, which end the purchase, and gives the lease back, in one write: the
+     * ended purchase is never claimed again.
+     *
+     * @return the ended purchase
+     * @throws LeaseLostException as {@link #append}
+     * @throws IllegalStateException as {@link #append}, and when the events do not end the purchase
+     */
+    JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now);
 
     /**
      * Extends the lease to {@code now + leaseFor}.

@@ -333,4 +333,79 @@ public abstract class PurchaseJournalContract {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(journal.find(opened.purchase().reference()).get().events()).hasSize(1);
     }
+
+    @Test
+    void aPurchaseOpensWithItsFirstEventsInOneWrite() {
+        PurchaseJournal journal = journal();
+        OrderRequest request = request();
+        Either<JournaledPurchase, Claimed> opened = journal.open(request, "ez",
+                List.of(new PurchaseEvent.Sent("ez", T0)), "a", T0, LEASE);
+
+        assertThat(opened.get().purchase().events()).containsExactly(new PurchaseEvent.Sent("ez", T0));
+        assertThat(journal.find(request.reference()).get().events()).containsExactly(new PurchaseEvent.Sent("ez", T0));
+        Claimed accepted = journal.append(opened.get(), new PurchaseEvent.Accepted("ez", SupplierOrderId.of("E-1"), T0),
+                T0, LEASE);
+        assertThat(accepted.purchase().orderId()).contains(SupplierOrderId.of("E-1"));
+    }
+
+    @Test
+    void firstEventsTheRulesForbidOpenNothing() {
+        PurchaseJournal journal = journal();
+        OrderRequest request = request();
+
+        assertThatThrownBy(() -> journal.open(request, "ez", List.of(new PurchaseEvent.Sent("ez", T0),
+                new PurchaseEvent.Sent("ez", T0)), "a", T0, LEASE)).isInstanceOf(IllegalStateException.class);
+        assertThat(journal.find(request.reference())).isEmpty();
+    }
+
+    @Test
+    void severalEventsAreAppendedAllOrNone() {
+        PurchaseJournal journal = journal();
+        Claimed opened = opened(journal, request(), "a", T0);
+        Claimed two = journal.append(opened, List.of(new PurchaseEvent.Sent("ez", T0),
+                new PurchaseEvent.Accepted("ez", SupplierOrderId.of("E-1"), T0.plusMillis(1))), T0, LEASE);
+
+        assertThat(two.purchase().events()).hasSize(2);
+        assertThatThrownBy(() -> journal.append(two, List.of(new PurchaseEvent.LookedUp("ez", Option.none(), T0),
+                new PurchaseEvent.Sent("ez", T0.plusMillis(2))), T0, LEASE)).isInstanceOf(IllegalStateException.class);
+        assertThat(journal.find(opened.purchase().reference()).get().events()).hasSize(2);
+    }
+
+    @Test
+    void finishingEndsThePurchaseAndGivesTheLeaseBackInOneWrite() {
+        PurchaseJournal journal = journal();
+        Claimed sent = journal.open(request(), "ez", List.of(new PurchaseEvent.Sent("ez", T0)), "a", T0, LEASE).get();
+
+        JournaledPurchase ended = journal.finish(sent, List.of(new PurchaseEvent.Accepted("ez", SupplierOrderId.of("E-1"),
+                T0), new PurchaseEvent.Delivered(SupplierOrderId.of("E-1"), 3, T0)), T0);
+
+        assertThat(ended.status()).isEqualTo(PurchaseStatus.DELIVERED);
+        assertThat(journal.find(ended.reference()).get()).isEqualTo(ended);
+        assertThat(journal.claim(ended.reference(), "b", T0, LEASE)).isEmpty();
+        assertThat(journal.claimDue("b", T0.plusSeconds(3600), LEASE, 10)).isEmpty();
+        assertThatThrownBy(() -> journal.append(sent, new PurchaseEvent.LookedUp("ez", Option.none(), T0), T0, LEASE))
+                .isInstanceOfAny(LeaseLostException.class, IllegalStateException.class);
+    }
+
+    @Test
+    void finishingWithEventsThatDoNotEndThePurchaseWritesNothing() {
+        PurchaseJournal journal = journal();
+        Claimed opened = opened(journal, request(), "a", T0);
+
+        assertThatThrownBy(() -> journal.finish(opened, List.of(new PurchaseEvent.Sent("ez", T0)), T0))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(journal.find(opened.purchase().reference()).get().events()).isEmpty();
+        assertThat(journal.claim(opened.purchase().reference(), "b", T0, LEASE)).as("still leased to a").isEmpty();
+    }
+
+    @Test
+    void aFinishWithALostLeaseIsRefused() {
+        PurchaseJournal journal = journal();
+        Claimed a = opened(journal, request(), "a", T0);
+        journal.claim(a.purchase().reference(), "b", T0.plusSeconds(31), LEASE);
+
+        assertThatThrownBy(() -> journal.finish(a, List.of(new PurchaseEvent.Failed("refused", false, T0)),
+                T0.plusSeconds(32))).isInstanceOf(LeaseLostException.class);
+        assertThat(journal.find(a.purchase().reference()).get().status()).isEqualTo(PurchaseStatus.OPEN);
+    }
 }

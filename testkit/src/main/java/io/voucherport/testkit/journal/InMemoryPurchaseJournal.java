@@ -52,15 +52,20 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
     }
 
     @Override
-    public synchronized Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner,
-            Instant now, Duration leaseFor) {
+    public synchronized Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier,
+            List<PurchaseEvent> first, String owner, Instant now, Duration leaseFor) {
         Require.present(request, "request");
+        Require.present(first, "first events");
         Require.text(owner, "owner");
         Row existing = rows.get(request.reference());
         if (existing != null) {
             return Either.left(existing.purchase);
         }
-        Row row = new Row(JournaledPurchase.open(supplier, request, now), now);
+        JournaledPurchase purchase = JournaledPurchase.open(supplier, request, now);
+        for (PurchaseEvent event : first) {
+            purchase = purchase.with(event);
+        }
+        Row row = new Row(purchase, now);
         rows.put(request.reference(), row);
         writes++;
         return Either.right(lease(row, owner, now, leaseFor));
@@ -99,18 +104,46 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
     }
 
     @Override
-    public synchronized Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
+    public synchronized Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor) {
+        Row row = current(claimed);
+        row.purchase = after(row, events);
+        row.until = now.plus(leaseFor);
+        writes++;
+        return new Claimed(row.purchase, row.lease());
+    }
+
+    @Override
+    public synchronized JournaledPurchase finish(Claimed claimed, List<PurchaseEvent> events, Instant now) {
+        Row row = current(claimed);
+        JournaledPurchase ended = after(row, events);
+        if (!ended.status().isEnded()) {
+            throw new IllegalStateException("purchase " + ended.reference() + " does not end with " + events);
+        }
+        row.purchase = ended;
+        row.owner = null;
+        row.until = Instant.MIN;
+        writes++;
+        return ended;
+    }
+
+    /** The row {@code claimed} is a current view of, under a held lease. */
+    private Row current(Claimed claimed) {
         Require.present(claimed, "claimed");
         Row row = held(claimed.lease());
         if (!row.purchase.equals(claimed.purchase())) {
             throw new IllegalStateException("purchase " + claimed.purchase().reference()
                     + " changed since this view of it was read; read it again");
         }
-        JournaledPurchase next = row.purchase.with(event);
-        row.purchase = next;
-        row.until = now.plus(leaseFor);
-        writes++;
-        return new Claimed(next, row.lease());
+        return row;
+    }
+
+    /** The row's purchase after {@code events}, all or none (nothing is written here). */
+    private static JournaledPurchase after(Row row, List<PurchaseEvent> events) {
+        JournaledPurchase next = row.purchase;
+        for (PurchaseEvent event : Require.present(events, "events")) {
+            next = next.with(event);
+        }
+        return next;
     }
 
     @Override
