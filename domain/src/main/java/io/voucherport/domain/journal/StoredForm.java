@@ -27,16 +27,19 @@ public final class StoredForm {
     private StoredForm() {
     }
 
-    /** The stored form of {@code request}. */
+    /** The stored form of {@code request}: {@code request/v1|reference|currency|sku,quantity,amount,currency;…}. */
     public static String of(OrderRequest request) {
-        List<String> lines = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
         for (OrderLine line : request.lines()) {
-            lines.add(join(",", line.sku().value(), Integer.toString(line.quantity()),
+            if (lines.length() > 0) {
+                lines.append(';');
+            }
+            lines.append(fields(',', line.sku().value(), Integer.toString(line.quantity()),
                     line.faceValue().map(m -> m.amount().toPlainString()).getOrElse(""),
                     line.faceValue().map(m -> m.currency().code()).getOrElse("")));
         }
-        return join("|", REQUEST, request.reference().value(),
-                request.settlementCurrency().map(CurrencyCode::code).getOrElse(""), join(";", lines.toArray(String[]::new)));
+        return REQUEST + "|" + fields('|', request.reference().value(),
+                request.settlementCurrency().map(CurrencyCode::code).getOrElse("")) + "|" + lines;
     }
 
     /** The request stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
@@ -45,46 +48,47 @@ public final class StoredForm {
         expect(fields.get(0), REQUEST, form);
         List<OrderLine> lines = new ArrayList<>();
         for (String line : split(fields.get(3), ';', -1)) {
-            List<String> parts = split(line, ',', 4);
+            List<String> parts = split(line, ',', 4).stream().map(StoredForm::unescape).toList();
             Option<Money> face = parts.get(2).isEmpty() ? Option.none()
                     : Option.some(Money.of(new BigDecimal(parts.get(2)), CurrencyCode.of(parts.get(3))));
             lines.add(new OrderLine(Sku.of(parts.get(0)), Integer.parseInt(parts.get(1)), face));
         }
-        return new OrderRequest(OrderReference.of(fields.get(1)), lines,
-                fields.get(2).isEmpty() ? Option.none() : Option.some(CurrencyCode.of(fields.get(2))));
+        String currency = unescape(fields.get(2));
+        return new OrderRequest(OrderReference.of(unescape(fields.get(1))), lines,
+                currency.isEmpty() ? Option.none() : Option.some(CurrencyCode.of(currency)));
     }
 
-    /** The stored form of {@code event}. */
+    /** The stored form of {@code event}: {@code Kind/v1|field|…|instant}. */
     public static String of(PurchaseEvent event) {
         String kind = event.getClass().getSimpleName() + VERSION;
         String at = event.at().toString();
         if (event instanceof PurchaseEvent.Sent e) {
-            return join("|", kind, e.supplier(), at);
+            return fields('|', kind, e.supplier(), at);
         } else if (event instanceof PurchaseEvent.Accepted e) {
-            return join("|", kind, e.supplier(), e.orderId().value(), at);
+            return fields('|', kind, e.supplier(), e.orderId().value(), at);
         } else if (event instanceof PurchaseEvent.Refused e) {
-            return join("|", kind, e.supplier(), e.failure(), Boolean.toString(e.provablyNotApplied()),
+            return fields('|', kind, e.supplier(), e.failure(), Boolean.toString(e.provablyNotApplied()),
                     Boolean.toString(e.isTransient()), e.reason(), at);
         } else if (event instanceof PurchaseEvent.OutcomeUnknown e) {
-            return join("|", kind, e.supplier(), e.reason(), at);
+            return fields('|', kind, e.supplier(), e.reason(), at);
         } else if (event instanceof PurchaseEvent.LookedUp e) {
-            return join("|", kind, e.supplier(), e.found().map(SupplierOrderId::value).getOrElse(""), at);
+            return fields('|', kind, e.supplier(), e.found().map(SupplierOrderId::value).getOrElse(""), at);
         } else if (event instanceof PurchaseEvent.AbsenceProven e) {
-            return join("|", kind, e.supplier(), Integer.toString(e.lookups()), at);
+            return fields('|', kind, e.supplier(), Integer.toString(e.lookups()), at);
         } else if (event instanceof PurchaseEvent.Rerouted e) {
-            return join("|", kind, e.supplier(), of(e.request()), at);
+            return fields('|', kind, e.supplier(), of(e.request()), at);
         } else if (event instanceof PurchaseEvent.Delivered e) {
-            return join("|", kind, e.orderId().value(), Integer.toString(e.codes()), at);
+            return fields('|', kind, e.orderId().value(), Integer.toString(e.codes()), at);
         } else if (event instanceof PurchaseEvent.PartiallyDelivered e) {
-            return join("|", kind, e.orderId().value(), Integer.toString(e.codes()), Integer.toString(e.missing()), at);
+            return fields('|', kind, e.orderId().value(), Integer.toString(e.codes()), Integer.toString(e.missing()), at);
         }
         PurchaseEvent.Failed e = (PurchaseEvent.Failed) event;
-        return join("|", kind, e.reason(), Boolean.toString(e.mayHaveBought()), at);
+        return fields('|', kind, e.reason(), Boolean.toString(e.mayHaveBought()), at);
     }
 
     /** The event stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
     public static PurchaseEvent event(String form) {
-        List<String> f = split(form, '|', -1);
+        List<String> f = split(form, '|', -1).stream().map(StoredForm::unescape).toList();
         String kind = f.get(0);
         if (!kind.endsWith(VERSION)) {
             throw new IllegalArgumentException("unknown stored event version: " + kind);
@@ -130,17 +134,19 @@ public final class StoredForm {
         }
     }
 
-    private static String join(String separator, String... fields) {
+    /** {@code values}, each escaped, joined by {@code separator}. */
+    private static String fields(char separator, String... values) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
+        for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append(separator);
             }
-            escape(fields[i], out);
+            escape(values[i], out);
         }
         return out.toString();
     }
 
+    /** Escapes the separators, {@code %} and control characters as {@code %xx}: the text then holds no separator. */
     private static void escape(String field, StringBuilder out) {
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -152,25 +158,33 @@ public final class StoredForm {
         }
     }
 
-    private static List<String> split(String form, char separator, int expected) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        for (int i = 0; i < form.length(); i++) {
-            char c = form.charAt(i);
-            if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '%') {
-                if (i + 2 >= form.length()) {
+    private static String unescape(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= field.length()) {
                     throw new IllegalArgumentException("a stored form ends inside an escape");
                 }
-                field.append((char) Integer.parseInt(form.substring(i + 1, i + 3), 16));
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
-                field.append(c);
+                out.append(c);
             }
         }
-        fields.add(field.toString());
+        return out.toString();
+    }
+
+    /** {@code form} split at {@code separator}, fields still escaped. */
+    private static List<String> split(String form, char separator, int expected) {
+        List<String> fields = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= form.length(); i++) {
+            if (i == form.length() || form.charAt(i) == separator) {
+                fields.add(form.substring(from, i));
+                from = i + 1;
+            }
+        }
         if (expected >= 0 && fields.size() != expected) {
             throw new IllegalArgumentException("a stored form has " + fields.size() + " fields, not " + expected);
         }
