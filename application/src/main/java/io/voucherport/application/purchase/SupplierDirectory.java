@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.journal.JournalException;
 import io.voucherport.domain.journal.JournaledPurchase;
 import io.voucherport.domain.journal.PurchaseEvent;
 import io.voucherport.domain.journal.PurchaseJournal;
@@ -95,6 +96,18 @@ public final class SupplierDirectory {
      */
     public Routed buy(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency,
             List<String> preference) {
+        try {
+            return route(reference, lines, settlementCurrency, preference);
+        } catch (JournalException e) {   // before any placement, or after one provably refused
+            String reason = "the purchase journal failed; nothing was bought (" + e.getMessage() + ")";
+            return new Routed(preference.get(0), new PurchaseResult.Failed(reference, Option.none(), reason,
+                    Option.some(new ProviderFailure.Unavailable(FailureDetails.of("purchase-journal", reason),
+                            Option.none())), false), List.of());
+        }
+    }
+
+    private Routed route(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency,
+            List<String> preference) {
         Require.present(reference, "reference");
         Require.present(lines, "lines");
         Require.present(settlementCurrency, "settlement currency");
@@ -155,9 +168,14 @@ public final class SupplierDirectory {
         return new Routed(preference.get(preference.size() - 1), last, refused.subList(0, refused.size() - 1));
     }
 
+    /** Gives the lease back; when that fails, the lease runs out by itself. */
     private void release(Claimed claimed) {
         Instant now = waiting.clock().instant();
-        journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer().recheckAfter()));
+        try {
+            journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer().recheckAfter()));
+        } catch (JournalException e) {
+            // recovery picks the purchase up once the lease has run out
+        }
     }
 
     /** Each line's SKU as the supplier knows it; none when one has no mapping (an empty mapping means "same SKUs"). */

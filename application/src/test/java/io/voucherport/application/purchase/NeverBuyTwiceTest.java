@@ -369,4 +369,33 @@ class NeverBuyTwiceTest {
         assertThat(pass.stream().map(PurchaseResult::reference).distinct()).hasSize(40);
         assertThat(ez.calls(Operation.PLACE)).isEqualTo(40);
     }
+
+    @Test
+    void theDirectoryBuysNothingWhenTheJournalIsDownAndKeepsADeliveryWhenOnlyTheReleaseFails() {
+        PurchaseJournal down = new ForwardingJournal(journal) {
+            @Override
+            void beforeWrite(String operation) {
+                throw new JournalException("connection refused", null);
+            }
+        };
+        SupplierDirectory broken = SupplierDirectory.builder(down, PollingPolicy.DEFAULT, time.waiting())
+                .buyer(buyer(ez, "ez", "a", down), java.util.Map.of()).build();
+        SupplierDirectory.Routed refused = broken.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
+                Option.none(), List.of("ez"));
+        assertThat(((PurchaseResult.Failed) refused.result()).nothingBought()).isTrue();
+        assertThat(ez.calls(Operation.PLACE)).isZero();
+
+        PurchaseJournal noRelease = new ForwardingJournal(journal) {
+            @Override
+            void beforeWrite(String operation) {
+                if (operation.equals("release")) {
+                    throw new JournalException("connection reset", null);
+                }
+            }
+        };
+        SupplierDirectory flaky = SupplierDirectory.builder(noRelease, PollingPolicy.DEFAULT, time.waiting())
+                .buyer(buyer(ez, "ez", "a", noRelease), java.util.Map.of()).build();
+        assertThat(flaky.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)), Option.none(),
+                List.of("ez")).result()).isInstanceOf(PurchaseResult.Delivered.class);
+    }
 }

@@ -1,0 +1,263 @@
+package io.voucherport.application.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.voucherport.application.VirtualTime;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.journal.JournalException;
+import io.voucherport.domain.journal.PurchaseStatus;
+import io.voucherport.domain.paging.PagedSequence;
+import io.voucherport.domain.supply.Balance;
+import io.voucherport.domain.supply.CodeSupplier;
+import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
+import io.voucherport.domain.supply.Product;
+import io.voucherport.domain.supply.SupplierOrder;
+import io.voucherport.domain.supply.SupplierOrderId;
+import io.voucherport.testkit.fake.InMemoryCodeSupplier;
+import io.voucherport.testkit.fake.InMemoryCodeSupplier.Operation;
+import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Review findings against BuyCodes / SupplierDirectory on the journal (each test fails while its bug stands). */
+class BuyCodesReviewTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final VirtualTime time = new VirtualTime();
+    private final InMemoryPurchaseJournal journal = new InMemoryPurchaseJournal();
+    private final InMemoryCodeSupplier ez = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+            .balance("1000", "USD");
+    private final InMemoryCodeSupplier gifthub = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+            .balance("1000", "USD");
+
+    /** A supplier passing every call on, with a hook around each placement. */
+    private static final class Hooked implements CodeSupplier {
+        private final CodeSupplier delegate;
+        private final AtomicInteger places = new AtomicInteger();
+        private Function<OrderRequest, Either<ProviderFailure, SupplierOrder>> place;
+
+        Hooked(CodeSupplier delegate) {
+            this.delegate = delegate;
+            this.place = delegate::place;
+        }
+
+        @Override
+        public PagedSequence<Product> catalog() {
+            return delegate.catalog();
+        }
+
+        @Override
+        public Either<ProviderFailure, List<Balance>> balances() {
+            return delegate.balances();
+        }
+
+        @Override
+        public Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
+            places.incrementAndGet();
+            return place.apply(request);
+        }
+
+        @Override
+        public Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
+            return delegate.findOrder(id);
+        }
+
+        @Override
+        public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
+            return delegate.findOrderByReference(reference);
+        }
+
+        @Override
+        public Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
+            return delegate.fetchCodes(id);
+        }
+    }
+
+    private BuyCodes buyer(CodeSupplier supplier, String name, String owner,
+            io.voucherport.domain.journal.PurchaseJournal journal) {
+        return BuyCodes.builder(name, supplier, journal).waiting(time.waiting()).owner(owner).settleTime(SETTLE)
+                .lease(LEASE).build();
+    }
+
+    private static OrderRequest request() {
+        return BuyCodes.prepare(List.of(OrderLine.of("GAME-10", 1)), Option.none());
+    }
+
+    private static ProviderFailure unreadableAnswer() {
+        return new ProviderFailure.UnexpectedResponse(FailureDetails.of("test", 302, Option.none(),
+                "the answer to the placement could not be used"));
+    }
+
+    /**
+     * A second buy of the same reference on the same BuyCodes (a client's retry landing on the
+     * same instance) while the first is inside the supplier call: same owner name, so
+     * {@code claim} hands it the live lease; it proves absence while the first request is still in
+     * flight and places again.
+     */
+    @Test
+    void aConcurrentBuyOfTheSameReferenceOnTheSameInstanceNeverTakesTheLiveLease() {
+        Hooked supplier = new Hooked(ez);
+        BuyCodes buyer = buyer(supplier, "ez", "instance-a", journal);
+        OrderRequest request = request();
+        List<PurchaseResult> second = new ArrayList<>();
+        supplier.place = r -> {
+            if (supplier.places.get() == 1) {   // the first request is in flight: the retry arrives now
+                second.add(buyer.buy(r));
+            }
+            return ez.place(r);
+        };
+
+        PurchaseResult first = buyer.buy(request);
+
+        assertThat(second.get(0)).as("the retry must answer Pending without driving the purchase")
+                .isInstanceOf(PurchaseResult.Pending.class);
+        assertThat(supplier.places.get()).as("placed again while the first placement was in flight").isEqualTo(1);
+        assertThat(first).isInstanceOf(PurchaseResult.Delivered.class);
+    }
+
+    /**
+     * A placement answered with something unreadable (not provably harmless: the order may exist,
+     * here it does) is journaled Refused(provablyNotApplied=false) and the purchase ends Failed at
+     * once: never looked up, so a paid order is never reconciled nor its codes handed over.
+     */
+    @Test
+    void aPlacementWithAnUnreadableAnswerIsLookedUpNotEndedFailed() {
+        Hooked supplier = new Hooked(ez);
+        supplier.place = r -> {
+            ez.place(r);   // committed and paid at the supplier
+            return Either.left(unreadableAnswer());
+        };
+        OrderRequest request = request();
+
+        PurchaseResult result = buyer(supplier, "ez", "a", journal).buy(request);
+
+        assertThat(ez.ordersWithReference(request.reference())).isEqualTo(1);
+        assertThat(ez.calls(Operation.FIND_BY_REFERENCE)).as("the order was never looked up").isPositive();
+        assertThat(result).as("a paid order exists").isInstanceOf(PurchaseResult.Delivered.class);
+    }
+
+    /**
+     * Same refusal, then the journal write that ends the purchase fails once (or the instance
+     * crashes between the Refused append and the Failed write): recovery finds Sent + Refused(not
+     * provably harmless), which the rules read as "no doubt", and places again without any lookup.
+     */
+    @Test
+    void afterARefusalThatIsNotProvablyHarmlessRecoveryNeverPlacesAgainWithoutALookup() {
+        Hooked supplier = new Hooked(ez);
+        supplier.place = r -> {
+            if (supplier.places.get() == 1) {
+                ez.place(r);
+                return Either.left(unreadableAnswer());
+            }
+            return ez.place(r);
+        };
+        ForwardingJournal flaky = new ForwardingJournal(journal) {
+            private boolean failed;
+
+            @Override
+            void beforeWrite(String operation) {
+                if (operation.startsWith("finish") && !failed) {
+                    failed = true;
+                    throw new JournalException("simulated: the database went away", null);
+                }
+            }
+        };
+        BuyCodes buyer = buyer(supplier, "ez", "a", flaky);
+        OrderRequest request = request();
+
+        PurchaseResult first = buyer.buy(request);
+        assertThat(first).isInstanceOf(PurchaseResult.Pending.class);
+        time.advance(Duration.ofMinutes(5));
+        new PurchaseRecovery(flaky, List.of(buyer), time.waiting(), LEASE, "b").runOnce();
+
+        assertThat(supplier.places.get()).as("placed again with no lookup after a not-provably-harmless refusal")
+                .isEqualTo(1);
+    }
+
+    /**
+     * A purchase is in doubt (placement committed, answer lost, lookups lagging: Pending). Resuming
+     * it while the journal has a hiccup on the claim answers Failed with nothingBought() == true
+     * ("the purchase journal failed before anything was sent"), although a paid order exists and
+     * recovery will deliver it later.
+     */
+    @Test
+    void aJournalFailureWhileResumingAPurchaseInDoubtIsNeverNothingBought() {
+        ez.lookupLag(Duration.ofMinutes(30));
+        ez.commitThenFailNextPlace();
+        boolean[] down = {false};
+        ForwardingJournal flaky = new ForwardingJournal(journal) {
+            @Override
+            void beforeWrite(String operation) {
+                if (down[0]) {
+                    throw new JournalException("simulated: the database went away", null);
+                }
+            }
+        };
+        BuyCodes buyer = BuyCodes.builder("ez", ez, flaky).waiting(time.waiting()).owner("a")
+                .settleTime(Duration.ofMinutes(30)).policy(PollingPolicy.DEFAULT.deadline(Duration.ofMinutes(2)))
+                .lease(LEASE).build();
+        OrderRequest request = request();
+        assertThat(buyer.buy(request)).isInstanceOf(PurchaseResult.Pending.class);
+        assertThat(ez.ordersWithReference(request.reference())).isEqualTo(1);
+
+        down[0] = true;
+        PurchaseResult resumed = buyer.resume(request);
+        PurchaseResult again = buyer.buy(request);
+
+        assertThat(resumed instanceof PurchaseResult.Failed f && f.nothingBought())
+                .as("resume answered 'nothing bought' but a paid order exists: " + resumed).isFalse();
+        assertThat(again instanceof PurchaseResult.Failed f && f.nothingBought())
+                .as("buy again answered 'nothing bought' but a paid order exists: " + again).isFalse();
+    }
+
+    /**
+     * The directory journals Failed at the first supplier (keeping the lease) and only then appends
+     * Rerouted. Another instance asking about the reference in between reads the purchase as ended
+     * Failed with mayHaveBought=false, while the first instance goes on to buy it elsewhere.
+     */
+    @Test
+    void anotherInstanceNeverReadsFailedNothingBoughtWhileTheDirectoryIsAboutToReroute() {
+        ez.failNext(Operation.PLACE, new ProviderFailure.InsufficientFunds(FailureDetails.of("test", 402,
+                Option.none(), "balance too low")));
+        OrderReference reference = OrderReference.generate();
+        List<OrderLine> lines = List.of(OrderLine.of("GAME-10", 1));
+        List<SupplierDirectory.Routed> seenByB = new ArrayList<>();
+        SupplierDirectory[] b = new SupplierDirectory[1];
+        ForwardingJournal shared = new ForwardingJournal(journal) {
+            @Override
+            void afterWrite(String operation) {
+                if (seenByB.isEmpty() && operation.contains("Failed")
+                        && journal.find(reference).get().status() == PurchaseStatus.FAILED) {
+                    seenByB.add(b[0].buy(reference, lines, Option.none(), List.of("ez", "gifthub")));
+                }
+            }
+        };
+        SupplierDirectory a = SupplierDirectory.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("a")
+                .buyer(buyer(ez, "ez", "a", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "a", shared), Map.of())
+                .build();
+        b[0] = SupplierDirectory.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("b")
+                .buyer(buyer(ez, "ez", "b", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "b", shared), Map.of())
+                .build();
+
+        SupplierDirectory.Routed routedA = a.buy(reference, lines, Option.none(), List.of("ez", "gifthub"));
+
+        assertThat(routedA.result()).isInstanceOf(PurchaseResult.Delivered.class);
+        assertThat(gifthub.ordersWithReference(reference)).isEqualTo(1);
+        PurchaseResult resultB = seenByB.get(0).result();
+        assertThat(resultB).as("B is told the purchase failed, though A buys it a moment later")
+                .isNotInstanceOf(PurchaseResult.Failed.class);
+    }
+}
