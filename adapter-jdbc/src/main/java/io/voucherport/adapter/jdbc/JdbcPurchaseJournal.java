@@ -55,6 +55,9 @@ import javax.sql.DataSource;
  */
 public final class JdbcPurchaseJournal implements PurchaseJournal {
 
+    private static final System.Logger LOG = System.getLogger(JdbcPurchaseJournal.class.getName());
+    private static final Duration PARKED = Duration.ofHours(1);
+
     private static final int OPEN_ATTEMPTS = 3;
 
     private final Database database;
@@ -82,7 +85,7 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
                 + " e.seq, e.form FROM " + purchases + " c" + withEvents + " WHERE c.reference = ? ORDER BY e.seq";
         this.claimSql = "WITH c AS (UPDATE " + purchases + " p SET lease_owner = ?, lease_token = p.lease_token + 1,"
                 + " lease_until = ? WHERE p.reference = ? AND p.status = 'OPEN'"
-                + " AND (p.lease_owner IS NULL OR p.lease_owner = ? OR p.lease_until <= ?) " + claimedColumns + ")"
+                + " AND (p.lease_owner IS NULL OR p.lease_until <= ?) " + claimedColumns + ")"
                 + " SELECT c.*, e.seq, e.form FROM c" + withEvents + " ORDER BY e.seq";
         this.claimDueSql = "WITH due AS (SELECT reference FROM " + purchases
                 + " WHERE status = 'OPEN' AND due_at <= ? AND (lease_owner IS NULL OR lease_until <= ?)"
@@ -187,8 +190,7 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
                 claim.setString(1, owner);
                 Database.setInstant(claim, 2, until);
                 claim.setString(3, reference.value());
-                claim.setString(4, owner);
-                Database.setInstant(claim, 5, at);
+                Database.setInstant(claim, 4, at);
                 List<Claimed> claimed = claimed(connection, claim);
                 return claimed.isEmpty() ? Option.none() : Option.some(claimed.get(0));
             }
@@ -365,6 +367,10 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
         }
         List<Claimed> claimed = new ArrayList<>(read.size());
         for (PurchaseRows.Read one : read) {
+            if (!one.readable()) {
+                park(connection, one.lease());
+                continue;
+            }
             JournaledPurchase purchase = one.complete() ? one.purchase() : reread(connection, one);
             claimed.add(new Claimed(purchase, one.lease()));
         }
@@ -372,6 +378,21 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     }
 
     /** The purchase with every event, read in a new statement (which sees every committed event). */
+    /**
+     * Gives back the lease on a purchase this version cannot read (written by a newer version, say)
+     * and makes it due only in an hour, logged at {@code WARNING}: it must not hold up the others, and
+     * an instance that can read it will take it then.
+     */
+    private void park(Connection connection, Lease lease) throws SQLException {
+        LOG.log(System.Logger.Level.WARNING, "purchase " + lease.reference() + " holds a stored form this version"
+                + " cannot read; left for an instance that can (due again in " + PARKED + ")");
+        try (PreparedStatement release = database.prepare(connection, releaseSql)) {
+            Database.setInstant(release, 1, Database.micros(lease.until().plus(PARKED)));
+            setLease(release, 2, lease);
+            database.update(release);
+        }
+    }
+
     private JournaledPurchase reread(Connection connection, PurchaseRows.Read claimed) throws SQLException {
         String reference = claimed.purchase().reference().value();
         try (PreparedStatement events = database.prepare(connection, eventsSql)) {

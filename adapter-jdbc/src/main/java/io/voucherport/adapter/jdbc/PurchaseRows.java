@@ -29,6 +29,11 @@ final class PurchaseRows {
      */
     record Read(JournaledPurchase purchase, int eventCount, Lease lease) {
 
+        /** Whether the purchase could be read: a claim skips (and parks) one this version cannot read. */
+        boolean readable() {
+            return purchase != null;
+        }
+
         /**
          * Whether the query saw every event. A claim's {@code UPDATE} sees the newest purchase row
          * while the join reads an older snapshot of the events, so an event committed in between
@@ -42,7 +47,11 @@ final class PurchaseRows {
     private PurchaseRows() {
     }
 
-    /** The purchases in {@code rows}, in the order read. */
+    /**
+     * The purchases in {@code rows}, in the order read. With a lease (claims), a purchase this
+     * version cannot read comes back unreadable ({@link Read#readable()} false) so that it spoils
+     * no other; without, it throws {@link JournalException}.
+     */
     static List<Read> read(ResultSet rows, boolean withLease) throws SQLException {
         List<Read> read = new ArrayList<>();
         String reference = null;
@@ -56,7 +65,7 @@ final class PurchaseRows {
             String next = rows.getString("reference");
             if (!next.equals(reference)) {
                 if (reference != null) {
-                    read.add(purchase(reference, supplier, request, openedAt, eventCount, lease, forms));
+                    read.add(purchase(reference, supplier, request, openedAt, eventCount, lease, forms, withLease));
                 }
                 reference = next;
                 supplier = rows.getString("opened_supplier");
@@ -73,7 +82,7 @@ final class PurchaseRows {
             }
         }
         if (reference != null) {
-            read.add(purchase(reference, supplier, request, openedAt, eventCount, lease, forms));
+            read.add(purchase(reference, supplier, request, openedAt, eventCount, lease, forms, withLease));
         }
         return read;
     }
@@ -88,13 +97,17 @@ final class PurchaseRows {
     }
 
     private static Read purchase(String reference, String supplier, String request, Instant openedAt, int eventCount,
-            Lease lease, List<String> forms) {
+            Lease lease, List<String> forms, boolean tolerant) {
         try {
             JournaledPurchase purchase = new JournaledPurchase(
                     new JournaledPurchase.Opening(supplier, StoredForm.request(request)), openedAt, parse(reference, forms));
             return new Read(purchase, eventCount, lease);
-        } catch (IllegalArgumentException e) {
-            throw unreadable(reference, e);
+        } catch (IllegalArgumentException | JournalException e) {
+            if (!tolerant) {
+                throw e instanceof JournalException unreadable ? unreadable
+                        : unreadable(reference, (IllegalArgumentException) e);
+            }
+            return new Read(null, eventCount, lease);
         }
     }
 

@@ -154,8 +154,9 @@ class JdbcPurchaseJournalDetailsTest {
                 insert.executeUpdate();
             }
             long before = journal.roundTrips();
-            // the same owner claims again meanwhile: its UPDATE waits for the row, its join reads an older snapshot
-            Future<Claimed> claim = thread.submit(() -> journal.claim(opened.purchase().reference(), "a", T0, LEASE).get());
+            // another instance claims once the lease ran out: its UPDATE waits for the row, its join reads an older snapshot
+            Future<Claimed> claim = thread.submit(() -> journal.claim(opened.purchase().reference(), "b",
+                    T0.plus(LEASE).plusSeconds(1), LEASE).get());
             awaitALockWait(dataSource);
             writer.commit();
 

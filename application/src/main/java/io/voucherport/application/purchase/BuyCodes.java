@@ -270,10 +270,14 @@ public final class BuyCodes {
                 : new PurchaseResult.PartiallyDelivered(reference, order.get(), codes.get(), missing);
     }
 
+    /**
+     * The journal failed before this call sent anything. Not "nothing bought": the write may have
+     * taken effect unseen (then recovery drives the purchase), or an earlier call may have placed
+     * it. Resume it by reference once the journal is back; it is never bought twice.
+     */
     private PurchaseResult journalDown(OrderReference reference, JournalException e) {
-        String reason = "the purchase journal failed before anything was sent (" + e.getMessage() + ")";
-        return new PurchaseResult.Failed(reference, Option.none(), reason, Option.some(new ProviderFailure.Unavailable(
-                FailureDetails.of("purchase-journal", reason), Option.none())), false);
+        return new PurchaseResult.Pending(reference, Option.none(), Option.none(), "the purchase journal failed ("
+                + e.getMessage() + "); nothing was sent by this call: resume it by reference later");
     }
 
     private Instant now() {
@@ -328,6 +332,7 @@ public final class BuyCodes {
         private Claimed claimed;
         private boolean keepLease;
         private boolean ended;
+        private List<PurchaseEvent> heldEnd = List.of();
         private PurchaseResult result;
         private final List<PurchaseEvent> unwritten = new ArrayList<>();
 
@@ -346,6 +351,14 @@ public final class BuyCodes {
             return result;
         }
 
+        /**
+         * The events still to be journaled when the run kept its lease (the ones ending the
+         * purchase, and any held back with them); empty when it ended pending.
+         */
+        List<PurchaseEvent> heldEnd() {
+            return heldEnd;
+        }
+
         private JournaledPurchase purchase() {
             return claimed.purchase();
         }
@@ -359,7 +372,8 @@ public final class BuyCodes {
             try {
                 Step next = step.get();
                 if (next instanceof Step.Wait wait) {
-                    return new Step.Wait(wait.delay(), () -> guarded(wait.then()), wait.interrupted());
+                    return new Step.Wait(wait.delay(), () -> guarded(wait.then()),
+                            () -> ((Step.Done) finish(wait.interrupted().get())).result());
                 }
                 return finish(((Step.Done) next).result());
             } catch (LeaseLostException e) {
@@ -414,8 +428,9 @@ public final class BuyCodes {
          * directory may still reroute), in the same write that gives the lease back.
          */
         private void end(PurchaseEvent last) {
-            if (keepLease) {
-                record(last);
+            if (keepLease) {   // the directory writes it, or reroutes instead: nobody reads a premature end
+                heldEnd = withUnwritten(last);
+                unwritten.clear();
                 return;
             }
             JournaledPurchase done = journal.finish(claimed, withUnwritten(last), now());
@@ -507,8 +522,9 @@ public final class BuyCodes {
                         + failure.message(), now()));
                 return lookUp(0);
             }
-            if (failure instanceof ProviderFailure.OutcomeUnknown) {
-                record(new PurchaseEvent.OutcomeUnknown(name, failure.message(), now()));
+            if (!failure.provablyNotApplied()) {   // unknown outcome, or an answer that proves nothing
+                record(new PurchaseEvent.OutcomeUnknown(name, failure.getClass().getSimpleName() + ": "
+                        + failure.message(), now()));
                 return lookUp(0);
             }
             record(new PurchaseEvent.Refused(name, failure.getClass().getSimpleName(), failure.provablyNotApplied(),

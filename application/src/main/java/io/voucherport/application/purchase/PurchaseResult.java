@@ -79,11 +79,11 @@ public sealed interface PurchaseResult {
         }
 
         /**
-         * Whether the supplier provably bought nothing: it refused before placing an order, and no
-         * placement of this purchase ever had an unknown outcome.
+         * Whether the supplier provably bought nothing: no order was placed, every refusal proves it
+         * took no effect, and no placement of this purchase ever had an unknown outcome.
          */
         public boolean nothingBought() {
-            return !mayHaveBought && order.isEmpty() && failure.exists(ProviderFailure::provablyNotApplied);
+            return !mayHaveBought && order.isEmpty() && failure.forAll(ProviderFailure::provablyNotApplied);
         }
     }
 

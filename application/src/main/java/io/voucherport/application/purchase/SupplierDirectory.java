@@ -98,11 +98,10 @@ public final class SupplierDirectory {
             List<String> preference) {
         try {
             return route(reference, lines, settlementCurrency, preference);
-        } catch (JournalException e) {   // before any placement, or after one provably refused
-            String reason = "the purchase journal failed; nothing was bought (" + e.getMessage() + ")";
-            return new Routed(preference.get(0), new PurchaseResult.Failed(reference, Option.none(), reason,
-                    Option.some(new ProviderFailure.Unavailable(FailureDetails.of("purchase-journal", reason),
-                            Option.none())), false), List.of());
+        } catch (JournalException e) {   // a write may have taken effect unseen: never "nothing bought"
+            return new Routed(preference.get(0), new PurchaseResult.Pending(reference, Option.none(), Option.none(),
+                    "the purchase journal failed (" + e.getMessage() + "): buy again with the same reference later;"
+                            + " it is never bought twice"), List.of());
         }
     }
 
@@ -132,6 +131,7 @@ public final class SupplierDirectory {
         List<String> refused = new ArrayList<>();
         PurchaseResult last = null;
         Claimed claimed = null;
+        BuyCodes.Run run = null;
         for (String name : preference) {
             Entry entry = suppliers.get(name);
             Option<List<OrderLine>> mapped = map(lines, entry.skus());
@@ -152,27 +152,37 @@ public final class SupplierDirectory {
             } else {
                 claimed = journal.append(claimed, new PurchaseEvent.Rerouted(name, request, now), now, leaseFor);
             }
-            BuyCodes.Run run = entry.buyer().driveHeld(claimed);
+            run = entry.buyer().driveHeld(claimed);
             claimed = run.claimed();
             last = run.result();
             if (!(last instanceof PurchaseResult.Failed failed && failed.nothingBought()
                     && claimed.purchase().provablyNothingBought())) {
-                release(claimed);
+                end(run);
                 return new Routed(name, last, refused);
             }
-            refused.add(name);
+            refused.add(name);   // its end is not journaled: the next supplier's reroute is, or the last end
         }
-        if (claimed != null) {
-            release(claimed);
+        if (run != null) {
+            end(run);
         }
         return new Routed(preference.get(preference.size() - 1), last, refused.subList(0, refused.size() - 1));
     }
 
-    /** Gives the lease back; when that fails, the lease runs out by itself. */
-    private void release(Claimed claimed) {
+    /**
+     * Journals how the run ended and gives the lease back in one write, or only gives the lease back
+     * when it ended pending; when that fails, the lease runs out by itself and recovery picks the
+     * purchase up (the answer in hand stays true).
+     */
+    private void end(BuyCodes.Run run) {
+        Claimed claimed = run.claimed();
         Instant now = waiting.clock().instant();
         try {
-            journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer().recheckAfter()));
+            if (run.heldEnd().isEmpty()) {
+                journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer()
+                        .recheckAfter()));
+            } else {
+                journal.finish(claimed, run.heldEnd(), now);
+            }
         } catch (JournalException e) {
             // recovery picks the purchase up once the lease has run out
         }

@@ -131,8 +131,9 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     /**
      * Since when the purchase is in doubt at the current supplier: the placement in flight (sent,
      * no outcome recorded), or else the last placement whose outcome is unknown, unless an order is
-     * known or a later {@link PurchaseEvent.AbsenceProven} settled it. A refusal answers its own
-     * placement only; an older doubt still stands. None when no doubt stands.
+     * known or a later {@link PurchaseEvent.AbsenceProven} settled it. A refusal that proves nothing
+     * was bought answers its own placement only (an older doubt still stands); one that does not
+     * prove it is a doubt of its own. None when no doubt stands.
      */
     public Option<Instant> doubtSince() {
         if (orderId().isDefined()) {
@@ -147,8 +148,9 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
             } else if (event instanceof PurchaseEvent.OutcomeUnknown unknown) {
                 inFlight = null;
                 doubt = unknown.at();
-            } else if (event instanceof PurchaseEvent.Refused) {
+            } else if (event instanceof PurchaseEvent.Refused refused) {
                 inFlight = null;
+                doubt = refused.provablyNotApplied() ? doubt : refused.at();   // a refusal that proves nothing
             } else if (event instanceof PurchaseEvent.AbsenceProven) {
                 inFlight = null;
                 doubt = null;
@@ -199,7 +201,8 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     public boolean everInDoubt() {
         boolean sentOpen = false;
         for (PurchaseEvent event : events) {
-            if (event instanceof PurchaseEvent.OutcomeUnknown) {
+            if (event instanceof PurchaseEvent.OutcomeUnknown
+                    || event instanceof PurchaseEvent.Refused r && !r.provablyNotApplied()) {
                 return true;
             }
             if (event instanceof PurchaseEvent.Sent) {

@@ -67,8 +67,9 @@ public interface PurchaseJournal {
     Option<JournaledPurchase> find(OrderReference reference);
 
     /**
-     * Leases the open purchase with {@code reference} to {@code owner}, when nobody else holds an
-     * unexpired lease on it (an owner may claim again what it holds). Atomic.
+     * Leases the open purchase with {@code reference} to {@code owner}, when nobody holds an
+     * unexpired lease on it — not even {@code owner} itself: two calls of one instance never drive
+     * one purchase at once. Atomic.
      *
      * @return the purchase and the new lease; none when it is not journaled, has ended, or is held
      */

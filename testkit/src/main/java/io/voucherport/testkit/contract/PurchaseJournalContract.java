@@ -408,4 +408,14 @@ public abstract class PurchaseJournalContract {
                 T0.plusSeconds(32))).isInstanceOf(LeaseLostException.class);
         assertThat(journal.find(a.purchase().reference()).get().status()).isEqualTo(PurchaseStatus.OPEN);
     }
+
+    @Test
+    void anOwnerCannotClaimAgainWhatItStillHolds() {
+        PurchaseJournal journal = journal();
+        Claimed a = opened(journal, request(), "node-1", T0);
+
+        assertThat(journal.claim(a.purchase().reference(), "node-1", T0.plusSeconds(10), LEASE)).isEmpty();
+        Claimed sent = journal.append(a, new PurchaseEvent.Sent("ez", T0.plusSeconds(11)), T0.plusSeconds(11), LEASE);
+        assertThat(sent.purchase().events()).hasSize(1);
+    }
 }

@@ -42,8 +42,8 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
             this.dueAt = dueAt;
         }
 
-        boolean heldByOther(String by, Instant now) {
-            return owner != null && !owner.equals(by) && until.isAfter(now);
+        boolean held(Instant now) {
+            return owner != null && until.isAfter(now);
         }
 
         Lease lease() {
@@ -80,7 +80,7 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
     public synchronized Option<Claimed> claim(OrderReference reference, String owner, Instant now, Duration leaseFor) {
         Require.text(owner, "owner");
         Row row = rows.get(Require.present(reference, "reference"));
-        if (row == null || row.purchase.status().isEnded() || row.heldByOther(owner, now)) {
+        if (row == null || row.purchase.status().isEnded() || row.held(now)) {
             return Option.none();
         }
         writes++;
