@@ -136,57 +136,68 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
      * prove it is a doubt of its own. None when no doubt stands.
      */
     public Option<Instant> doubtSince() {
+        int at = doubtIndex();
+        return at < 0 ? Option.none() : Option.some(current().get(at).at());
+    }
+
+    /** The position (in {@link #current()}) of the event the standing doubt started with; -1 for none. */
+    private int doubtIndex() {
         if (orderId().isDefined()) {
-            return Option.none();
+            return -1;
         }
-        Instant doubt = null;
-        Instant inFlight = null;
-        for (PurchaseEvent event : current()) {
-            if (event instanceof PurchaseEvent.Sent sent) {
-                doubt = inFlight != null ? inFlight : doubt;
-                inFlight = sent.at();
-            } else if (event instanceof PurchaseEvent.OutcomeUnknown unknown) {
-                inFlight = null;
-                doubt = unknown.at();
+        List<PurchaseEvent> current = current();
+        int doubt = -1;
+        int inFlight = -1;
+        for (int i = 0; i < current.size(); i++) {
+            PurchaseEvent event = current.get(i);
+            if (event instanceof PurchaseEvent.Sent) {
+                doubt = inFlight >= 0 ? inFlight : doubt;
+                inFlight = i;
+            } else if (event instanceof PurchaseEvent.OutcomeUnknown) {
+                inFlight = -1;
+                doubt = i;
             } else if (event instanceof PurchaseEvent.Refused refused) {
-                inFlight = null;
-                doubt = refused.provablyNotApplied() ? doubt : refused.at();   // a refusal that proves nothing
+                inFlight = -1;
+                doubt = refused.provablyNotApplied() ? doubt : i;   // a refusal that proves nothing
             } else if (event instanceof PurchaseEvent.AbsenceProven) {
-                inFlight = null;
-                doubt = null;
+                inFlight = -1;
+                doubt = -1;
             }
         }
-        return Option.of(inFlight != null ? inFlight : doubt);
+        return inFlight >= 0 ? inFlight : doubt;
     }
 
     /**
-     * The empty lookups since the doubt arose; absence is proven when there are at least two and
-     * the last came at least {@code settleTime} after the doubt arose. One empty answer never proves
-     * anything: suppliers' indexes lag and requests are still in flight.
+     * Whether absence is proven: at least two lookups <em>journaled after</em> the doubt arose
+     * answered no order, and the last of them came at least {@code settleTime} after it. One empty
+     * answer never proves anything: suppliers' indexes lag and requests are still in flight.
      */
     public boolean absenceProven(Duration settleTime) {
         Require.present(settleTime, "settle time");
-        Option<Instant> since = doubtSince();
-        if (since.isEmpty()) {
+        int since = doubtIndex();
+        if (since < 0) {
             return false;
         }
-        int empty = 0;
-        Instant last = null;
-        for (PurchaseEvent event : current()) {
-            if (event instanceof PurchaseEvent.LookedUp lookedUp && lookedUp.found().isEmpty()
-                    && !lookedUp.at().isBefore(since.get())) {
-                empty++;
-                last = lookedUp.at();
-            }
-        }
-        return empty >= 2 && !last.isBefore(since.get().plus(settleTime));
+        List<PurchaseEvent> empty = emptyLookupsAfter(since);
+        return empty.size() >= 2
+                && !empty.get(empty.size() - 1).at().isBefore(current().get(since).at().plus(settleTime));
     }
 
-    /** How many empty lookups were answered since the doubt arose. */
+    /** How many empty lookups were journaled since the doubt arose. */
     public int emptyLookupsSinceDoubt() {
-        Option<Instant> since = doubtSince();
-        return since.isEmpty() ? 0 : (int) current().stream().filter(e -> e instanceof PurchaseEvent.LookedUp l
-                && l.found().isEmpty() && !l.at().isBefore(since.get())).count();
+        int since = doubtIndex();
+        return since < 0 ? 0 : emptyLookupsAfter(since).size();
+    }
+
+    private List<PurchaseEvent> emptyLookupsAfter(int since) {
+        List<PurchaseEvent> current = current();
+        List<PurchaseEvent> empty = new ArrayList<>();
+        for (int i = since + 1; i < current.size(); i++) {
+            if (current.get(i) instanceof PurchaseEvent.LookedUp lookedUp && lookedUp.found().isEmpty()) {
+                empty.add(lookedUp);
+            }
+        }
+        return empty;
     }
 
     /** Whether a placement may be sent now: no order is known and no doubt stands. */

@@ -132,4 +132,17 @@ class JournaledPurchaseTest {
         assertThatThrownBy(() -> delivered.with(new PurchaseEvent.Rerouted("gifthub", delivered.request(), t(3))))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void lookupsJournaledBeforeTheDoubtNeverCountEvenAtTheSameInstant() {
+        JournaledPurchase p = purchase().with(new PurchaseEvent.Sent("ez", t(0)))
+                .with(new PurchaseEvent.OutcomeUnknown("ez", "timeout", t(0)))
+                .with(new PurchaseEvent.LookedUp("ez", Option.none(), t(40)))
+                .with(new PurchaseEvent.LookedUp("ez", Option.none(), t(41)))
+                .with(new PurchaseEvent.AbsenceProven("ez", 2, t(41)))
+                .with(new PurchaseEvent.Sent("ez", t(41)))
+                .with(new PurchaseEvent.LookedUp("ez", Option.none(), t(100)));
+        assertThat(p.emptyLookupsSinceDoubt()).isEqualTo(1);
+        assertThat(p.absenceProven(SETTLE)).as("one lookup after the second placement, however late").isFalse();
+    }
 }

@@ -406,7 +406,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
             return error(400, "INSUFFICIENT_FUNDS", "balance too low", null);
         }
         balances.merge(currency, total.negate(), BigDecimal::add);
-        SimOrder order = new SimOrder("ez-" + UUID.randomUUID(), reference, payWith, total, clock.instant(), lines);
+        SimOrder order = new SimOrder("ez-" + UUID.randomUUID(), reference, payWith, total, commitTime(), lines);
         for (SimLine line : lines) {
             for (int i = 0; i < line.quantity; i++) {
                 line.codes.add(new SimCode(nextStockId++));

@@ -573,7 +573,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         if (lines.size() > 5 || items > 25) {
             return error(400, "An order holds at most 5 SKUs and 25 items");
         }
-        Instant now = clock.instant();
+        Instant now = commitTime();
         Order order = new Order(SimCodes.code(random, 5).replace("-", ""), (String) body.get("reference"), wallet,
                 lines, now, now.plus(orderLifetime), (String) body.get("webhookUrl"));
         orders.put(order.id, order);
@@ -593,7 +593,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         if (!order.state.equals("created")) {
             return error(400, "Order " + order.id + " is already " + order.state);
         }
-        if (clock.instant().isAfter(order.expiresAt)) {
+        if (commitTime().isAfter(order.expiresAt)) {
             return error(419, "Order expired");
         }
         BigDecimal[] wallet = wallets.get(order.wallet);
@@ -602,7 +602,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         }
         wallet[0] = wallet[0].subtract(order.total());
         order.state = "confirmed";
-        order.modified = clock.instant();
+        order.modified = commitTime();
         order.committed = order.modified;
         return ok("Order confirmed", map("id", order.id, "state", "confirmed"));
     }

@@ -46,6 +46,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     private WireMockServer server;
     private final List<Held> holds = new ArrayList<>();
     private boolean late;
+    private Instant lateAt;
     private SimFault incomplete;
 
     /**
@@ -89,6 +90,16 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /** Now on the simulator's clock, for {@link SimFault#commitLater(Duration, Duration)}; by default the system clock. */
     protected Instant now() {
         return Instant.now();
+    }
+
+    /**
+     * When the request being handled takes effect on the simulator's clock: now, or, for a request
+     * held by {@link SimFault#commitLater(java.time.Duration, java.time.Duration)} and committed only
+     * when a later request arrived, the moment its clock delay ran out (a request in flight lands
+     * within its delay, whether or not anybody calls in the meantime).
+     */
+    protected Instant commitTime() {
+        return lateAt != null ? lateAt : now();
     }
 
     /** Whether {@link #handle} runs for a held request that {@link #admit} admitted on arrival (skip those checks). */
@@ -309,10 +320,13 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     private void commit(Held hold) {
         if (holds.remove(hold)) {
             late = true;
+            Instant now = now();
+            lateAt = hold.due != null && hold.due.isBefore(now) ? hold.due : null;
             try {
                 handle(hold.endpoint, hold.request);
             } finally {
                 late = false;
+                lateAt = null;
                 notifyAll();
             }
         }
