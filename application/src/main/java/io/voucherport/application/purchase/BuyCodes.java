@@ -131,21 +131,7 @@ public final class BuyCodes {
     /** {@link #buy} without blocking a thread while waiting (supplier and journal calls still block). */
     public CompletableFuture<PurchaseResult> buyAsync(OrderRequest request) {
         Require.present(request, "request");
-        CompletableFuture<PurchaseResult> result = new CompletableFuture<>();
-        waiting.later().run(Duration.ZERO, () -> {
-            try {
-                PurchaseResult now = start(request, first -> {
-                    runAsync(first, result);
-                    return null;
-                });
-                if (now != null) {
-                    result.complete(now);
-                }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return async(runner -> start(request, runner));
     }
 
     /**
@@ -162,10 +148,18 @@ public final class BuyCodes {
     /** {@link #resume} without blocking a thread while waiting. */
     public CompletableFuture<PurchaseResult> resumeAsync(OrderRequest request) {
         Require.present(request, "request");
+        return async(runner -> resume(request, runner));
+    }
+
+    /**
+     * Runs {@code purchase} later, its waits scheduled rather than slept; the future completes with
+     * the result, whether it came at once (say, pending behind another instance) or after waiting.
+     */
+    private CompletableFuture<PurchaseResult> async(java.util.function.Function<Runner, PurchaseResult> purchase) {
         CompletableFuture<PurchaseResult> result = new CompletableFuture<>();
         waiting.later().run(Duration.ZERO, () -> {
             try {
-                PurchaseResult now = resume(request, first -> {
+                PurchaseResult now = purchase.apply(first -> {
                     runAsync(first, result);
                     return null;
                 });

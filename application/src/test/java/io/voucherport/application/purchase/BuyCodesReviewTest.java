@@ -19,6 +19,7 @@ import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
+import io.voucherport.testkit.fake.ForwardingCodeSupplier;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier;
 import io.voucherport.testkit.fake.InMemoryCodeSupplier.Operation;
 import io.voucherport.testkit.journal.InMemoryPurchaseJournal;
@@ -44,45 +45,19 @@ class BuyCodesReviewTest {
             .balance("1000", "USD");
 
     /** A supplier passing every call on, with a hook around each placement. */
-    private static final class Hooked implements CodeSupplier {
-        private final CodeSupplier delegate;
+    private static final class Hooked extends ForwardingCodeSupplier {
         private final AtomicInteger places = new AtomicInteger();
         private Function<OrderRequest, Either<ProviderFailure, SupplierOrder>> place;
 
         Hooked(CodeSupplier delegate) {
-            this.delegate = delegate;
+            super(delegate);
             this.place = delegate::place;
-        }
-
-        @Override
-        public PagedSequence<Product> catalog() {
-            return delegate.catalog();
-        }
-
-        @Override
-        public Either<ProviderFailure, List<Balance>> balances() {
-            return delegate.balances();
         }
 
         @Override
         public Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
             places.incrementAndGet();
             return place.apply(request);
-        }
-
-        @Override
-        public Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
-            return delegate.findOrder(id);
-        }
-
-        @Override
-        public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
-            return delegate.findOrderByReference(reference);
-        }
-
-        @Override
-        public Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
-            return delegate.fetchCodes(id);
         }
     }
 
