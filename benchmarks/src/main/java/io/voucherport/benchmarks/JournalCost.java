@@ -648,10 +648,11 @@ public final class JournalCost {
         }
     }
 
-    private static long[] sumTicks(List<Floor> floors, java.util.function.Function<Floor, long[]> of) {
+    /** {@code of} summed element-wise over {@code items}; null when any item has none. */
+    static <T> long[] sumTicks(List<T> items, java.util.function.Function<T, long[]> of) {
         long[] sum = null;
-        for (Floor f : floors) {
-            long[] t = of.apply(f);
+        for (T item : items) {
+            long[] t = of.apply(item);
             if (t == null) {
                 return null;
             }

@@ -485,20 +485,7 @@ final class JournalCostReport {
 
     /** Ticks of {@code of} summed over the slices; null when any slice has none. */
     private static long[] ticks(Cell c, java.util.function.Function<JournalCost.Slice, long[]> of) {
-        long[] sum = null;
-        for (JournalCost.Slice x : c.slices) {
-            long[] t = of.apply(x);
-            if (t == null) {
-                return null;
-            }
-            if (sum == null) {
-                sum = new long[t.length];
-            }
-            for (int i = 0; i < t.length; i++) {
-                sum[i] += t[i];
-            }
-        }
-        return sum;
+        return JournalCost.sumTicks(c.slices, of);
     }
 
     /** JVM CPU µs per purchase. */

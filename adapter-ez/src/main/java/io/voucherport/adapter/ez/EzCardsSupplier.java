@@ -374,11 +374,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
          * is undocumented, and an order may still be in flight on EZ's side after the client gave up.
          */
         public Builder referenceLookupLag(Duration lag) {
-            Require.present(lag, "reference lookup lag");
-            if (lag.isNegative()) {
-                throw new IllegalArgumentException("reference lookup lag must not be negative but was " + lag);
-            }
-            this.lookupLag = lag;
+            this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
             return this;
         }
 

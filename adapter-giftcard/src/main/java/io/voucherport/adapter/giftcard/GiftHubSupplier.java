@@ -601,11 +601,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
          * flight in another instance can be missed.
          */
         public Builder referenceLookupLag(Duration lag) {
-            Require.present(lag, "reference lookup lag");
-            if (lag.isNegative()) {
-                throw new IllegalArgumentException("reference lookup lag must not be negative but was " + lag);
-            }
-            this.lookupLag = lag;
+            this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
             return this;
         }
 

@@ -43,4 +43,13 @@ public final class HttpSettings {
         }
         return timeout;
     }
+
+    /** A duration that is not negative, or an exception naming the field. */
+    public static Duration notNegative(Duration duration, String field) {
+        Require.present(duration, field);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(field + " must not be negative but was " + duration);
+        }
+        return duration;
+    }
 }
