@@ -191,7 +191,7 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
                 Database.setInstant(claim, 2, until);
                 claim.setString(3, reference.value());
                 Database.setInstant(claim, 4, at);
-                List<Claimed> claimed = claimed(connection, claim);
+                List<Claimed> claimed = claimed(connection, claim, new int[1]);
                 return claimed.isEmpty() ? Option.none() : Option.some(claimed.get(0));
             }
         });
@@ -209,14 +209,20 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
         Instant at = Database.micros(Require.present(now, "now"));
         Instant until = until(at, leaseFor);
         return database.run("claim due purchases", connection -> {
-            try (PreparedStatement claim = database.prepare(connection, claimDueSql)) {
-                Database.setInstant(claim, 1, at);
-                Database.setInstant(claim, 2, at);
-                claim.setInt(3, max);
-                claim.setString(4, owner);
-                Database.setInstant(claim, 5, until);
-                return claimed(connection, claim);
-            }
+            List<Claimed> claimed = new ArrayList<>();
+            int[] parked = {0};
+            do {   // purchases parked as unreadable leave room for others in this claim
+                parked[0] = 0;
+                try (PreparedStatement claim = database.prepare(connection, claimDueSql)) {
+                    Database.setInstant(claim, 1, at);
+                    Database.setInstant(claim, 2, at);
+                    claim.setInt(3, max - claimed.size());
+                    claim.setString(4, owner);
+                    Database.setInstant(claim, 5, until);
+                    claimed.addAll(claimed(connection, claim, parked));
+                }
+            } while (parked[0] > 0 && claimed.size() < max);
+            return claimed;
         });
     }
 
@@ -360,7 +366,8 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     }
 
     /** Runs a claim statement and reads what it leased, reading events again where the claim missed some. */
-    private List<Claimed> claimed(Connection connection, PreparedStatement claim) throws SQLException {
+    /** The purchases a claim returned; unreadable ones are parked and counted in {@code parked[0]}. */
+    private List<Claimed> claimed(Connection connection, PreparedStatement claim, int[] parked) throws SQLException {
         List<PurchaseRows.Read> read;
         try (ResultSet rows = database.query(claim)) {
             read = PurchaseRows.read(rows, true);
@@ -369,6 +376,7 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
         for (PurchaseRows.Read one : read) {
             if (!one.readable()) {
                 park(connection, one.lease());
+                parked[0]++;
                 continue;
             }
             JournaledPurchase purchase = one.complete() ? one.purchase() : reread(connection, one);

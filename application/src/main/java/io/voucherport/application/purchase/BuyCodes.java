@@ -247,9 +247,9 @@ public final class BuyCodes {
     PurchaseResult ended(JournaledPurchase purchase) {
         OrderReference reference = purchase.reference();
         PurchaseEvent last = purchase.events().get(purchase.events().size() - 1);
-        if (last instanceof PurchaseEvent.Failed failed) {
+        if (last instanceof PurchaseEvent.Failed failed) {   // an order that ended without codes is no "nothing bought"
             return new PurchaseResult.Failed(reference, Option.none(), failed.reason(), Option.none(),
-                    failed.mayHaveBought());
+                    failed.mayHaveBought() || purchase.orderId().isDefined());
         }
         Either<ProviderFailure, SupplierOrder> order = supplier.findOrder(purchase.orderId().get());
         Either<ProviderFailure, OrderCodes> codes = order.flatMap(o -> supplier.fetchCodes(o.id()));
@@ -476,6 +476,11 @@ public final class BuyCodes {
             if (p.orderId().isDefined()) {
                 return fetchOrder(0);
             }
+            if (p.placementInFlight()) {   // its sender is gone, but the request may still land: doubt from now
+                record(new PurchaseEvent.OutcomeUnknown(name, "taken over with a placement whose outcome was never"
+                        + " journaled", now()));
+                return lookUp(0);
+            }
             if (p.doubtSince().isDefined()) {
                 return lookUp(0);
             }
@@ -538,6 +543,7 @@ public final class BuyCodes {
         /** After doubt: the order by reference, until it is found or its absence is proven. */
         private Step lookUp(int attempt) {
             keepLeased();
+            Instant asked = now();   // a lookup proves only what the supplier knew when it was asked
             Either<ProviderFailure, Option<SupplierOrder>> found = supplier.findOrderByReference(reference());
             if (found.isLeft()) {
                 return after(attempt, Option.none(), "looking the order up by reference ("
@@ -549,10 +555,10 @@ public final class BuyCodes {
                     return after(attempt, Option.none(), "looking the order up by reference (the supplier answered"
                             + " an order of another reference)", () -> lookUp(attempt + 1));
                 }
-                record(new PurchaseEvent.LookedUp(name, Option.some(order.id()), now()));
+                record(new PurchaseEvent.LookedUp(name, Option.some(order.id()), asked));
                 return await(order, 0);
             }
-            record(new PurchaseEvent.LookedUp(name, Option.none(), now()));
+            record(new PurchaseEvent.LookedUp(name, Option.none(), asked));
             JournaledPurchase p = purchase();
             if (p.absenceProven(settleTime)) {
                 record(new PurchaseEvent.AbsenceProven(name, p.emptyLookupsSinceDoubt(), now()));

@@ -7,6 +7,7 @@ import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.journal.JournalException;
 import io.voucherport.domain.journal.JournaledPurchase;
+import io.voucherport.domain.journal.LeaseLostException;
 import io.voucherport.domain.journal.PurchaseEvent;
 import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
@@ -176,13 +177,22 @@ public final class SupplierDirectory {
     private void end(BuyCodes.Run run) {
         Claimed claimed = run.claimed();
         Instant now = waiting.clock().instant();
+        List<PurchaseEvent> held = run.heldEnd();
         try {
-            if (run.heldEnd().isEmpty()) {
-                journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer()
-                        .recheckAfter()));
-            } else {
-                journal.finish(claimed, run.heldEnd(), now);
+            if (!held.isEmpty()) {
+                try {
+                    journal.finish(claimed, held, now);
+                    return;
+                } catch (LeaseLostException e) {
+                    return;   // the new holder drives it from the journal
+                } catch (JournalException e) {   // keep at least what was learnt (the order), and let recovery end it
+                    if (held.size() > 1) {
+                        claimed = journal.append(claimed, held.subList(0, held.size() - 1), now, leaseFor);
+                    }
+                }
             }
+            journal.release(claimed.lease(), now.plus(suppliers.get(claimed.purchase().supplier()).buyer()
+                    .recheckAfter()));
         } catch (JournalException e) {
             // recovery picks the purchase up once the lease has run out
         }

@@ -140,6 +140,15 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         return at < 0 ? Option.none() : Option.some(current().get(at).at());
     }
 
+    /**
+     * Whether the last placement at the current supplier was sent with no outcome journaled after
+     * it (its sender died, or still waits for the answer), and no order is known.
+     */
+    public boolean placementInFlight() {
+        int at = doubtIndex();
+        return at >= 0 && current().get(at) instanceof PurchaseEvent.Sent;
+    }
+
     /** The position (in {@link #current()}) of the event the standing doubt started with; -1 for none. */
     private int doubtIndex() {
         if (orderId().isDefined()) {
@@ -246,11 +255,6 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
             }
         }
         return true;
-    }
-
-    /** When the purchase last changed. */
-    public Instant updatedAt() {
-        return events.isEmpty() ? openedAt : events.get(events.size() - 1).at();
     }
 
     /** The events since the purchase moved to its current supplier. */
