@@ -16,35 +16,34 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs an adapter's Feign calls so that nothing escapes as an exception: every answer, error and
- * transport failure becomes a value. {@link #read} retries transient failures of safe calls by its
- * {@link RetryPolicy}; {@link #write} calls once, and reads any doubt after sending (timeout,
- * dropped connection, 5xx, unreadable answer) as {@code OutcomeUnknown}, never as "failed".
+ * Runs one Feign call of {@link ProviderClient} so that nothing escapes as an exception: every
+ * answer, error and transport failure becomes a value, error answers classified by the provider's
+ * {@link ErrorClassifier}. A safe operation is retried on transient failures by the
+ * {@link RetryPolicy}; one that changes something is called once, and any doubt after sending
+ * (timeout, dropped connection, 5xx, unreadable answer) is {@code OutcomeUnknown}, never "failed".
  */
-public final class CallGuard {
+final class CallGuard {
 
     private final String provider;
-    private final ProblemMapper mapper;
+    private final ErrorClassifier classifier;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
 
     /** A guard for {@code provider}'s calls. */
-    public CallGuard(String provider, ProblemMapper mapper, RetryPolicy retryPolicy, Sleeper sleeper) {
+    CallGuard(String provider, ErrorClassifier classifier, RetryPolicy retryPolicy, Sleeper sleeper) {
         this.provider = Require.text(provider, "provider");
-        this.mapper = Require.present(mapper, "problem mapper");
+        this.classifier = Require.present(classifier, "error classifier");
         this.retryPolicy = Require.present(retryPolicy, "retry policy");
         this.sleeper = Require.present(sleeper, "sleeper");
     }
 
-    /** The provider's name. */
-    public String provider() {
-        return provider;
-    }
-
-    /** A safe (read-only) call, retried on transient failures; the failure tells how many attempts were made. */
-    public <T> Either<ProviderFailure, T> read(Supplier<T> call) {
+    /** {@code call} as {@code operation}: retried when safe, once otherwise; the failure tells the attempts made. */
+    <T> Either<ProviderFailure, T> run(Operation operation, Supplier<T> call) {
+        if (operation.changesSomething()) {
+            return once(call, operation);
+        }
         for (int attempt = 1; ; attempt++) {
-            Either<ProviderFailure, T> result = once(call, false);
+            Either<ProviderFailure, T> result = once(call, operation);
             if (result.isRight()) {
                 return result;
             }
@@ -63,11 +62,6 @@ public final class CallGuard {
         }
     }
 
-    /** A call that changes something: made once, never retried. */
-    public <T> Either<ProviderFailure, T> write(Supplier<T> call) {
-        return once(call, true);
-    }
-
     /** The wait before the next attempt, or null when the provider asked for longer than allowed. */
     private Duration waitBefore(ProviderFailure failure, int attempt) {
         Option<Duration> asked = Option.none();
@@ -82,11 +76,12 @@ public final class CallGuard {
         return retryPolicy.delayBefore(attempt);
     }
 
-    private <T> Either<ProviderFailure, T> once(Supplier<T> call, boolean unsafe) {
+    private <T> Either<ProviderFailure, T> once(Supplier<T> call, Operation operation) {
+        boolean unsafe = operation.changesSomething();
         try {
             return Either.right(call.get());
         } catch (ProviderProblemException e) {
-            return Either.left(mapper.map(e.problem(), unsafe));
+            return Either.left(classifier.classify(e.problem(), operation));
         } catch (RetryableException e) {
             return Either.left(transportFailure(e, unsafe));
         } catch (MalformedAnswerException e) {
@@ -97,8 +92,8 @@ public final class CallGuard {
                 return Either.left(unreadable(Option.some(e.status()).filter(s -> s > 0), e, unsafe));
             }
             if (e.status() > 0) {
-                return Either.left(mapper.map(new HttpProblem(e.status(), Option.none(),
-                        Option.none(), List.of(), Option.none()), unsafe));
+                return Either.left(classifier.classify(new HttpProblem(e.status(), Option.none(),
+                        Option.none(), List.of(), Option.none()), operation));
             }
             return Either.left(transportFailure(e, unsafe));
         } catch (RuntimeException e) {

@@ -53,11 +53,10 @@ public final class Masker {
     /**
      * A masker for the common headers and fields plus {@code extraFields} (a provider's own
      * sensitive fields, e.g. {@code redeemCode}) and the configured {@code secretValues} (API keys,
-     * tokens) wherever they appear.
+     * tokens) wherever they appear. A provider's secret header must be one of {@link #COMMON_HEADERS}.
      */
-    public static Masker of(Collection<String> extraHeaders, Collection<String> extraFields, Collection<String> secretValues) {
+    public static Masker of(Collection<String> extraFields, Collection<String> secretValues) {
         List<String> h = new ArrayList<>(COMMON_HEADERS);
-        h.addAll(extraHeaders);
         List<String> f = new ArrayList<>(COMMON_FIELDS);
         f.addAll(extraFields);
         return new Masker(h, f, secretValues);

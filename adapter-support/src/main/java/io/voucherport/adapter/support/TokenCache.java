@@ -25,6 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class TokenCache implements TokenSource {
 
+    /**
+     * The renewal margin every adapter uses unless configured otherwise: 2 minutes — longer than a
+     * call (with its retries) lasts plus ordinary clock skew, so a token never expires mid-call, and
+     * a small part of the one-hour lifetime the providers' tokens have.
+     */
+    public static final Duration DEFAULT_RENEW_BEFORE = Duration.ofMinutes(2);
+
     private static final Pattern EXP = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,12})");
 
     /**

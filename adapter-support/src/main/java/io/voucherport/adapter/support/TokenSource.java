@@ -3,8 +3,7 @@ package io.voucherport.adapter.support;
 import io.vavr.control.Either;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import io.voucherport.domain.Require;
 
 /**
  * Where an adapter gets the access token for its calls: the current token, and a replacement
@@ -20,25 +19,36 @@ public interface TokenSource {
     Either<ProviderFailure, Secret> replace(Secret rejected);
 
     /**
-     * Runs {@code call} with the current token; when it fails with {@code AccessDenied}, replaces the
-     * token and runs it once more. Use only for calls the provider refuses before acting on a
-     * rejected token (so the retry cannot do anything twice).
+     * Whether a rejected token can be replaced; false for a static token, whose rejection is final
+     * (the call is then not repeated).
      */
-    default <T> Either<ProviderFailure, T> withToken(Function<Secret, Either<ProviderFailure, T>> call) {
-        return withToken(call, failure -> failure instanceof ProviderFailure.AccessDenied);
+    default boolean renewable() {
+        return true;
     }
 
-    /** As {@link #withToken(Function)}, replacing the token only after failures {@code rejected} accepts (e.g. only 401). */
-    default <T> Either<ProviderFailure, T> withToken(
-            Function<Secret, Either<ProviderFailure, T>> call, Predicate<ProviderFailure> rejected) {
-        Either<ProviderFailure, Secret> token = current();
-        if (token.isLeft()) {
-            return Either.left(token.getLeft());
-        }
-        Either<ProviderFailure, T> result = call.apply(token.get());
-        if (result.isLeft() && rejected.test(result.getLeft())) {
-            return replace(token.get()).flatMap(call);
-        }
-        return result;
+    /** A static token that cannot be replaced (an API key or a private app's token). */
+    static TokenSource fixed(Secret token) {
+        Require.present(token, "token");
+        return new TokenSource() {
+            @Override
+            public Either<ProviderFailure, Secret> current() {
+                return Either.right(token);
+            }
+
+            @Override
+            public Either<ProviderFailure, Secret> replace(Secret rejected) {
+                return Either.right(token);
+            }
+
+            @Override
+            public boolean renewable() {
+                return false;
+            }
+
+            @Override
+            public String toString() {
+                return "TokenSource.fixed[****]";
+            }
+        };
     }
 }

@@ -52,15 +52,15 @@ class ProblemDecoderTest {
 
     @Test
     void standardMeaningOfStatuses() {
-        ProblemMapper standard = ProblemMapper.standard("p");
+        ErrorClassifier standard = ErrorClassifier.standard("p");
         HttpProblem problem = new HttpProblem(500, Option.none(), Option.none(), List.of(), Option.none());
-        assertThat(standard.map(problem, true)).isInstanceOf(ProviderFailure.OutcomeUnknown.class);
-        assertThat(standard.map(problem, false)).isInstanceOf(ProviderFailure.Unavailable.class);
-        assertThat(standard.map(new HttpProblem(403, Option.none(), Option.none(), List.of(), Option.none()), false))
+        assertThat(standard.classify(problem, Operation.write("w"))).isInstanceOf(ProviderFailure.OutcomeUnknown.class);
+        assertThat(standard.classify(problem, Operation.read("r"))).isInstanceOf(ProviderFailure.Unavailable.class);
+        assertThat(standard.classify(new HttpProblem(403, Option.none(), Option.none(), List.of(), Option.none()), Operation.read("r")))
                 .isInstanceOf(ProviderFailure.AccessDenied.class);
-        assertThat(standard.map(new HttpProblem(422, Option.none(), Option.none(), List.of("bad"), Option.none()), true))
+        assertThat(standard.classify(new HttpProblem(422, Option.none(), Option.none(), List.of("bad"), Option.none()), Operation.write("w")))
                 .isInstanceOfSatisfying(ProviderFailure.InvalidRequest.class, f -> assertThat(f.reasons()).containsExactly("bad"));
-        assertThat(standard.map(new HttpProblem(302, Option.none(), Option.none(), List.of(), Option.none()), false))
+        assertThat(standard.classify(new HttpProblem(302, Option.none(), Option.none(), List.of(), Option.none()), Operation.read("r")))
                 .isInstanceOf(ProviderFailure.UnexpectedResponse.class);
     }
 }

@@ -11,7 +11,6 @@ import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
-import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.promotion.CodeGenerationRequest;
 import io.voucherport.domain.promotion.CodeJob;
@@ -120,12 +119,12 @@ class PromotionCodeServiceTest {
         public PagedSequence<PromotionCode> codes(PromotionId id) {
             listings++;
             if (listingsFailFrom > 0 && listings >= listingsFailFrom) {
-                return PagedSequence.of(new PageCursor.Numbered(1, 100), cursor -> Either.left(
+                return PagedSequence.<Integer, PromotionCode>of(1, page -> Either.left(
                         new ProviderFailure.Unavailable(FailureDetails.of("test", "listing failed"), Option.none())));
             }
             boolean visible = committedAt == null || !time.now().isBefore(committedAt.plus(lag));
-            return PagedSequence.of(new PageCursor.Numbered(1, 100), cursor -> inner.codes(id).toList().map(all ->
-                    Page.last(all.stream().filter(c -> visible || !lagging.contains(c.code().value())).toList())));
+            return PagedSequence.of(1, page -> inner.codes(id).toList().map(all -> new Page<Integer, PromotionCode>(
+                    all.stream().filter(c -> visible || !lagging.contains(c.code().value())).toList(), Option.none())));
         }
 
         @Override

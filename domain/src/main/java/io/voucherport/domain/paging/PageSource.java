@@ -4,13 +4,14 @@ import io.vavr.control.Either;
 import io.voucherport.domain.failure.ProviderFailure;
 
 /**
- * Fetches one page. Implemented by adapters; must be safe to call again for the same cursor.
+ * Fetches one page. Implemented by adapters and fakes; must be safe to call again for the same cursor.
  *
+ * @param <C> the cursor type, opaque to the domain
  * @param <T> item type
  */
 @FunctionalInterface
-public interface PageSource<T> {
+public interface PageSource<C, T> {
 
     /** The page at {@code cursor}, or why it could not be fetched. */
-    Either<ProviderFailure, Page<T>> fetch(PageCursor cursor);
+    Either<ProviderFailure, Page<C, T>> fetch(C cursor);
 }

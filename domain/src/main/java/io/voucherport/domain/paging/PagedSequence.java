@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -28,23 +29,27 @@ import java.util.stream.StreamSupport;
  */
 public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, T>> {
 
-    private final PageCursor first;
-    private final PageSource<T> source;
+    private final Supplier<Iterator<Either<ProviderFailure, T>>> walk;
 
-    private PagedSequence(PageCursor first, PageSource<T> source) {
-        this.first = Require.present(first, "first cursor");
-        this.source = Require.present(source, "page source");
+    private PagedSequence(Supplier<Iterator<Either<ProviderFailure, T>>> walk) {
+        this.walk = walk;
     }
 
-    /** A sequence starting at {@code first}, fetching pages from {@code source}. */
-    public static <T> PagedSequence<T> of(PageCursor first, PageSource<T> source) {
-        return new PagedSequence<>(first, source);
+    /**
+     * A sequence starting at {@code first}, fetching pages from {@code source}.
+     *
+     * @param <C> the cursor type, known only to {@code source}
+     */
+    public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source) {
+        Require.present(first, "first cursor");
+        Require.present(source, "page source");
+        return new PagedSequence<>(() -> new PageIterator<>(first, source));
     }
 
     /** The items, lazily, each page fetched on demand; a failure is the last element. */
     @Override
     public Iterator<Either<ProviderFailure, T>> iterator() {
-        return new PageIterator();
+        return walk.get();
     }
 
     /** The items as a lazy sequential stream; a failure is the last element. */
@@ -76,11 +81,17 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         return forEachItem(all::add).map(count -> List.copyOf(all));
     }
 
-    private final class PageIterator implements Iterator<Either<ProviderFailure, T>> {
-        private Option<PageCursor> nextCursor = Option.some(first);
+    private static final class PageIterator<C, T> implements Iterator<Either<ProviderFailure, T>> {
+        private final PageSource<C, T> source;
+        private Option<C> nextCursor;
         private Iterator<T> current = List.<T>of().iterator();
         private ProviderFailure failure;
         private boolean ended;
+
+        PageIterator(C first, PageSource<C, T> source) {
+            this.nextCursor = Option.some(first);
+            this.source = source;
+        }
 
         @Override
         public boolean hasNext() {
@@ -89,7 +100,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
                     ended = true;
                     break;
                 }
-                Either<ProviderFailure, Page<T>> page = source.fetch(nextCursor.get());
+                Either<ProviderFailure, Page<C, T>> page = source.fetch(nextCursor.get());
                 if (page.isLeft()) {
                     failure = page.getLeft();
                 } else {

@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class PagedSequenceTest {
 
-    /** Offset pages over {@code total} numbers. */
-    private static PageSource<Integer> numbers(int total, AtomicInteger fetches) {
-        return cursor -> {
+    /** Pages of {@code size} over {@code total} numbers, the cursor being the offset. */
+    private static PageSource<Integer, Integer> numbers(int total, int size, AtomicInteger fetches) {
+        return offset -> {
             fetches.incrementAndGet();
-            PageCursor.Offset page = (PageCursor.Offset) cursor;
-            List<Integer> items = IntStream.range((int) page.offset(), (int) Math.min(total, page.offset() + page.size()))
-                    .boxed().toList();
-            Option<PageCursor> next = page.offset() + page.size() < total ? Option.some(page.next()) : Option.none();
+            List<Integer> items = IntStream.range(offset, Math.min(total, offset + size)).boxed().toList();
+            Option<Integer> next = offset + size < total ? Option.some(offset + size) : Option.none();
             return Either.right(new Page<>(items, next));
         };
     }
@@ -29,7 +27,7 @@ class PagedSequenceTest {
     @Test
     void walksEveryPageInOrder() {
         AtomicInteger fetches = new AtomicInteger();
-        PagedSequence<Integer> all = PagedSequence.of(new PageCursor.Offset(0, 10), numbers(95, fetches));
+        PagedSequence<Integer> all = PagedSequence.of(0, numbers(95, 10, fetches));
         assertThat(all.toList().get()).containsExactlyElementsOf(IntStream.range(0, 95).boxed().toList());
         assertThat(fetches).hasValue(10);
     }
@@ -37,7 +35,7 @@ class PagedSequenceTest {
     @Test
     void fetchesNothingUntilConsumedAndOnlyWhatIsConsumed() {
         AtomicInteger fetches = new AtomicInteger();
-        PagedSequence<Integer> all = PagedSequence.of(new PageCursor.Offset(0, 10), numbers(1_000_000, fetches));
+        PagedSequence<Integer> all = PagedSequence.of(0, numbers(1_000_000, 10, fetches));
         assertThat(fetches).hasValue(0);
         assertThat(all.stream().limit(15).count()).isEqualTo(15);
         assertThat(fetches).hasValue(2);
@@ -47,12 +45,12 @@ class PagedSequenceTest {
     void holdsOnePageAtATime() {
         AtomicInteger fetches = new AtomicInteger();
         AtomicInteger largestPage = new AtomicInteger();
-        PageSource<Integer> source = cursor -> {
-            Either<ProviderFailure, Page<Integer>> page = numbers(100_000, fetches).fetch(cursor);
+        PageSource<Integer, Integer> source = cursor -> {
+            Either<ProviderFailure, Page<Integer, Integer>> page = numbers(100_000, 100, fetches).fetch(cursor);
             largestPage.accumulateAndGet(page.get().items().size(), Math::max);
             return page;
         };
-        long count = PagedSequence.of(new PageCursor.Offset(0, 100), source).forEachItem(i -> { }).get();
+        long count = PagedSequence.of(0, source).forEachItem(i -> { }).get();
         assertThat(count).isEqualTo(100_000);
         assertThat(largestPage).hasValue(100);
     }
@@ -60,21 +58,21 @@ class PagedSequenceTest {
     @Test
     void stopsOnAnEmptyPageEvenWhenANextCursorIsOffered() {
         AtomicInteger fetches = new AtomicInteger();
-        PageSource<Integer> endless = cursor -> {
+        PageSource<String, Integer> endless = cursor -> {
             fetches.incrementAndGet();
             return Either.right(new Page<>(List.of(), Option.some(cursor)));
         };
-        assertThat(PagedSequence.of(PageCursor.Token.first(5), endless).toList().get()).isEmpty();
+        assertThat(PagedSequence.of("first", endless).toList().get()).isEmpty();
         assertThat(fetches).hasValue(1);
     }
 
     @Test
     void aFailureEndsTheSequenceAsItsLastElement() {
         ProviderFailure down = new ProviderFailure.Unavailable(FailureDetails.of("test", "down"), Option.none());
-        PageSource<Integer> failsOnSecondPage = cursor -> ((PageCursor.Numbered) cursor).page() == 1
-                ? Either.right(new Page<>(List.of(1, 2), Option.some(((PageCursor.Numbered) cursor).next())))
+        PageSource<Integer, Integer> failsOnSecondPage = page -> page == 1
+                ? Either.right(new Page<>(List.of(1, 2), Option.some(page + 1)))
                 : Either.left(down);
-        PagedSequence<Integer> all = PagedSequence.of(new PageCursor.Numbered(1, 2), failsOnSecondPage);
+        PagedSequence<Integer> all = PagedSequence.of(1, failsOnSecondPage);
         List<Either<ProviderFailure, Integer>> seen = new ArrayList<>();
         all.forEach(seen::add);
         assertThat(seen).containsExactly(Either.right(1), Either.right(2), Either.left(down));
@@ -85,12 +83,19 @@ class PagedSequenceTest {
     }
 
     @Test
-    void cursorsValidate() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PageCursor.Offset(-1, 10))
-                .hasMessage("offset must not be negative but was -1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PageCursor.Numbered(0, 10))
-                .hasMessage("page must be at least 1 but was 0");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PageCursor.Token.first(0))
-                .hasMessage("page size must be at least 1 but was 0");
+    void eachConsumptionStartsAgainFromTheFirstPage() {
+        AtomicInteger fetches = new AtomicInteger();
+        PagedSequence<Integer> all = PagedSequence.of(0, numbers(25, 10, fetches));
+        assertThat(all.toList().get()).hasSize(25);
+        assertThat(all.toList().get()).hasSize(25);
+        assertThat(fetches).hasValue(6);
+    }
+
+    @Test
+    void aSequenceNeedsAFirstCursorAndASource() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PagedSequence.of(null, cursor -> Either.left(null)))
+                .hasMessageContaining("first cursor");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PagedSequence.of(1, null))
+                .hasMessageContaining("page source");
     }
 }

@@ -7,7 +7,6 @@ import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.money.Money;
 import io.voucherport.domain.paging.Page;
-import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.supply.Balance;
 import io.voucherport.domain.supply.CodeSupplier;
@@ -225,14 +224,14 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
 
     @Override
     public PagedSequence<Product> catalog() {
-        return PagedSequence.of(new PageCursor.Numbered(1, pageSize), cursor -> {
+        return PagedSequence.of(1, page -> {
             synchronized (this) {
                 return failOr(Operation.CATALOG, () -> {
-                    PageCursor.Numbered n = (PageCursor.Numbered) cursor;
                     List<Product> all = List.copyOf(products.values());
-                    int from = Math.min(all.size(), (n.page() - 1) * n.size());
-                    int to = Math.min(all.size(), from + n.size());
-                    return new Page<>(all.subList(from, to), to < all.size() ? Option.some(n.next()) : Option.none());
+                    int from = Math.min(all.size(), (page - 1) * pageSize);
+                    int to = Math.min(all.size(), from + pageSize);
+                    return new Page<Integer, Product>(all.subList(from, to),
+                            to < all.size() ? Option.some(page + 1) : Option.none());
                 });
             }
         });

@@ -14,7 +14,6 @@ import io.voucherport.domain.discount.PriceRules;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
-import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -181,13 +180,12 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     }
 
     private <T> PagedSequence<T> paged(Supplier<Either<ProviderFailure, List<T>>> all) {
-        return PagedSequence.of(new PageCursor.Offset(0, pageSize), cursor -> {
+        return PagedSequence.of(0, offset -> {
             synchronized (this) {
-                PageCursor.Offset at = (PageCursor.Offset) cursor;
                 return guarded(all).map(items -> {
-                    int from = (int) Math.min(at.offset(), items.size());
-                    int to = Math.min(items.size(), from + at.size());
-                    return new Page<>(items.subList(from, to), to < items.size() ? Option.some(at.next()) : Option.none());
+                    int from = Math.min(offset, items.size());
+                    int to = Math.min(items.size(), from + pageSize);
+                    return new Page<Integer, T>(items.subList(from, to), to < items.size() ? Option.some(to) : Option.none());
                 });
             }
         });

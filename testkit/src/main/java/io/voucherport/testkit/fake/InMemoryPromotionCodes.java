@@ -7,7 +7,6 @@ import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
-import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.promotion.CodeGenerationRequest;
 import io.voucherport.domain.promotion.CodeJob;
@@ -98,7 +97,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
 
     @Override
     public PagedSequence<Promotion> promotions() {
-        return PagedSequence.of(new PageCursor.Offset(0, pageSize), cursor -> page(cursor,
+        return PagedSequence.of(0, cursor -> page(cursor,
                 () -> new ArrayList<>(promotions.values())));
     }
 
@@ -110,7 +109,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     @Override
     public PagedSequence<PromotionCode> codes(PromotionId id) {
         Objects.requireNonNull(id);
-        return PagedSequence.of(new PageCursor.Offset(0, pageSize), cursor -> {
+        return PagedSequence.of(0, cursor -> {
             synchronized (this) {
                 if (!codes.containsKey(id)) {
                     return Either.left(notFound("promotion " + id));
@@ -257,17 +256,16 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
         return new CodeJob(job.job.id(), job.job.promotionId(), job.job.type(), job.status, Option.none());
     }
 
-    private <T> Either<ProviderFailure, Page<T>> page(PageCursor cursor, java.util.function.Supplier<List<T>> all) {
+    /** The page at record offset {@code offset}. */
+    private <T> Either<ProviderFailure, Page<Integer, T>> page(int offset, java.util.function.Supplier<List<T>> all) {
         synchronized (this) {
             if (injected().isDefined()) {
                 return Either.left(failures.poll());
             }
-            PageCursor.Offset at = (PageCursor.Offset) cursor;
             List<T> items = all.get();
-            int from = (int) Math.min(at.offset(), items.size());
-            int to = Math.min(items.size(), from + at.size());
-            return Either.right(new Page<>(items.subList(from, to), to < items.size() ? Option.some(at.next())
-                    : Option.none()));
+            int from = Math.min(offset, items.size());
+            int to = Math.min(items.size(), from + pageSize);
+            return Either.right(new Page<>(items.subList(from, to), to < items.size() ? Option.some(to) : Option.none()));
         }
     }
 

@@ -3,24 +3,25 @@ package io.voucherport.adapter.support;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 
-/** Turns an error answer into a domain failure; adapters refine {@link #standard} for their provider. */
+/**
+ * The one place where a provider's error answer becomes a domain failure. Each adapter has one
+ * ({@code <Provider>Errors}), usually {@link #standard} refined with the provider's own codes; the
+ * request path calls it for every error answer, and nothing else re-reads an HTTP status.
+ * Implementations must not throw.
+ */
 @FunctionalInterface
-public interface ProblemMapper {
+public interface ErrorClassifier {
 
-    /**
-     * The failure {@code problem} means.
-     *
-     * @param unsafe whether the call changes something (a POST, PUT or DELETE)
-     */
-    ProviderFailure map(HttpProblem problem, boolean unsafe);
+    /** The failure {@code problem} means for {@code operation}. */
+    ProviderFailure classify(HttpProblem problem, Operation operation);
 
     /**
      * Plain HTTP meaning: 400, 422 and other 4xx → invalid request; 401, 403 → access denied;
      * 404 → not found; 429 → rate limited; 5xx → unavailable on a safe call and outcome unknown
      * on a call that changes something (the server may have acted before failing).
      */
-    static ProblemMapper standard(String provider) {
-        return (problem, unsafe) -> {
+    static ErrorClassifier standard(String provider) {
+        return (problem, operation) -> {
             FailureDetails details = problem.details(provider);
             int status = problem.status();
             if (status == 401 || status == 403) {
@@ -33,7 +34,7 @@ public interface ProblemMapper {
                 return new ProviderFailure.RateLimited(details, problem.retryAfter());
             }
             if (status >= 500) {
-                return unsafe ? new ProviderFailure.OutcomeUnknown(details)
+                return operation.changesSomething() ? new ProviderFailure.OutcomeUnknown(details)
                         : new ProviderFailure.Unavailable(details, problem.retryAfter());
             }
             if (status >= 400) {

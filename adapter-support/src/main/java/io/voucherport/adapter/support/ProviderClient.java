@@ -1,0 +1,139 @@
+package io.voucherport.adapter.support;
+
+import feign.RequestInterceptor;
+import io.vavr.control.Either;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import java.util.function.Function;
+
+/**
+ * The one request path of every adapter: a provider's Feign interface {@code A} behind
+ * authorisation, rate limiting, masked logging, error decoding and retries by operation safety.
+ *
+ * <p>Each call names its {@link Operation}. A safe one is retried on transient failures by the
+ * {@link RetryPolicy}; one that changes something is sent once, and any doubt after sending
+ * (timeout, dropped connection, 5xx, unreadable answer) comes back as {@code OutcomeUnknown}. Every
+ * error answer is classified once, by the spec's {@link ErrorClassifier}. With a
+ * {@link TokenSource}, each request carries the current token (added by a Feign
+ * {@link RequestInterceptor}); after a failure the spec says means "token rejected", the token is
+ * replaced once and the call made once more — safe even for writes, since providers refuse a stale
+ * token before acting. Every request sent takes a permit from the spec's rate limiter first.
+ * Nothing escapes as an exception: the answer or the failure comes back as an {@link Either}.
+ *
+ * <p>Thread-safe. Close it to release a connection pool it created itself.
+ *
+ * @param <A> the provider's Feign interface
+ */
+public final class ProviderClient<A> implements AutoCloseable {
+
+    private final ProviderSpec spec;
+    private final AdapterBuilder.Settings settings;
+    private final AdapterBuilder.Http http;
+    private final CallGuard guard;
+    private final A api;
+    /** The token of the call running on this thread, for the interceptor (Feign calls run on the caller's thread). */
+    private final ThreadLocal<Secret> token = new ThreadLocal<>();
+
+    private ProviderClient(Class<A> type, String baseUrl, ProviderSpec spec, AdapterBuilder.Settings settings,
+            AdapterBuilder.Http http) {
+        this.spec = Require.present(spec, "spec");
+        this.settings = Require.present(settings, "settings");
+        this.http = http;
+        this.guard = new CallGuard(spec.name(), spec.classifier(), settings.retryPolicy(), settings.sleeper());
+        this.api = FeignSetup.builder(settings, http, spec.json(), new MaskingLogger(spec.name(), spec.masker()),
+                        new ProblemDecoder(spec.errorBody(), spec.requestIdHeaders()))
+                .requestInterceptor(this::authorise)
+                .target(Require.present(type, "api type"), HttpSettings.baseUrl(baseUrl));
+    }
+
+    /**
+     * A client of {@code type} at {@code baseUrl}, over the settings' shared pool or (when none was
+     * configured) a pool of its own that {@link #close()} releases.
+     */
+    public static <A> ProviderClient<A> open(Class<A> type, String baseUrl, ProviderSpec spec,
+            AdapterBuilder.Settings settings) {
+        return new ProviderClient<>(type, baseUrl, spec, settings, settings.openHttp());
+    }
+
+    /**
+     * Another interface of the same provider (e.g. its token endpoint) at {@code baseUrl}, on this
+     * client's pool, described by {@code other}. Closing it leaves the pool to this client.
+     */
+    public <B> ProviderClient<B> sibling(Class<B> type, String baseUrl, ProviderSpec other) {
+        return new ProviderClient<>(type, baseUrl, other, settings, new AdapterBuilder.Http(http.client(), false));
+    }
+
+    /** A safe call, retried on transient failures; see the class comment. */
+    public <T> Either<ProviderFailure, T> read(String operation, Function<A, T> call) {
+        return call(Operation.read(operation), call);
+    }
+
+    /** A call that changes something, made once (plus once after a rejected token); see the class comment. */
+    public <T> Either<ProviderFailure, T> write(String operation, Function<A, T> call) {
+        return call(Operation.write(operation), call);
+    }
+
+    /** {@code call} as {@code operation} says; see the class comment. */
+    public <T> Either<ProviderFailure, T> call(Operation operation, Function<A, T> call) {
+        Require.present(operation, "operation");
+        Require.present(call, "call");
+        if (spec.tokens().isEmpty()) {
+            return guard.run(operation, () -> call.apply(api));
+        }
+        TokenSource tokens = spec.tokens().get();
+        Either<ProviderFailure, Secret> current = tokens.current();
+        if (current.isLeft()) {
+            return Either.left(current.getLeft());
+        }
+        Either<ProviderFailure, T> result = withToken(current.get(), operation, call);
+        if (result.isLeft() && tokens.renewable() && spec.rejected().test(result.getLeft())) {
+            Either<ProviderFailure, Secret> replaced = tokens.replace(current.get());
+            if (replaced.isLeft()) {
+                return Either.left(replaced.getLeft());
+            }
+            return withToken(replaced.get(), operation, call);
+        }
+        return result;
+    }
+
+    /**
+     * An invalid request refused before anything was sent (a provider's documented limit the
+     * request exceeds): provably not applied, never retried. Adapters return it as {@code Left}.
+     */
+    public ProviderFailure refusal(String reason) {
+        Require.text(reason, "reason");
+        return new ProviderFailure.InvalidRequest(FailureDetails.of(spec.name(), reason), java.util.List.of(reason));
+    }
+
+    /** Releases the connection pool when this client created its own. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderClient[" + spec.name() + "]";
+    }
+
+    private <T> Either<ProviderFailure, T> withToken(Secret secret, Operation operation, Function<A, T> call) {
+        token.set(secret);
+        try {
+            return guard.run(operation, () -> call.apply(api));
+        } finally {
+            token.remove();
+        }
+    }
+
+    /** Adds the static headers and the call's token, and takes a rate-limit permit: once per request sent. */
+    private void authorise(feign.RequestTemplate template) {
+        spec.staticHeaders().forEach((name, value) -> template.header(name, value.reveal()));
+        Secret current = token.get();
+        if (current != null) {
+            template.header(spec.scheme().headerName(), spec.scheme().headerValue(current));
+        }
+        spec.limiter().peek(RateLimiter::acquire);
+    }
+}

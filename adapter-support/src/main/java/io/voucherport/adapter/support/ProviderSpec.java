@@ -1,0 +1,121 @@
+package io.voucherport.adapter.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vavr.control.Option;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.ProviderFailure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What the one request path ({@link ProviderClient}) needs to know about a provider, and nothing
+ * more: its name, how its error answers read and what they mean (the adapter's error classifier),
+ * what to mask in logs, how calls are authorised and how fast they may go. Immutable; each
+ * {@code with…} returns a changed copy.
+ *
+ * @param name the provider's name in failures and logs
+ * @param json how its JSON is read and written
+ * @param classifier the adapter's error classifier
+ * @param errorBody reads the provider's error body
+ * @param requestIdHeaders headers that may carry the provider's request id
+ * @param maskedFields the provider's own sensitive JSON fields, beyond {@link Masker#COMMON_FIELDS}
+ * @param staticHeaders headers sent on every call whose values are secrets (e.g. an API key)
+ * @param tokens where access tokens come from; none for calls without one
+ * @param scheme how a token travels
+ * @param rejected which failures mean "this token is no longer accepted" (then it is replaced once)
+ * @param limiter the client-side rate limiter; none for no limit
+ */
+public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier classifier,
+        ProblemDecoder.BodyParser errorBody, List<String> requestIdHeaders, List<String> maskedFields,
+        Map<String, Secret> staticHeaders, Option<TokenSource> tokens, AuthScheme scheme,
+        Predicate<ProviderFailure> rejected, Option<RateLimiter> limiter) {
+
+    /** Validates and copies. */
+    public ProviderSpec {
+        Require.text(name, "provider name");
+        Require.present(json, "json");
+        Require.present(classifier, "error classifier");
+        Require.present(errorBody, "error body parser");
+        requestIdHeaders = List.copyOf(requestIdHeaders);
+        maskedFields = List.copyOf(maskedFields);
+        staticHeaders = Map.copyOf(staticHeaders);
+        staticHeaders.keySet().forEach(h -> new AuthScheme.Header(h, ""));   // refuses a header logs would not mask
+        Require.present(tokens, "tokens");
+        Require.present(scheme, "scheme");
+        Require.present(rejected, "rejected");
+        Require.present(limiter, "limiter");
+    }
+
+    /**
+     * A provider with the standard classification, no error body parser, no masking beyond the
+     * common fields, no authorisation and no rate limit.
+     */
+    public static ProviderSpec of(String name, ObjectMapper json) {
+        return new ProviderSpec(name, json, ErrorClassifier.standard(name), body -> ProblemDecoder.ParsedBody.EMPTY,
+                List.of(), List.of(), Map.of(), Option.none(), AuthScheme.bearer(),
+                f -> f instanceof ProviderFailure.AccessDenied, Option.none());
+    }
+
+    /** With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}. */
+    public ProviderSpec withErrors(ErrorClassifier errors, ProblemDecoder.BodyParser body, String... requestIdHeaders) {
+        return new ProviderSpec(name, json, errors, body, List.of(requestIdHeaders), maskedFields, staticHeaders, tokens,
+                scheme, rejected, limiter);
+    }
+
+    /** Also masking the provider's own sensitive JSON fields (codes, PINs, links). */
+    public ProviderSpec withMaskedFields(String... fields) {
+        List<String> all = new ArrayList<>(maskedFields);
+        all.addAll(List.of(fields));
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, all, staticHeaders, tokens, scheme,
+                rejected, limiter);
+    }
+
+    /** Also sending header {@code name} with {@code value} on every call (masked in logs). */
+    public ProviderSpec withStaticHeader(String header, Secret value) {
+        Map<String, Secret> all = new LinkedHashMap<>(staticHeaders);
+        all.put(header, Require.present(value, header));
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, all, tokens, scheme,
+                rejected, limiter);
+    }
+
+    /**
+     * Authorising every call with a token from {@code source}, sent as {@code how}; after a failure
+     * {@code rejected} accepts, the token is replaced once and the call made once more.
+     */
+    public ProviderSpec withTokens(TokenSource source, AuthScheme how, Predicate<ProviderFailure> rejectedWhen) {
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders,
+                Option.some(Require.present(source, "token source")), how, rejectedWhen, limiter);
+    }
+
+    /** Taking a permit from {@code rateLimiter} before every request sent. */
+    public ProviderSpec withLimiter(RateLimiter rateLimiter) {
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders, tokens,
+                scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")));
+    }
+
+    /** Without authorisation (e.g. for the provider's token endpoint). */
+    public ProviderSpec withoutTokens() {
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, Map.of(),
+                Option.none(), scheme, rejected, limiter);
+    }
+
+    /** Under another name in failures and logs (e.g. {@code "gifthub.token"}). */
+    public ProviderSpec named(String other) {
+        return new ProviderSpec(other, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders, tokens,
+                scheme, rejected, limiter);
+    }
+
+    /** The masker for this provider's logs: common and own fields, common headers and the static secrets' values. */
+    Masker masker() {
+        return Masker.of(maskedFields, staticHeaders.values().stream().map(Secret::reveal).toList());
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSpec[" + name + "]";
+    }
+}
