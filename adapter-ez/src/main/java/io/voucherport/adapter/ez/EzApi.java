@@ -7,7 +7,7 @@ import feign.RequestLine;
 import java.util.List;
 import java.util.Map;
 
-/** The seven EZ Cards v2 endpoints. Authentication headers are added by an interceptor. */
+/** The seven EZ Cards v2 endpoints. No authentication headers: the request path ({@code ProviderClient}) adds them. */
 @Headers({"Content-Type: application/json", "Accept: application/json"})
 interface EzApi {
 

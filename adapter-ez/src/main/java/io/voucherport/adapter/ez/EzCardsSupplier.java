@@ -1,27 +1,22 @@
 package io.voucherport.adapter.ez;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.adapter.support.AdapterBuilder;
-import io.voucherport.adapter.support.CallGuard;
-import io.voucherport.adapter.support.FeignSetup;
-import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.AuthScheme;
 import io.voucherport.adapter.support.JsonSupport;
-import io.voucherport.adapter.support.Masker;
-import io.voucherport.adapter.support.MaskingLogger;
-import io.voucherport.adapter.support.ProblemDecoder;
+import io.voucherport.adapter.support.MalformedAnswerException;
+import io.voucherport.adapter.support.Operation;
+import io.voucherport.adapter.support.ProviderClient;
+import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RetryPolicy;
-import io.voucherport.adapter.support.Timestamps;
+import io.voucherport.adapter.support.TokenSource;
 import io.voucherport.domain.Require;
-import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.money.ExchangeRate;
 import io.voucherport.domain.paging.Page;
-import io.voucherport.domain.paging.PageCursor;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.supply.Balance;
 import io.voucherport.domain.supply.CodeSupplier;
@@ -34,7 +29,6 @@ import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,35 +73,29 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /** Most pages a lookup walks before giving up with a failure (never with "none"). */
     static final int MAX_LOOKUP_PAGES = 20;
 
-    private final EzApi api;
-    private final CallGuard guard;
+    private static final EzMapper MAPPER = EzMapper.INSTANCE;
+
+    private final ProviderClient<EzApi> client;
     private final int pageSize;
     private final Duration lookupLag;
-    private final AdapterBuilder.Settings settings;
-    private final AdapterBuilder.Http http;
 
-    private EzCardsSupplier(Builder b) {
+    EzCardsSupplier(EzCardsSupplierBuilder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        AdapterBuilder.Settings settings = b.settings();
-        this.settings = settings;
-        this.http = settings.openHttp();
-        Masker masker = Masker.of(List.of(), List.of("redeemCode", "pinCode"),
-                List.of(b.apiKey.reveal(), b.bearerToken.reveal()));
-        Secret apiKey = b.apiKey;
-        Secret token = b.bearerToken;
-        Feign.Builder feign = FeignSetup.builder(settings, http, json, new MaskingLogger(PROVIDER, masker),
-                        new ProblemDecoder(EzErrors.parser(json), List.of("x-request-id", "requestId")))
-                .requestInterceptor(t -> t.header("x-api-key", apiKey.reveal())
-                        .header("Authorization", "Bearer " + token.reveal()));
-        this.api = feign.target(EzApi.class, b.baseUrl);
-        this.guard = new CallGuard(PROVIDER, EzErrors.mapper(), settings.retryPolicy(), settings.sleeper());
-        this.pageSize = b.pageSize;
-        this.lookupLag = b.lookupLag;
+        ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
+                .withErrors(EzErrors.classifier(), EzErrors.parser(json), "x-request-id", "requestId")
+                .withMaskedFields("redeemCode", "pinCode")
+                .withStaticHeader("x-api-key", b.apiKey())
+                .withMaskedValues(b.bearerToken())
+                .withTokens(TokenSource.fixed(b.bearerToken()), AuthScheme.bearer(),
+                        f -> f instanceof ProviderFailure.AccessDenied);
+        this.client = ProviderClient.open(EzApi.class, b.baseUrl(), spec, b.settings());
+        this.pageSize = b.pageSize();
+        this.lookupLag = b.lookupLag();
     }
 
     /** A builder; base URL, API key and bearer token are required. */
-    public static Builder builder() {
-        return new Builder();
+    public static EzCardsSupplierBuilder builder() {
+        return new EzCardsSupplierBuilder();
     }
 
     @Override
@@ -119,24 +107,24 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     public PagedSequence<Product> catalog(List<Sku> skus) {
         Require.present(skus, "skus");
         String skuFilter = skus.stream().map(Sku::value).collect(Collectors.joining(","));
-        return numberedPages(cursor -> guard.read(() -> {
-            Map<String, Object> query = pageQuery(cursor);
+        return PagedSequence.of(1, page -> client.read("catalog", api -> {
+            Map<String, Object> query = pageQuery(page, pageSize);
             if (!skuFilter.isEmpty()) {
                 query.put("sku", skuFilter);
             }
-            return page(api.products(query), cursor, EzMapper.INSTANCE::product);
+            return page(api.products(query), page, MAPPER::product);
         }));
     }
 
     /** Every order of the account, newest first as EZ lists them, lazily page by page. Safe to retry. */
     public PagedSequence<SupplierOrder> orders() {
-        return numberedPages(cursor -> guard.read(() -> page(api.orders(pageQuery(cursor)), cursor,
-                EzMapper.INSTANCE::order)));
+        return PagedSequence.of(1, page -> client.read("orders",
+                api -> page(api.orders(pageQuery(page, pageSize)), page, MAPPER::order)));
     }
 
     @Override
     public Either<ProviderFailure, List<Balance>> balances() {
-        return guard.read(() -> data(api.balances(Map.of())).stream().map(EzMapper.INSTANCE::balance).toList());
+        return client.read("balances", api -> data(api.balances(Map.of())).stream().map(MAPPER::balance).toList());
     }
 
     /**
@@ -150,35 +138,33 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
             query.put("pairs", pairs.stream().map(p -> p.getKey().code() + p.getValue().code())
                     .collect(Collectors.joining(",")));
         }
-        return guard.read(() -> {
-            EzDto.Rates rates = data(api.exchangeRates(query));
-            Option<Instant> asOf = Timestamps.parse(rates.updatedAt());
-            return nonNull(rates.rates()).stream().map(r -> EzMapper.INSTANCE.rate(r, asOf)).toList();
-        });
+        return client.read("exchange rates", api -> MAPPER.rates(data(api.exchangeRates(query))));
     }
 
+    /**
+     * Places the order: one SKU × 1 as an instant order, anything else as a bulk order, with the
+     * reference as {@code clientOrderNumber} and EZ's duplicate check on. Sent once. Failures:
+     * {@code InvalidRequest} before sending for a face value (EZ sells fixed values only);
+     * {@code DuplicateReference} carrying the existing order when the lookup finds it;
+     * {@code InsufficientFunds}; {@code OutcomeUnknown} after any doubt once sent; the usual others.
+     */
     @Override
     public Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
         Require.present(request, "request");
         if (request.lines().stream().anyMatch(l -> l.faceValue().isDefined())) {
-            return Either.left(refusedLocally("EZ sells fixed-value products only: remove the face value"));
+            return Either.left(client.refusal("EZ sells fixed-value products only: remove the face value"));
         }
-        String reference = request.reference().value();
-        String currency = request.settlementCurrency().map(CurrencyCode::code).getOrNull();
         OrderLine first = request.lines().get(0);
-        boolean instant = request.lines().size() == 1 && first.quantity() == 1;
-        CallGuard placing = new CallGuard(PROVIDER, EzErrors.placing(request.reference()), settings.retryPolicy(),
-                settings.sleeper());
-        Either<ProviderFailure, SupplierOrder> placed = placing.write(() -> EzMapper.INSTANCE.order(data(instant
-                ? api.createInstantOrder(new EzDto.InstantOrderRequest(reference, true, first.sku().value(), currency))
-                : api.createBulkOrder(new EzDto.BulkOrderRequest(reference, true, request.lines().stream()
-                        .map(l -> new EzDto.Line(l.sku().value(), l.quantity())).toList(), currency)))));
-        if (placed.isLeft() && placed.getLeft() instanceof ProviderFailure.DuplicateReference duplicate) {
-            Option<SupplierOrder> existing = findOrderByReference(request.reference()).getOrElse(Option.none());
-            return Either.left(new ProviderFailure.DuplicateReference(duplicate.details(), duplicate.reference(),
-                    existing));
+        Operation placing = Operation.placing(request.reference());
+        Either<ProviderFailure, SupplierOrder> placed;
+        if (request.lines().size() == 1 && first.quantity() == 1) {
+            EzDto.InstantOrderRequest instant = MAPPER.instantOrder(request, first);
+            placed = client.call(placing, api -> MAPPER.order(data(api.createInstantOrder(instant))));
+        } else {
+            EzDto.BulkOrderRequest bulk = MAPPER.bulkOrder(request);
+            placed = client.call(placing, api -> MAPPER.order(data(api.createBulkOrder(bulk))));
         }
-        return placed;
+        return placed.mapLeft(this::withExistingOrder);
     }
 
     /**
@@ -222,10 +208,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         if (!stockIds.isEmpty()) {
             query.put("stockIds", String.join(",", stockIds));
         }
-        return guard.read(() -> EzMapper.INSTANCE.codes(id, data(api.codes(id.value(), query))));
+        return client.read("codes", api -> MAPPER.codes(id, data(api.codes(id.value(), query))));
     }
 
-    /** As configured with {@link Builder#referenceLookupLag}. */
+    /** As configured with {@link EzCardsSupplierBuilder#referenceLookupLag}. */
     @Override
     public Duration referenceLookupLag() {
         return lookupLag;
@@ -234,12 +220,25 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /** Releases the connection pool when this supplier created its own. */
     @Override
     public void close() {
-        http.close();
+        client.close();
     }
 
     @Override
     public String toString() {
         return "EzCardsSupplier[" + PROVIDER + "]";
+    }
+
+    /**
+     * A duplicate refusal (recognised by {@link EzErrors}) enriched with the existing order, which
+     * the port's contract asks for: looked up by its reference; left without it when the lookup
+     * finds none or fails. Any other failure as it is.
+     */
+    private ProviderFailure withExistingOrder(ProviderFailure failure) {
+        if (failure instanceof ProviderFailure.DuplicateReference duplicate && duplicate.existing().isEmpty()) {
+            Option<SupplierOrder> existing = findOrderByReference(duplicate.reference()).getOrElse(Option.none());
+            return new ProviderFailure.DuplicateReference(duplicate.details(), duplicate.reference(), existing);
+        }
+        return failure;
     }
 
     /** One page of a lookup: the exact match on it, if any, and what EZ says about the whole answer. */
@@ -257,10 +256,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         for (int page = 1; page <= MAX_LOOKUP_PAGES; page++) {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put(filter, value);
-            query.put("limit", LOOKUP_PAGE_SIZE);
-            query.put("page", page);
+            query.putAll(pageQuery(page, LOOKUP_PAGE_SIZE));
             int number = page;
-            Either<ProviderFailure, LookupPage> read = guard.read(() -> {
+            Either<ProviderFailure, LookupPage> read = client.read("find order", api -> {
                 EzDto.PageOf<EzDto.Order> answer = data(api.orders(query));
                 List<EzDto.Order> items = nonNull(answer.items());
                 Option<SupplierOrder> match = Option.none();
@@ -268,7 +266,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                     EzDto.Order item = items.get(i);
                     seen.add(item == null || item.transactionId() == null ? "#" + number + "/" + i : item.transactionId());
                     if (match.isEmpty() && item != null && value.equals(field.apply(item))) {
-                        match = Option.some(EzMapper.INSTANCE.order(item));
+                        match = Option.some(MAPPER.order(item));
                     }
                 }
                 return new LookupPage(match, answer.total(), items.size());
@@ -299,97 +297,34 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                 + ": " + why + "; no order with exactly this " + filter + " was seen, but its absence is not proven"));
     }
 
-    private <T> PagedSequence<T> numberedPages(io.voucherport.domain.paging.PageSource<T> source) {
-        return PagedSequence.of(new PageCursor.Numbered(1, pageSize), source);
-    }
-
-    private static Map<String, Object> pageQuery(PageCursor cursor) {
-        PageCursor.Numbered numbered = (PageCursor.Numbered) cursor;
+    /** {@code limit} and {@code page} (EZ numbers pages from 1). */
+    private static Map<String, Object> pageQuery(int page, int size) {
         Map<String, Object> query = new LinkedHashMap<>();
-        query.put("limit", numbered.size());
-        query.put("page", numbered.page());
+        query.put("limit", size);
+        query.put("page", page);
         return query;
     }
 
-    private static <D, T> Page<T> page(EzDto.Envelope<EzDto.PageOf<D>> envelope, PageCursor cursor, Function<D, T> map) {
+    /**
+     * Page {@code number} of a catalog or order list read {@link #pageSize} at a time; the next page
+     * number when EZ's {@code totalPage} or {@code total} says there is more (a full page when it
+     * says neither).
+     */
+    private <D, T> Page<Integer, T> page(EzDto.Envelope<EzDto.PageOf<D>> envelope, int number, Function<D, T> map) {
         EzDto.PageOf<D> page = data(envelope);
-        PageCursor.Numbered numbered = (PageCursor.Numbered) cursor;
         List<T> items = nonNull(page.items()).stream().map(map).toList();
-        boolean more = page.totalPage() != null ? numbered.page() < page.totalPage()
-                : page.total() != null ? (long) numbered.page() * numbered.size() < page.total()
-                : items.size() == numbered.size();
-        return new Page<>(items, more ? Option.some(numbered.next()) : Option.none());
+        boolean more = page.totalPage() != null ? number < page.totalPage()
+                : page.total() != null ? (long) number * pageSize < page.total()
+                : items.size() == pageSize;
+        return new Page<>(items, more ? Option.some(number + 1) : Option.none());
     }
 
     private static <T> T data(EzDto.Envelope<T> envelope) {
-        io.voucherport.adapter.support.MalformedAnswerException.require(envelope, "body");
-        return io.voucherport.adapter.support.MalformedAnswerException.require(envelope.data(), "data");
+        MalformedAnswerException.require(envelope, "body");
+        return MalformedAnswerException.require(envelope.data(), "data");
     }
 
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    private static ProviderFailure refusedLocally(String reason) {
-        return new ProviderFailure.InvalidRequest(FailureDetails.of(PROVIDER, reason), List.of(reason));
-    }
-
-    /** Configuration of an {@link EzCardsSupplier}. Not thread-safe; build once. */
-    public static final class Builder extends AdapterBuilder<Builder> {
-        private String baseUrl;
-        private Secret apiKey;
-        private Secret bearerToken;
-        private Duration lookupLag = Duration.ofMinutes(1);
-        private int pageSize = 100;
-
-        private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** {@link #PRODUCTION}, {@link #SANDBOX}, or a simulator's URL. Required. */
-        public Builder baseUrl(String url) {
-            this.baseUrl = HttpSettings.baseUrl(url);
-            return this;
-        }
-
-        /** The API key sent as {@code x-api-key}. Required. */
-        public Builder apiKey(Secret key) {
-            this.apiKey = Require.present(key, "api key");
-            return this;
-        }
-
-        /** The pre-issued access token sent as {@code Authorization: Bearer}. Required. */
-        public Builder bearerToken(Secret token) {
-            this.bearerToken = Require.present(token, "bearer token");
-            return this;
-        }
-
-        /**
-         * How long after a placement its order may still be missing from a lookup by reference
-         * (see {@link CodeSupplier#referenceLookupLag()}); default 1 minute: EZ's order search lag
-         * is undocumented, and an order may still be in flight on EZ's side after the client gave up.
-         */
-        public Builder referenceLookupLag(Duration lag) {
-            this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
-            return this;
-        }
-
-        /** Catalog and order page size, 1 to {@value #MAX_PAGE_SIZE}; default 100. */
-        public Builder pageSize(int size) {
-            this.pageSize = HttpSettings.pageSize(size, 1, MAX_PAGE_SIZE);
-            return this;
-        }
-
-        /** The supplier; throws when a required setting is missing. */
-        public EzCardsSupplier build() {
-            Require.present(baseUrl, "base URL");
-            Require.present(apiKey, "api key");
-            Require.present(bearerToken, "bearer token");
-            return new EzCardsSupplier(this);
-        }
     }
 }

@@ -10,7 +10,9 @@ import io.voucherport.domain.supply.Balance;
 import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.OrderedLine;
 import io.voucherport.domain.supply.PriceTier;
@@ -30,16 +32,20 @@ import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
 /**
- * EZ wire shapes to domain types. MapStruct generates the order mapping; Vavr wrapping and the
- * shapes that need judgement (pending codes, product values) are written by hand. Throws
- * {@link IllegalArgumentException} when the provider sent something the domain refuses; the
- * caller's guard reports that as an unexpected response.
+ * Both directions between EZ's wire shapes and the domain: EZ's answers to domain types, and order
+ * requests to EZ's request bodies. MapStruct generates every method built field by field; the
+ * hand-written defaults are the value conversions it uses as building blocks and the shapes that
+ * need a judgement, each marked as which. Throws {@link IllegalArgumentException} when EZ sent
+ * something the domain refuses; the request path reports that as an unexpected response
+ * ({@code OutcomeUnknown} after a placement).
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR,
         nullValueIterableMappingStrategy = NullValueMappingStrategy.RETURN_DEFAULT)
 interface EzMapper {
 
     EzMapper INSTANCE = Mappers.getMapper(EzMapper.class);
+
+    // EZ's answers → domain (generated)
 
     @Mapping(target = "id", source = "transactionId")
     @Mapping(target = "reference", source = "clientOrderNumber")
@@ -48,7 +54,29 @@ interface EzMapper {
 
     OrderedLine line(EzDto.OrderProduct product);
 
-    List<SupplierOrder> orders(List<EzDto.Order> orders);
+    @Mapping(target = "skus", source = "products")
+    OrderCodes codes(SupplierOrderId orderId, List<EzDto.CodesProduct> products);
+
+    // order requests → EZ's request bodies (generated)
+
+    /** An instant order of {@code line} (one code of one SKU), EZ's duplicate check on. */
+    @Mapping(target = "clientOrderNumber", source = "request.reference")
+    @Mapping(target = "enableClientOrderNumberDupCheck", constant = "true")
+    @Mapping(target = "sku", source = "line.sku")
+    @Mapping(target = "payWithCurrency", source = "request.settlementCurrency")
+    EzDto.InstantOrderRequest instantOrder(OrderRequest request, OrderLine line);
+
+    /** A bulk order of every line of {@code request}, EZ's duplicate check on. */
+    @Mapping(target = "clientOrderNumber", source = "reference")
+    @Mapping(target = "enableClientOrderNumberDupCheck", constant = "true")
+    @Mapping(target = "products", source = "lines")
+    @Mapping(target = "payWithCurrency", source = "settlementCurrency")
+    EzDto.BulkOrderRequest bulkOrder(OrderRequest request);
+
+    /** One line of a bulk order; a face value is refused before mapping (EZ sells fixed values only). */
+    EzDto.Line requestLine(OrderLine line);
+
+    // value conversions: MapStruct's building blocks, both directions
 
     default SupplierOrderId orderId(String transactionId) {
         return SupplierOrderId.of(transactionId);
@@ -83,10 +111,22 @@ interface EzMapper {
         return CurrencyCode.of(code.strip().toUpperCase(Locale.ROOT));
     }
 
-    default OrderCodes codes(SupplierOrderId orderId, List<EzDto.CodesProduct> products) {
-        return new OrderCodes(orderId, nonNull(products).stream().map(this::skuCodes).toList());
+    default String referenceValue(OrderReference reference) {
+        return reference.value();
     }
 
+    default String skuValue(Sku sku) {
+        return sku.value();
+    }
+
+    /** The settlement currency's code; absent (EZ's default currency) when none is asked for. */
+    default String currencyCode(Option<CurrencyCode> currency) {
+        return currency.map(CurrencyCode::code).getOrNull();
+    }
+
+    // shapes that need a judgement
+
+    /** Judgement: the ordered count is EZ's {@code quantity}, or the number of codes listed when EZ omits it. */
     default SkuCodes skuCodes(EzDto.CodesProduct product) {
         List<DeliveredCode> codes = nonNull(product.codes()).stream().map(this::code).toList();
         return new SkuCodes(sku(product.sku()), product.quantity() == null ? codes.size() : product.quantity(), codes);
@@ -104,6 +144,11 @@ interface EzMapper {
         return DeliveredCode.pending(stockId);
     }
 
+    /**
+     * Judgement: a ranged value when EZ sends both bounds, a fixed value otherwise (none at all is
+     * refused); price tiers without a price are skipped, a single price is one tier from 1; the
+     * delivery is instant unless EZ says otherwise; a blank name falls back to the SKU.
+     */
     default Product product(EzDto.Product p) {
         Option<Money> fixed = money(p.faceValue());
         Option<Money> min = money(p.minFaceValue());
@@ -124,10 +169,18 @@ interface EzMapper {
                 instant, text(p.countryCode()));
     }
 
+    /** Value conversion: EZ's balance is one amount in one currency, without frozen or credit amounts. */
     default Balance balance(EzDto.Balance balance) {
         return Balance.of(Money.of(balance.balance(), currency(balance.currency())));
     }
 
+    /** Judgement: EZ dates its rate table once ({@code updatedAt}); every rate carries that date. */
+    default List<ExchangeRate> rates(EzDto.Rates rates) {
+        Option<Instant> asOf = Timestamps.parse(rates.updatedAt());
+        return nonNull(rates.rates()).stream().map(r -> rate(r, asOf)).toList();
+    }
+
+    /** Judgement: the currencies are {@code base} and {@code quote}, or else read from a six-letter {@code pair}. */
     default ExchangeRate rate(EzDto.Rate rate, Option<Instant> asOf) {
         String base = rate.base();
         String quote = rate.quote();

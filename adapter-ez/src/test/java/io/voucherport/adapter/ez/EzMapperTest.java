@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vavr.control.Option;
 import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.money.Money;
 import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Product;
 import io.voucherport.domain.supply.ProductValue;
@@ -122,5 +127,18 @@ class EzMapperTest {
         assertThat(ranged.name()).isEqualTo("B");
         assertThat(ranged.value().accepts(Money.of("25", "EUR"))).isTrue();
         assertThat(ranged.tierFor(10)).isNotEmpty();
+    }
+
+    @Test
+    void ordersAreSentWithTheReferenceAsClientOrderNumberAndEzsDuplicateCheckOn() {
+        OrderLine one = OrderLine.of("8PX-UF-Y5U", 1);
+        OrderRequest instant = new OrderRequest(OrderReference.of("ref-1"), List.of(one),
+                Option.some(CurrencyCode.of("USD")));
+        assertThat(EzMapper.INSTANCE.instantOrder(instant, one))
+                .isEqualTo(new EzDto.InstantOrderRequest("ref-1", true, "8PX-UF-Y5U", "USD"));
+        OrderRequest bulk = OrderRequest.of(OrderReference.of("ref-2"),
+                List.of(OrderLine.of("A", 2), OrderLine.of("B", 3)));
+        assertThat(EzMapper.INSTANCE.bulkOrder(bulk)).isEqualTo(new EzDto.BulkOrderRequest("ref-2", true,
+                List.of(new EzDto.Line("A", 2), new EzDto.Line("B", 3)), null));
     }
 }

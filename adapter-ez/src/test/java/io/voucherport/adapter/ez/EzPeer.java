@@ -1,10 +1,12 @@
 package io.voucherport.adapter.ez;
 
 import feign.Feign;
+import feign.Response;
 import feign.codec.Decoder;
-import io.voucherport.benchmarks.CannedClient;
 import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
@@ -16,8 +18,9 @@ import java.util.Map;
 /**
  * Benchmark access to the EZ adapter's own Feign interface and mapper, over whatever Feign set-up
  * the benchmark configures (Feign's defaults, or another transport): the peers the adapter is
- * compared with. Lives in the adapter's package only to reach its package-private types; not part
- * of the library.
+ * compared with. Lives in the adapter's package only to reach its package-private types; ships in
+ * the adapter's test jar only, not part of the library. Depends on nothing of the benchmarks: they
+ * hand it the Feign set-up and the answers to decode.
  */
 public final class EzPeer {
 
@@ -26,7 +29,7 @@ public final class EzPeer {
 
     private final EzApi api;
 
-    /** Targets {@code baseUrl} with {@code feign} plus EZ's authentication headers. */
+    /** Targets {@code baseUrl} with {@code feign} plus EZ's authentication headers (the benchmark's fake credentials). */
     public EzPeer(String baseUrl, Feign.Builder feign) {
         this.api = feign.requestInterceptor(t -> t.header("x-api-key", "bench-api-key-1234567890")
                 .header("Authorization", "Bearer bench-bearer-0987654321")).target(EzApi.class, baseUrl);
@@ -37,24 +40,25 @@ public final class EzPeer {
         return EzMapper.INSTANCE.codes(id, api.codes(id.value(), Map.of()).data());
     }
 
-    /** An instant order of one code. */
+    /** An instant order of one code, its request mapped as the adapter maps it. */
     public SupplierOrder instantOrder(OrderReference reference, Sku sku) {
+        OrderLine line = OrderLine.of(sku, 1);
         return EzMapper.INSTANCE.order(api.createInstantOrder(
-                new EzDto.InstantOrderRequest(reference.value(), true, sku.value(), null)).data());
+                EzMapper.INSTANCE.instantOrder(OrderRequest.of(reference, line), line)).data());
     }
 
-    /** Decodes and maps a codes answer already in memory, as the adapter does. */
+    /** Decodes and maps a codes answer (a 200 {@code response} the benchmark built in memory), as the adapter does. */
     @SuppressWarnings("unchecked")
-    public static OrderCodes decodeCodes(Decoder decoder, SupplierOrderId id, byte[] body) throws IOException {
+    public static OrderCodes decodeCodes(Decoder decoder, SupplierOrderId id, Response response) throws IOException {
         EzDto.Envelope<List<EzDto.CodesProduct>> envelope =
-                (EzDto.Envelope<List<EzDto.CodesProduct>>) decoder.decode(CannedClient.ok(body), CODES);
+                (EzDto.Envelope<List<EzDto.CodesProduct>>) decoder.decode(response, CODES);
         return EzMapper.INSTANCE.codes(id, envelope.data());
     }
 
-    /** Decodes and maps an order answer already in memory, as the adapter does. */
+    /** Decodes and maps an order answer (a 200 {@code response} the benchmark built in memory), as the adapter does. */
     @SuppressWarnings("unchecked")
-    public static SupplierOrder decodeOrder(Decoder decoder, byte[] body) throws IOException {
-        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(CannedClient.ok(body), ORDER)).data());
+    public static SupplierOrder decodeOrder(Decoder decoder, Response response) throws IOException {
+        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(response, ORDER)).data());
     }
 
     private static Type returnType(String method, Class<?>... parameters) {

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
  * @param errorBody reads the provider's error body
  * @param requestIdHeaders headers that may carry the provider's request id
  * @param maskedFields the provider's own sensitive JSON fields, beyond {@link Masker#COMMON_FIELDS}
+ * @param maskedValues secret values masked wherever they appear in a log line (a static token, a client id)
  * @param staticHeaders headers sent on every call whose values are secrets (e.g. an API key)
  * @param tokens where access tokens come from; none for calls without one
  * @param scheme how a token travels
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
  */
 public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier classifier,
         ProblemDecoder.BodyParser errorBody, List<String> requestIdHeaders, List<String> maskedFields,
-        Map<String, Secret> staticHeaders, Option<TokenSource> tokens, AuthScheme scheme,
+        List<Secret> maskedValues, Map<String, Secret> staticHeaders, Option<TokenSource> tokens, AuthScheme scheme,
         Predicate<ProviderFailure> rejected, Option<RateLimiter> limiter) {
 
     /** Validates and copies. */
@@ -42,6 +43,7 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
         Require.present(errorBody, "error body parser");
         requestIdHeaders = List.copyOf(requestIdHeaders);
         maskedFields = List.copyOf(maskedFields);
+        maskedValues = List.copyOf(maskedValues);
         staticHeaders = Map.copyOf(staticHeaders);
         staticHeaders.keySet().forEach(h -> new AuthScheme.Header(h, ""));   // refuses a header logs would not mask
         Require.present(tokens, "tokens");
@@ -56,30 +58,40 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      */
     public static ProviderSpec of(String name, ObjectMapper json) {
         return new ProviderSpec(name, json, ErrorClassifier.standard(name), body -> ProblemDecoder.ParsedBody.EMPTY,
-                List.of(), List.of(), Map.of(), Option.none(), AuthScheme.bearer(),
+                List.of(), List.of(), List.of(), Map.of(), Option.none(), AuthScheme.bearer(),
                 f -> f instanceof ProviderFailure.AccessDenied, Option.none());
     }
 
     /** With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}. */
     public ProviderSpec withErrors(ErrorClassifier errors, ProblemDecoder.BodyParser body, String... requestIdHeaders) {
-        return new ProviderSpec(name, json, errors, body, List.of(requestIdHeaders), maskedFields, staticHeaders, tokens,
-                scheme, rejected, limiter);
+        return new ProviderSpec(name, json, errors, body, List.of(requestIdHeaders), maskedFields, maskedValues,
+                staticHeaders, tokens, scheme, rejected, limiter);
     }
 
     /** Also masking the provider's own sensitive JSON fields (codes, PINs, links). */
     public ProviderSpec withMaskedFields(String... fields) {
         List<String> all = new ArrayList<>(maskedFields);
         all.addAll(List.of(fields));
-        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, all, staticHeaders, tokens, scheme,
-                rejected, limiter);
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, all, maskedValues, staticHeaders,
+                tokens, scheme, rejected, limiter);
+    }
+
+    /** Also masking {@code secrets}' values wherever they appear in a log line (a static token, a client id). */
+    public ProviderSpec withMaskedValues(Secret... secrets) {
+        List<Secret> all = new ArrayList<>(maskedValues);
+        for (Secret secret : secrets) {
+            all.add(Require.present(secret, "secret"));
+        }
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, all, staticHeaders,
+                tokens, scheme, rejected, limiter);
     }
 
     /** Also sending header {@code name} with {@code value} on every call (masked in logs). */
     public ProviderSpec withStaticHeader(String header, Secret value) {
         Map<String, Secret> all = new LinkedHashMap<>(staticHeaders);
         all.put(header, Require.present(value, header));
-        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, all, tokens, scheme,
-                rejected, limiter);
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, all,
+                tokens, scheme, rejected, limiter);
     }
 
     /**
@@ -87,31 +99,34 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * {@code rejected} accepts, the token is replaced once and the call made once more.
      */
     public ProviderSpec withTokens(TokenSource source, AuthScheme how, Predicate<ProviderFailure> rejectedWhen) {
-        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders,
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, staticHeaders,
                 Option.some(Require.present(source, "token source")), how, rejectedWhen, limiter);
     }
 
     /** Taking a permit from {@code rateLimiter} before every request sent. */
     public ProviderSpec withLimiter(RateLimiter rateLimiter) {
-        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders, tokens,
-                scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")));
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
+                staticHeaders, tokens, scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")));
     }
 
     /** Without authorisation (e.g. for the provider's token endpoint). */
     public ProviderSpec withoutTokens() {
-        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, Map.of(),
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, Map.of(),
                 Option.none(), scheme, rejected, limiter);
     }
 
     /** Under another name in failures and logs (e.g. {@code "gifthub.token"}). */
     public ProviderSpec named(String other) {
-        return new ProviderSpec(other, json, classifier, errorBody, requestIdHeaders, maskedFields, staticHeaders, tokens,
-                scheme, rejected, limiter);
+        return new ProviderSpec(other, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
+                staticHeaders, tokens, scheme, rejected, limiter);
     }
 
-    /** The masker for this provider's logs: common and own fields, common headers and the static secrets' values. */
+    /** The masker for this provider's logs: common and own fields, common headers, the static headers' and masked values. */
     Masker masker() {
-        return Masker.of(maskedFields, staticHeaders.values().stream().map(Secret::reveal).toList());
+        List<String> values = new ArrayList<>();
+        staticHeaders.values().forEach(v -> values.add(v.reveal()));
+        maskedValues.forEach(v -> values.add(v.reveal()));
+        return Masker.of(maskedFields, values);
     }
 
     @Override

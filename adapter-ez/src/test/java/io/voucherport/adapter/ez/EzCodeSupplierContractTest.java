@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The EZ adapter against the EZ simulator passes the supplier contract. */
-class EzCardsSupplierContractTest extends CodeSupplierContract {
+class EzCodeSupplierContractTest extends CodeSupplierContract {
 
     @RegisterExtension
     static final EzSimulator EZ = EzSimulator.create().withSampleData().asyncPolls(1_000);
