@@ -1,21 +1,21 @@
 package io.voucherport.adapter.promotions;
 
 import feign.Feign;
+import feign.Response;
 import feign.codec.Decoder;
-import io.voucherport.benchmarks.CannedClient;
 import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark access to the Elastic Path adapter's own Feign interface and mapper (standard
- * engine), over whatever Feign set-up the benchmark configures. Not part of the library.
+ * Benchmark access to the Elastic Path adapter's own Feign interfaces and mapper (standard
+ * engine), over whatever Feign set-up the benchmark configures. Ships in the adapter's test jar
+ * only; not part of the library.
  */
 public final class ElasticPathPeer {
 
@@ -23,48 +23,53 @@ public final class ElasticPathPeer {
 
     static {
         try {
-            PAGE = ElasticPathApi.class.getMethod("codes", String.class, String.class, String.class, Map.class)
-                    .getGenericReturnType();
+            PAGE = ElasticPathApi.class.getMethod("codes", String.class, String.class, Map.class).getGenericReturnType();
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private final ElasticPathApi api;
+    private final ElasticPathTokenApi tokens;
     private volatile String token;
 
-    /** Targets {@code baseUrl} with {@code feign}. */
+    /** Targets {@code baseUrl} with {@code feign}, adding the bearer token (once fetched) as the adapter's request path does. */
     public ElasticPathPeer(String baseUrl, Feign.Builder feign) {
-        this.api = feign.target(ElasticPathApi.class, baseUrl);
+        Feign.Builder authorised = feign.requestInterceptor(t -> {
+            String current = token;
+            if (current != null) {
+                t.header("Authorization", "Bearer " + current);
+            }
+        });
+        this.api = authorised.target(ElasticPathApi.class, baseUrl);
+        this.tokens = authorised.target(ElasticPathTokenApi.class, baseUrl);
     }
 
     /** Every code of a promotion, page by page ({@code pageSize} per page), with a token fetched once. */
     public List<PromotionCode> allCodes(PromotionId id, int pageSize) {
         if (token == null) {
-            token = api.token("grant_type=client_credentials&client_id=bench-client&client_secret=bench-secret-42")
+            token = tokens.token("grant_type=client_credentials&client_id=bench-client&client_secret=bench-secret-42")
                     .accessToken();
         }
         List<PromotionCode> all = new ArrayList<>();
-        long offset = 0;
+        ElasticPathOffset at = ElasticPathOffset.FIRST;
         while (true) {
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("page[limit]", pageSize);
-            query.put("page[offset]", offset);
-            ElasticPathDto.PageOf<ElasticPathDto.Code> page = api.codes(token, "promotions", id.value(), query);
+            ElasticPathDto.PageOf<ElasticPathDto.Code> page = api.codes("promotions", id.value(), at.query(pageSize));
             List<PromotionCode> codes = ElasticPathMapper.INSTANCE.codes(page.data(), PromotionKind.STANDARD);
             all.addAll(codes);
-            offset += codes.size();
-            if (codes.isEmpty() || offset >= page.meta().results().total()) {
+            var next = at.next(codes.size(), pageSize, page.meta());
+            if (next.isEmpty()) {
                 return all;
             }
+            at = next.get();
         }
     }
 
-    /** Decodes and maps a page already in memory, as the adapter does. */
-    @SuppressWarnings("unchecked")
-    public static List<PromotionCode> decodePage(Decoder decoder, byte[] body) throws IOException {
+    /** Decodes and maps a page already in memory ({@code response}, built by the benchmark), as the adapter does. */
+    @SuppressWarnings("unchecked")   // PAGE is the Feign method's own return type: the decoder answers a PageOf<Code>
+    public static List<PromotionCode> decodePage(Decoder decoder, Response response) throws IOException {
         ElasticPathDto.PageOf<ElasticPathDto.Code> page =
-                (ElasticPathDto.PageOf<ElasticPathDto.Code>) decoder.decode(CannedClient.ok(body), PAGE);
+                (ElasticPathDto.PageOf<ElasticPathDto.Code>) decoder.decode(response, PAGE);
         return ElasticPathMapper.INSTANCE.codes(page.data(), PromotionKind.STANDARD);
     }
 }

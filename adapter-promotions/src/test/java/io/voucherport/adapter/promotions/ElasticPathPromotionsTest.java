@@ -69,8 +69,8 @@ class ElasticPathPromotionsTest {
     }
 
     private ElasticPathPromotions adapter(PromotionKind kind, Option<String> secret) {
-        ElasticPathPromotions.Builder b = ElasticPathPromotions.builder().baseUrl(ep.baseUrl())
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID).kind(kind).pageSize(40).requestsPerSecond(0)
+        ElasticPathPromotionsBuilder b = ElasticPathPromotions.builder().baseUrl(ep.baseUrl())
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID)).kind(kind).pageSize(40).requestsPerSecond(0)
                 .clock(clock).logLevel(HttpLogLevel.FULL).sleeper(sleeps::add)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)));
         secret.peek(s -> b.clientSecret(Secret.of(s)));
@@ -103,7 +103,7 @@ class ElasticPathPromotionsTest {
     void theOffsetCapEndsTheListingWithAClearFailureNotASilentTruncation() {
         ep.promotion("std-huge", false, "Huge", 10_250);
         try (ElasticPathPromotions big = ElasticPathPromotions.builder().baseUrl(ep.baseUrl())
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of("s3cr&t=with+odd/chars%")).requestsPerSecond(0).build()) {
             List<String> seen = new ArrayList<>();
             Either<ProviderFailure, Long> walked = big.codes(PromotionId.of("std-huge")).forEachItem(c -> seen.add(c.code().value()));
@@ -194,15 +194,18 @@ class ElasticPathPromotionsTest {
     void eachEnginesConsumeUnitsAreKeptApartAndCheckedBeforeSending() {
         NewPromotionCode builderUnit = new NewPromotionCode(CodeText.of("UNIT-1"), Option.none(), Option.none(),
                 Option.some(ConsumeUnit.PER_CHECKOUT));
-        assertThatThrownBy(() -> standard.createCodes(SUMMER, List.of(builderUnit)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to STANDARD");
-        assertThatThrownBy(() -> rules.startCodeGeneration(WELCOME, new CodeGenerationRequest(5, Option.none(), 10,
-                Option.none(), Option.some(ConsumeUnit.PER_ITEM)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> standard.startCodeGeneration(SUMMER, new CodeGenerationRequest(1001, Option.none(), 10,
-                Option.none(), Option.none()))).hasMessageContaining("at most 1000");
-        assertThatThrownBy(() -> standard.startCodeGeneration(SUMMER, new CodeGenerationRequest(5, Option.none(), 20,
-                Option.none(), Option.none()))).hasMessageContaining("8 to 16");
-        assertThatThrownBy(() -> standard.findPromotionHolding(CodeText.of("A,B)"))).isInstanceOf(IllegalArgumentException.class);
+        assertRefusedBeforeSending(standard.createCodes(SUMMER, List.of(builderUnit)), "does not belong to STANDARD");
+        assertRefusedBeforeSending(rules.startCodeGeneration(WELCOME, new CodeGenerationRequest(5, Option.none(), 10,
+                Option.none(), Option.some(ConsumeUnit.PER_ITEM))), "does not belong to RULE_BASED");
+        assertRefusedBeforeSending(standard.startCodeGeneration(SUMMER, new CodeGenerationRequest(1001, Option.none(), 10,
+                Option.none(), Option.none())), "at most 1000");
+        assertRefusedBeforeSending(standard.startCodeGeneration(SUMMER, new CodeGenerationRequest(5, Option.none(), 20,
+                Option.none(), Option.none())), "8 to 16");
+        assertRefusedBeforeSending(standard.findPromotionHolding(CodeText.of("A,B)")), "cannot be looked up by filter");
+        assertRefusedBeforeSending(standard.createCodes(SUMMER, java.util.Collections.nCopies(101,
+                NewPromotionCode.of(CodeText.of("X1")))), "at most 100 codes at once, not 101");
+        assertThatThrownBy(() -> standard.createCodes(SUMMER, List.of())).as("no codes at all is no provider limit")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
         assertThat(ep.requestLog()).isEmpty();
         NewPromotionCode perItem = new NewPromotionCode(CodeText.of("UNIT-2"), Option.some(2), Option.some("cust-1"),
                 Option.some(ConsumeUnit.PER_ITEM));
@@ -232,8 +235,9 @@ class ElasticPathPromotionsTest {
         Secret link = standard.exportFile(SUMMER, job.id()).get();
         ep.revokeTokens();
         assertThat(standard.promotion(SUMMER).isRight()).isTrue();
-        assertThat(logs.text()).contains("client_secret=****").contains("\"href\"");
+        assertThat(logs.text()).contains("client_secret=****").contains("client_id=****").contains("\"href\"");
         List<String> secrets = new ArrayList<>(ep.issuedTokens());
+        secrets.add(ElasticPathSimulator.DEFAULT_CLIENT_ID);
         secrets.addAll(ep.fileLinks());
         secrets.add("s3cr&t=with+odd/chars%");
         secrets.add(java.net.URLEncoder.encode("s3cr&t=with+odd/chars%", StandardCharsets.UTF_8));
@@ -251,6 +255,14 @@ class ElasticPathPromotionsTest {
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("streamed 20000 codes");
         assertThat(child.exitValue()).as(output).isZero();
+    }
+
+    /** A provider limit: answered {@code InvalidRequest}, provably not applied, with the limit's message. */
+    private static void assertRefusedBeforeSending(Either<ProviderFailure, ?> answer, String message) {
+        assertThat(answer.isLeft()).as("refused: %s", answer).isTrue();
+        assertThat(answer.getLeft()).isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(answer.getLeft().provablyNotApplied()).isTrue();
+        assertThat(answer.getLeft().message()).contains(message);
     }
 
     private void concurrently(ExecutorService pool) throws Exception {

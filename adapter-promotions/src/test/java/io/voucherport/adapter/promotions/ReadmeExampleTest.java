@@ -29,7 +29,7 @@ class ReadmeExampleTest {
         // README:elasticpath-begin
         try (ElasticPathPromotions promotions = ElasticPathPromotions.builder()
                 .baseUrl(baseUrl)                                   // ElasticPathPromotions.EU_WEST, …
-                .clientId(clientId)
+                .clientId(Secret.of(clientId))
                 .clientSecret(Secret.of(clientSecret))              // omit for the read-only implicit grant
                 .kind(PromotionKind.STANDARD)                       // or RULE_BASED (Promotions Builder)
                 .requestsPerSecond(100)                             // a production store's limit

@@ -16,7 +16,7 @@ public final class StreamCodesMain {
     public static void main(String[] args) {
         long total = 0;
         try (ElasticPathPromotions adapter = ElasticPathPromotions.builder().baseUrl(args[0])
-                .clientId(io.voucherport.testkit.elasticpath.ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                .clientId(Secret.of(io.voucherport.testkit.elasticpath.ElasticPathSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(args[1])).requestsPerSecond(0).build()) {
             for (int i = 2; i < args.length; i++) {
                 var walked = adapter.codes(PromotionId.of(args[i])).forEachItem(code -> { });

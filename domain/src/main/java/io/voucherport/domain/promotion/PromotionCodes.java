@@ -12,9 +12,13 @@ import java.util.List;
  * Promotions and their codes at an e-commerce platform.
  *
  * <p>No method throws for a provider problem: each returns a {@link ProviderFailure}. Arguments
- * are validated before any call (including the provider's own limits); invalid ones throw and
- * nothing is sent. Every method may also fail with {@code AccessDenied}, {@code RateLimited},
- * {@code Unavailable} and {@code UnexpectedResponse}. Implementations are thread-safe.
+ * are validated before any call; invalid ones throw {@link IllegalArgumentException} or
+ * {@link NullPointerException} and nothing is sent. A request that breaks the provider's own
+ * limits (too many codes at once, a job too large, a code length or consume unit the provider
+ * does not take, a code it cannot look up) is answered {@code Left} with {@code InvalidRequest},
+ * refused before sending and so provably not applied. Every method may also fail with
+ * {@code AccessDenied}, {@code RateLimited}, {@code Unavailable} and {@code UnexpectedResponse}.
+ * Implementations are thread-safe.
  */
 public interface PromotionCodes {
 
@@ -37,9 +41,10 @@ public interface PromotionCodes {
 
     /**
      * Creates codes on a promotion, at most {@link #maxCodesPerCreate()} at once, and returns
-     * them as created. Safe to retry: creating an existing code fails with
-     * {@code InvalidRequest} rather than creating a second one. Failures: {@code NotFound},
-     * {@code InvalidRequest}, {@code OutcomeUnknown} (list the codes to learn what exists).
+     * them as created; more at once are refused before sending with {@code InvalidRequest}. Safe
+     * to retry: creating an existing code fails with {@code InvalidRequest} rather than creating
+     * a second one. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}
+     * (list the codes to learn what exists).
      */
     Either<ProviderFailure, List<PromotionCode>> createCodes(PromotionId id, List<NewPromotionCode> codes);
 
@@ -55,13 +60,15 @@ public interface PromotionCodes {
 
     /**
      * The promotion holding a code: {@code Some} when one does, {@code None} when none does.
-     * Safe to retry.
+     * Safe to retry. Failures: {@code InvalidRequest} (a code the provider cannot look up,
+     * refused before sending).
      */
     Either<ProviderFailure, Option<PromotionId>> findPromotionHolding(CodeText code);
 
     /**
      * Starts a job that generates codes at the provider. Not idempotent: a second job while one
-     * runs fails with {@code InvalidRequest}. Failures: {@code NotFound}, {@code InvalidRequest},
+     * runs fails with {@code InvalidRequest}, as does a request beyond the provider's limits
+     * (refused before sending). Failures: {@code NotFound}, {@code InvalidRequest},
      * {@code OutcomeUnknown} (list the promotion's jobs to learn whether it started).
      */
     Either<ProviderFailure, CodeJob> startCodeGeneration(PromotionId id, CodeGenerationRequest request);

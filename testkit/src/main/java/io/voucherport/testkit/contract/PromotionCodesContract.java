@@ -162,7 +162,13 @@ public abstract class PromotionCodesContract {
     void tooManyCodesAtOnceAreRefusedBeforeSending() {
         List<NewPromotionCode> many = new ArrayList<>();
         IntStream.rangeClosed(0, promotions().maxCodesPerCreate()).forEach(i -> many.add(NewPromotionCode.of(fresh())));
-        assertThatThrownBy(() -> promotions().createCodes(fixture().scratch().get(0), many))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+        Either<ProviderFailure, List<PromotionCode>> refused = promotions().createCodes(fixture().scratch().get(0), many);
+        assertThat(refused.isLeft()).as("a provider limit is answered as a value: %s", refused).isTrue();
+        assertThat(refused.getLeft()).isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(refused.getLeft().provablyNotApplied()).isTrue();
+        assertThat(refused.getLeft().message()).contains("at most");
+        assertThat(promotions().codes(fixture().scratch().get(0)).toList().get())
+                .as("none of the refused codes was created")
+                .noneMatch(c -> many.stream().anyMatch(m -> m.code().equals(c.code())));
     }
 }

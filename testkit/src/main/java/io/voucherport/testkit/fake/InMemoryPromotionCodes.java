@@ -121,8 +121,12 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
 
     @Override
     public synchronized Either<ProviderFailure, List<PromotionCode>> createCodes(PromotionId id, List<NewPromotionCode> fresh) {
-        if (fresh.isEmpty() || fresh.size() > maxCodesPerCreate) {
-            throw new IllegalArgumentException("create 1 to at most " + maxCodesPerCreate + " codes at once, not " + fresh.size());
+        if (fresh.isEmpty()) {
+            throw new IllegalArgumentException("create at least one code");
+        }
+        if (fresh.size() > maxCodesPerCreate) {
+            String limit = "create at most " + maxCodesPerCreate + " codes at once, not " + fresh.size();
+            return Either.left(new ProviderFailure.InvalidRequest(FailureDetails.of(PROVIDER, limit), List.of(limit)));
         }
         if (injected().isDefined()) {
             return Either.left(failures.poll());

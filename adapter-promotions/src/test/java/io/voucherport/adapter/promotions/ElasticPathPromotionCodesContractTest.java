@@ -1,18 +1,28 @@
 package io.voucherport.adapter.promotions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Either;
 import io.voucherport.domain.Secret;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.promotion.CodeText;
+import io.voucherport.domain.promotion.NewPromotionCode;
+import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionCodes;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
 import io.voucherport.testkit.contract.PromotionCodesContract;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
+import io.voucherport.testkit.elasticpath.ElasticPathSimulator.Endpoint;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Elastic Path adapter, for both engines and both list shapes, passes the promotion-codes contract. */
-class ElasticPathContractTest {
+class ElasticPathPromotionCodesContractTest {
 
     @RegisterExtension
     static final ElasticPathSimulator EP = ElasticPathSimulator.create()
@@ -21,11 +31,11 @@ class ElasticPathContractTest {
             .promotion("rule-seeded", true, "Seeded rules", 130).promotion("rule-a", true, "A", 0)
             .promotion("rule-b", true, "B", 0).promotion("rule-c", true, "C", 0);
 
-    private static final List<ElasticPathPromotions> OPEN = new java.util.ArrayList<>();
+    private static final List<ElasticPathPromotions> OPEN = new ArrayList<>();
 
     static ElasticPathPromotions adapter(PromotionKind kind) {
         ElasticPathPromotions adapter = ElasticPathPromotions.builder().baseUrl(EP.baseUrl())
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))
                 .kind(kind).pageSize(50).requestsPerSecond(0).build();
         OPEN.add(adapter);
@@ -35,6 +45,24 @@ class ElasticPathContractTest {
     @AfterAll
     static void close() {
         OPEN.forEach(ElasticPathPromotions::close);
+    }
+
+    /**
+     * Beyond the contract's check that too many codes are refused as a value: Elastic Path is not
+     * even asked (no create request reaches the simulator).
+     */
+    static void tooManyCodesAreRefusedAsAValue(PromotionCodes promotions, PromotionId scratch) {
+        List<NewPromotionCode> many = new ArrayList<>();
+        for (int i = 0; i <= promotions.maxCodesPerCreate(); i++) {
+            many.add(NewPromotionCode.of(CodeText.of("CONTRACT-LIMIT-" + i)));
+        }
+        int sent = EP.requests(Endpoint.CREATE_CODES);
+        Either<ProviderFailure, List<PromotionCode>> refused = promotions.createCodes(scratch, many);
+        assertThat(refused.isLeft()).isTrue();
+        assertThat(refused.getLeft()).isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(refused.getLeft().provablyNotApplied()).isTrue();
+        assertThat(refused.getLeft().message()).contains("at most");
+        assertThat(EP.requests(Endpoint.CREATE_CODES)).isEqualTo(sent);
     }
 
     @Nested
@@ -52,6 +80,11 @@ class ElasticPathContractTest {
             return new Fixture(PromotionId.of("std-seeded"), 230,
                     List.of(PromotionId.of("std-a"), PromotionId.of("std-b"), PromotionId.of("std-c")));
         }
+
+        @Test
+        void tooManyCodesAtOnceAreNotEvenSent() {
+            tooManyCodesAreRefusedAsAValue(promotions(), fixture().scratch().get(0));
+        }
     }
 
     @Nested
@@ -68,6 +101,11 @@ class ElasticPathContractTest {
         protected Fixture fixture() {
             return new Fixture(PromotionId.of("rule-seeded"), 130,
                     List.of(PromotionId.of("rule-a"), PromotionId.of("rule-b"), PromotionId.of("rule-c")));
+        }
+
+        @Test
+        void tooManyCodesAtOnceAreNotEvenSent() {
+            tooManyCodesAreRefusedAsAValue(promotions(), fixture().scratch().get(0));
         }
     }
 }

@@ -1,0 +1,137 @@
+package io.voucherport.adapter.promotions;
+
+import io.vavr.control.Option;
+import io.voucherport.adapter.support.AdapterBuilder;
+import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.TokenCache;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.Secret;
+import io.voucherport.domain.promotion.PromotionKind;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Configuration of an {@link ElasticPathPromotions}: the store's base URL and client credentials
+ * (required: base URL and client id), the engine, token renewal, page size and client-side rate,
+ * plus the settings every adapter shares ({@link AdapterBuilder}). Each setter validates its value
+ * and throws {@link IllegalArgumentException} (or {@link NullPointerException}) for an invalid one.
+ * Not thread-safe; build once. Obtain one with {@link ElasticPathPromotions#builder()}.
+ */
+public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPathPromotionsBuilder> {
+
+    private String baseUrl;
+    private Secret clientId;
+    private Option<Secret> clientSecret = Option.none();
+    private PromotionKind kind = PromotionKind.STANDARD;
+    private Clock clock = Clock.systemUTC();
+    private Duration renewBefore = TokenCache.DEFAULT_RENEW_BEFORE;
+    private int pageSize = ElasticPathPromotions.MAX_PAGE_SIZE;
+    private int requestsPerSecond = ElasticPathPromotions.DEFAULT_REQUESTS_PER_SECOND;
+
+    ElasticPathPromotionsBuilder() {
+    }
+
+    @Override
+    protected ElasticPathPromotionsBuilder self() {
+        return this;
+    }
+
+    /** {@link ElasticPathPromotions#US_EAST}, {@link ElasticPathPromotions#EU_WEST}, or a simulator's URL. Required. */
+    public ElasticPathPromotionsBuilder baseUrl(String url) {
+        this.baseUrl = HttpSettings.baseUrl(url);
+        return this;
+    }
+
+    /** The client id (a credential: masked in logs and messages). Required. */
+    public ElasticPathPromotionsBuilder clientId(Secret id) {
+        this.clientId = Require.present(id, "client id");
+        return this;
+    }
+
+    /** The client secret, for {@code client_credentials} (full access); without it the {@code implicit} grant is used. */
+    public ElasticPathPromotionsBuilder clientSecret(Secret secret) {
+        this.clientSecret = Option.some(Require.present(secret, "client secret"));
+        return this;
+    }
+
+    /** Standard promotions (default) or Promotions Builder ({@link PromotionKind#RULE_BASED}). */
+    public ElasticPathPromotionsBuilder kind(PromotionKind engine) {
+        this.kind = Require.present(engine, "kind");
+        return this;
+    }
+
+    /** The clock deciding token renewal; default the system clock. */
+    public ElasticPathPromotionsBuilder clock(Clock clock) {
+        this.clock = Require.present(clock, "clock");
+        return this;
+    }
+
+    /** How long before {@code expires} the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes). */
+    public ElasticPathPromotionsBuilder renewBefore(Duration margin) {
+        this.renewBefore = HttpSettings.notNegative(margin, "renew before");
+        return this;
+    }
+
+    /**
+     * Codes and promotions per page, 1 to {@value ElasticPathPromotions#MAX_PAGE_SIZE}; default
+     * {@value ElasticPathPromotions#MAX_PAGE_SIZE}.
+     */
+    public ElasticPathPromotionsBuilder pageSize(int size) {
+        this.pageSize = HttpSettings.pageSize(size, 1, ElasticPathPromotions.MAX_PAGE_SIZE);
+        return this;
+    }
+
+    /**
+     * Client-side limit in requests per second (100 on production stores, 25 on development
+     * stores); 0 turns the limiter off. Default {@value ElasticPathPromotions#DEFAULT_REQUESTS_PER_SECOND}.
+     */
+    public ElasticPathPromotionsBuilder requestsPerSecond(int rate) {
+        Require.notNegative(rate, "requests per second");
+        this.requestsPerSecond = rate;
+        return this;
+    }
+
+    /** The adapter; throws when a required setting (base URL, client id) is missing. */
+    public ElasticPathPromotions build() {
+        Require.present(baseUrl, "base URL");
+        Require.present(clientId, "client id");
+        return new ElasticPathPromotions(this);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    Secret clientId() {
+        return clientId;
+    }
+
+    Option<Secret> clientSecret() {
+        return clientSecret;
+    }
+
+    PromotionKind kind() {
+        return kind;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Duration renewBefore() {
+        return renewBefore;
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    int requestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    @Override
+    public String toString() {
+        return "ElasticPathPromotionsBuilder[" + baseUrl + ", " + kind + ", client id ****]";
+    }
+}

@@ -1,0 +1,31 @@
+package io.voucherport.adapter.promotions;
+
+import io.voucherport.domain.promotion.JobStatus;
+import java.util.Locale;
+
+/** Elastic Path's job statuses in the domain's words. Tolerant of case and blanks. */
+final class ElasticPathStatuses {
+
+    private ElasticPathStatuses() {
+    }
+
+    /**
+     * {@code pending, processing, completed, failed, cancelling, cancelled}; anything else is kept
+     * raw as unknown (and so not terminal), never dropped.
+     */
+    static JobStatus jobStatus(String raw) {
+        return switch (normalise(raw)) {
+            case "PENDING" -> JobStatus.Known.PENDING;
+            case "PROCESSING" -> JobStatus.Known.PROCESSING;
+            case "COMPLETED" -> JobStatus.Known.COMPLETED;
+            case "FAILED" -> JobStatus.Known.FAILED;
+            case "CANCELLING" -> JobStatus.Known.CANCELLING;
+            case "CANCELLED" -> JobStatus.Known.CANCELLED;
+            default -> new JobStatus.Unknown(raw == null ? "" : raw);
+        };
+    }
+
+    private static String normalise(String raw) {
+        return raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+    }
+}
