@@ -3,20 +3,24 @@ package io.voucherport.adapter.discounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.ErrorClassifier;
 import io.voucherport.adapter.support.HttpProblem;
+import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProblemDecoder;
-import io.voucherport.adapter.support.ProblemMapper;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Shoplazza's error shapes — {@code {"errors": [..]}}, {@code {"error": ".."}},
  * {@code {"code", "message"}}, and a 2xx whose envelope code is not a success — in the domain's
- * failures, with Shoplazza's messages kept.
+ * failures, with Shoplazza's messages kept. The one place a Shoplazza status or error code is read:
+ * the error-body parser, the classifier for the Open API and for the token endpoint, and what
+ * counts as a successful envelope code.
  */
 final class ShoplazzaErrors {
 
@@ -53,10 +57,10 @@ final class ShoplazzaErrors {
      * with a failing envelope code is classified by that code (4xx-like → invalid request, 401/403 →
      * access denied, 404 → not found, 429 → rate limited, 5xx-like → unavailable or outcome unknown).
      */
-    static ProblemMapper mapper(ShoplazzaVersion version) {
+    static ErrorClassifier classifier(ShoplazzaVersion version) {
         String provider = ShoplazzaDiscounts.PROVIDER;
-        ProblemMapper standard = ProblemMapper.standard(provider);
-        return (problem, unsafe) -> {
+        ErrorClassifier standard = ErrorClassifier.standard(provider);
+        return (problem, operation) -> {
             if (problem.status() == 404 && problem.messages().stream()
                     .anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("version"))) {
                 String reason = "Shoplazza does not serve API version " + version.path()
@@ -65,14 +69,46 @@ final class ShoplazzaErrors {
                         reason + " — " + problem.describe()), List.of(reason));
             }
             if (problem.status() >= 200 && problem.status() < 300) {
-                return failingEnvelope(problem, unsafe);
+                return failingEnvelope(problem, operation);
             }
-            return standard.map(problem, unsafe);
+            return standard.classify(problem, operation);
         };
     }
 
+    /** The token endpoint's errors: plain HTTP meaning (401 a rejected client, 400 a rejected refresh token). */
+    static ErrorClassifier oauthClassifier() {
+        return ErrorClassifier.standard(ShoplazzaDiscounts.PROVIDER);
+    }
+
+    /**
+     * The failure a 2025-06 envelope under HTTP 2xx reports, for the dialect to throw inside the
+     * call (then {@link #classifier} types it): none when its code is absent or a success.
+     */
+    static Option<HttpProblem> envelopeFailure(String code, String message) {
+        if (code == null || success(code)) {
+            return Option.none();
+        }
+        return Option.some(new HttpProblem(200, Option.none(), Option.some(code),
+                Option.of(message).filter(m -> !m.isBlank()).toJavaList(), Option.none()));
+    }
+
+    /**
+     * Which failures mean "this access token is no longer accepted" (then an OAuth token is
+     * replaced once): a 401; a 403 is a missing scope, which a new token does not cure.
+     */
+    static Predicate<ProviderFailure> tokenRejected() {
+        return f -> f instanceof ProviderFailure.AccessDenied && f.httpStatus().contains(401);
+    }
+
+    /** Whether a 2025-06 envelope code means success: {@code 200}, {@code 0}, {@code Success}, {@code OK} in any spelling. */
+    static boolean success(String envelopeCode) {
+        String text = envelopeCode.strip();
+        return text.equals("200") || text.equals("0") || text.equalsIgnoreCase("success")
+                || text.equalsIgnoreCase("ok");
+    }
+
     /** A 2xx whose envelope code is a failure, typed by the code; the real HTTP status is kept. */
-    private static ProviderFailure failingEnvelope(HttpProblem problem, boolean unsafe) {
+    private static ProviderFailure failingEnvelope(HttpProblem problem, Operation operation) {
         FailureDetails details = FailureDetails.of(ShoplazzaDiscounts.PROVIDER, problem.status(), problem.requestId(),
                 "envelope code under " + problem.describe());
         int like = statusLike(problem.code().getOrElse(""));
@@ -81,7 +117,7 @@ final class ShoplazzaErrors {
             case 404 -> new ProviderFailure.NotFound(details);
             case 429 -> new ProviderFailure.RateLimited(details, Option.none());
             default -> like >= 500
-                    ? unsafe ? new ProviderFailure.OutcomeUnknown(details) : new ProviderFailure.Unavailable(details, Option.none())
+                    ? operation.changesSomething() ? new ProviderFailure.OutcomeUnknown(details) : new ProviderFailure.Unavailable(details, Option.none())
                     : new ProviderFailure.InvalidRequest(details, problem.reasons());
         };
     }

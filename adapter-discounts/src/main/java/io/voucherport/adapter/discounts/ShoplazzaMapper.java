@@ -1,60 +1,122 @@
 package io.voucherport.adapter.discounts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.Timestamps;
+import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCode;
 import io.voucherport.domain.discount.DiscountCodeId;
 import io.voucherport.domain.discount.DiscountValue;
+import io.voucherport.domain.discount.NewDiscountCode;
 import io.voucherport.domain.discount.PriceRule;
+import io.voucherport.domain.discount.PriceRuleDraft;
 import io.voucherport.domain.discount.PriceRuleId;
 import io.voucherport.domain.discount.UsageLimit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
 /**
- * Both dialects' wire shapes to domain types. MapStruct generates the mappings; the lenient
- * readings are written by hand: numbers as strings or numbers ({@code "0"}, {@code 0},
- * {@code "-1"}, {@code "0.0000"}), {@code -1} as "unlimited" or "no end", zone-less timestamps in
- * the store's zone, and Vavr wrapping.
+ * Both directions between Shoplazza's wire shapes (both dialects) and the domain. MapStruct
+ * generates every mapping; the hand-written methods are value conversions it calls as building
+ * blocks — lenient numbers ({@code "0"}, {@code 0}, {@code "-1"}, {@code "0.0000"}), {@code -1} as
+ * "unlimited" or "no end", zone-less timestamps in the store's zone, Vavr wrapping — and the one
+ * shape MapStruct cannot build (a list into a body), each commented. Throws
+ * {@code IllegalArgumentException} for what the domain refuses (read as an unexpected answer).
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface ShoplazzaMapper {
 
     ShoplazzaMapper INSTANCE = Mappers.getMapper(ShoplazzaMapper.class);
 
-    @Mapping(target = "usageCount", source = "usageCount")
+    /** 2022-01's zone-less timestamp shape. */
+    DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    // ---- answers → domain (generated)
+
     @Mapping(target = "combinesWithOtherOffers", source = "useWithOther")
     DiscountCode code(ShoplazzaDto.V2022.DiscountCode code, @Context ZoneId zone);
 
-    @Mapping(target = "usageCount", source = "usageCount")
     @Mapping(target = "combinesWithOtherOffers", source = "useWithOther")
     DiscountCode code(ShoplazzaDto.V2025.DiscountCode code, @Context ZoneId zone);
 
-    @Mapping(target = "title", expression = "java(rule.title() == null ? \"\" : rule.title())")
+    List<DiscountCode> codes2022(List<ShoplazzaDto.V2022.DiscountCode> codes, @Context ZoneId zone);
+
+    List<DiscountCode> codes2025(List<ShoplazzaDto.V2025.DiscountCode> codes, @Context ZoneId zone);
+
+    @Mapping(target = "title", defaultValue = "")
     @Mapping(target = "value", expression = "java(value(rule.valueType(), number(rule.value())))")
     PriceRule rule(ShoplazzaDto.V2022.PriceRule rule, @Context ZoneId zone);
 
-    @Mapping(target = "title", expression = "java(rule.title() == null ? \"\" : rule.title())")
+    @Mapping(target = "title", defaultValue = "")
     @Mapping(target = "value", expression = "java(value(rule.valueType(), rule.value()))")
     PriceRule rule(ShoplazzaDto.V2025.PriceRule rule, @Context ZoneId zone);
 
+    List<PriceRule> rules2022(List<ShoplazzaDto.V2022.PriceRule> rules, @Context ZoneId zone);
+
+    List<PriceRule> rules2025(List<ShoplazzaDto.V2025.PriceRule> rules, @Context ZoneId zone);
+
+    // ---- domain → request bodies (generated)
+
+    ShoplazzaDto.CodeOut codeOut(NewDiscountCode code);
+
+    List<ShoplazzaDto.CodeOut> codeOuts(List<NewDiscountCode> codes);
+
+    @Mapping(target = "discountCode", source = "newCode")
+    ShoplazzaDto.CodeBody codeBody(NewDiscountCode newCode);
+
+    @Mapping(target = "priceRule", source = "draft")
+    ShoplazzaDto.V2022.RuleBody ruleBody2022(PriceRuleDraft draft, @Context ZoneId zone);
+
+    @Mapping(target = "valueType", source = "value", qualifiedByName = "valueType")
+    @Mapping(target = "value", source = "value", qualifiedByName = "amountText")
+    @Mapping(target = "usageLimit", source = "usageLimit", qualifiedByName = "limitText")
+    @Mapping(target = "startsAt", source = "startsAt", qualifiedByName = "spaced")
+    @Mapping(target = "endsAt", source = "endsAt", qualifiedByName = "spacedOrNoEnd")
+    ShoplazzaDto.V2022.RuleOut ruleOut2022(PriceRuleDraft draft, @Context ZoneId zone);
+
+    @Mapping(target = "priceRule", source = "draft")
+    ShoplazzaDto.V2025.RuleBody ruleBody2025(PriceRuleDraft draft);
+
+    @Mapping(target = "valueType", source = "value", qualifiedByName = "valueType")
+    @Mapping(target = "value", source = "value", qualifiedByName = "amount")
+    @Mapping(target = "usageLimit", source = "usageLimit", qualifiedByName = "limit")
+    @Mapping(target = "startsAt", source = "startsAt", qualifiedByName = "iso")
+    @Mapping(target = "endsAt", source = "endsAt", qualifiedByName = "isoOrNone")
+    ShoplazzaDto.V2025.RuleOut ruleOut2025(PriceRuleDraft draft);
+
+    @Mapping(target = "clientId", source = "clientId")
+    @Mapping(target = "clientSecret", source = "clientSecret")
+    @Mapping(target = "refreshToken", source = "refreshToken")
+    @Mapping(target = "grantType", constant = "refresh_token")
+    ShoplazzaDto.TokenRequest refreshRequest(Secret clientId, Secret clientSecret, Secret refreshToken);
+
+    /** Shape MapStruct cannot build: it maps no list into a bean, so the generated list is wrapped here. */
+    default ShoplazzaDto.V2025.BatchBody batchBody(List<NewDiscountCode> codes) {
+        return new ShoplazzaDto.V2025.BatchBody(codeOuts(codes));
+    }
+
+    // ---- value conversions, inbound
+
+    /** Value conversion: an opaque id, never parsed as a number. */
     default DiscountCodeId codeId(String id) {
         return DiscountCodeId.of(id);
     }
 
+    /** Value conversion: an opaque id, never parsed as a number. */
     default PriceRuleId ruleId(String id) {
         return PriceRuleId.of(id);
     }
 
-    /** A lenient number: {@code "0"}, {@code "-1"}, {@code "0.0000"}; none when absent or unreadable. */
+    /** Value conversion: a lenient number ({@code "0"}, {@code "-1"}, {@code "0.0000"}); null when absent or unreadable. */
     default BigDecimal number(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -66,32 +128,36 @@ interface ShoplazzaMapper {
         }
     }
 
+    /** Value conversion: a count as text; absent, unreadable or negative is 0. */
     default int count(String text) {
         return count(number(text));
     }
 
+    /** Value conversion: a count; absent or negative is 0, capped at {@link Integer#MAX_VALUE}. */
     default int count(BigDecimal n) {
         return n == null || n.signum() < 0 ? 0 : n.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
+    /** Value conversion: a flag sent as {@code 1}/{@code 0}, {@code "1"}/{@code "0"} or {@code true}/{@code false}. */
     default boolean flag(String text) {
-        return text != null && (text.strip().equals("1") || text.strip().equalsIgnoreCase("true"));
+        if (text == null) {
+            return false;
+        }
+        BigDecimal n = number(text);
+        return n != null ? n.signum() != 0 : text.strip().equalsIgnoreCase("true");
     }
 
-    default boolean flag(JsonNode node) {
-        return node != null && (node.asBoolean(false) || flag(node.asText()));
-    }
-
-    /** Negative (the {@code -1} sentinel) or absent is unlimited. */
+    /** Value conversion: negative (the {@code -1} sentinel), absent or unreadable is unlimited. */
     default UsageLimit limit(String text) {
         return limit(number(text));
     }
 
+    /** Value conversion: negative (the {@code -1} sentinel) or absent is unlimited. */
     default UsageLimit limit(BigDecimal n) {
         return n == null || n.signum() < 0 ? UsageLimit.UNLIMITED : UsageLimit.of(count(n));
     }
 
-    /** Absent, blank, {@code -1} or {@code 0} is none; otherwise ISO-8601 or zone-less in the store's zone. */
+    /** Value conversion: absent, blank, {@code -1} or {@code 0} is none; otherwise ISO-8601 or zone-less in the store's zone. */
     default Option<Instant> instant(String text, @Context ZoneId zone) {
         if (text == null || text.isBlank() || text.strip().equals("-1") || text.strip().equals("0")) {
             return Option.none();
@@ -99,7 +165,10 @@ interface ShoplazzaMapper {
         return Timestamps.parse(text, zone);
     }
 
-    /** {@code percentage} or {@code fixed_amount}, sign ignored (Shoplazza writes discounts negative); none otherwise. */
+    /**
+     * Judgement: {@code percentage} (at most 100) or {@code fixed_amount}, sign ignored (Shoplazza
+     * writes discounts negative); none for zero, an unknown type or an impossible percentage.
+     */
     default Option<DiscountValue> value(String type, BigDecimal value) {
         if (type == null || value == null || value.signum() == 0) {
             return Option.none();
@@ -111,5 +180,72 @@ interface ShoplazzaMapper {
             case "fixed_amount" -> Option.some(new DiscountValue.FixedAmount(amount));
             default -> Option.none();
         };
+    }
+
+    // ---- value conversions, outbound
+
+    /** Value conversion: {@code percentage} or {@code fixed_amount}. */
+    @Named("valueType")
+    default String valueType(DiscountValue value) {
+        return value instanceof DiscountValue.Percentage ? "percentage" : "fixed_amount";
+    }
+
+    /** Value conversion: the discount as Shoplazza writes it, negative. */
+    @Named("amount")
+    default BigDecimal amount(DiscountValue value) {
+        if (value instanceof DiscountValue.Percentage p) {
+            return p.percent().negate();
+        }
+        if (value instanceof DiscountValue.FixedAmount f) {
+            return f.amount().negate();
+        }
+        throw new IllegalArgumentException("unknown discount value " + value);
+    }
+
+    /** Value conversion: {@link #amount} as 2022-01's text. */
+    @Named("amountText")
+    default String amountText(DiscountValue value) {
+        return amount(value).toPlainString();
+    }
+
+    /** Value conversion: the most uses, {@code -1} for unlimited. */
+    @Named("limit")
+    default long limit(UsageLimit limit) {
+        return limit instanceof UsageLimit.Limited l ? l.max() : -1;
+    }
+
+    /** Value conversion: {@link #limit(UsageLimit)} as 2022-01's text. */
+    @Named("limitText")
+    default String limitText(UsageLimit limit) {
+        return String.valueOf(limit(limit));
+    }
+
+    /** Value conversion: 2022-01's zone-less timestamp in the store's zone. */
+    @Named("spaced")
+    default String spaced(Instant instant, @Context ZoneId zone) {
+        return SPACED.format(instant.atZone(zone));
+    }
+
+    /** Value conversion: 2022-01's end, {@code "-1"} for no end. */
+    @Named("spacedOrNoEnd")
+    default String spacedOrNoEnd(Option<Instant> end, @Context ZoneId zone) {
+        return end.map(i -> spaced(i, zone)).getOrElse("-1");
+    }
+
+    /** Value conversion: ISO-8601. */
+    @Named("iso")
+    default String iso(Instant instant) {
+        return instant.toString();
+    }
+
+    /** Value conversion: ISO-8601, absent for no end. */
+    @Named("isoOrNone")
+    default String isoOrNone(Option<Instant> end) {
+        return end.map(Instant::toString).getOrNull();
+    }
+
+    /** Value conversion: a credential's text, for the request body only (masked in logs). */
+    default String reveal(Secret secret) {
+        return secret.reveal();
     }
 }

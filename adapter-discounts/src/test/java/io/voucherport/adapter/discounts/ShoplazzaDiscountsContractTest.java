@@ -13,8 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The Shoplazza adapter passes the discounts contract in both dialects against the simulator. */
-class ShoplazzaContractTest {
+/**
+ * The Shoplazza adapter passes the testkit's {@link DiscountsContract} — its {@link DiscountCodes}
+ * and {@link PriceRules} ports — in both dialects against the simulator.
+ */
+class ShoplazzaDiscountsContractTest {
 
     @RegisterExtension
     static final ShoplazzaSimulator SHOPLAZZA = ShoplazzaSimulator.create().bucket(1_000_000, 1_000_000);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.RateLimiter;
 import io.voucherport.adapter.support.RetryPolicy;
 import io.voucherport.adapter.support.Sleeper;
@@ -164,6 +165,85 @@ class ShoplazzaDiscountsTest {
     }
 
     @Test
+    void aRejectedStaticTokenIsTheStoresAccessDeniedAfterOneCall() {
+        try (ShoplazzaDiscounts wrong = adapter(ShoplazzaVersion.V2025_06,
+                AccessTokenProvider.fixed(Secret.of("not-the-token-at-all")))) {
+            shop.clearRequestLog();
+            ProviderFailure denied = wrong.lookup("FIVEOFF").getLeft();
+            assertThat(denied).isInstanceOf(ProviderFailure.AccessDenied.class);
+            assertThat(denied.httpStatus()).contains(401);
+            assertThat(denied.message()).contains("invalid access token");
+            assertThat(shop.requests(Endpoint.LOOKUP_CODE)).as("a static token is not replaced: one call").isEqualTo(1);
+            assertThat(wrong.create(PriceRuleId.of(tenOff), new NewDiscountCode("NEVER1")).getLeft())
+                    .isInstanceOf(ProviderFailure.AccessDenied.class);
+            assertThat(shop.requests(Endpoint.CREATE_CODE)).isEqualTo(1);
+        }
+        assertThat(AccessTokenProvider.fixed(Secret.of("static-token-value")).renewable()).isFalse();
+        assertThat(AccessTokenProvider.fixed(Secret.of("static-token-value")).toString()).doesNotContain("static-token");
+    }
+
+    @Test
+    void bothDialectsReadTheirOwnAnswerRecordsAndAFailingEnvelopeIsThrownForTheClassifier() throws Exception {
+        ShoplazzaDialect old = ShoplazzaDialect.of(ShoplazzaVersion.V2022_01, ZoneOffset.UTC);
+        ShoplazzaDialect now = ShoplazzaDialect.of(ShoplazzaVersion.V2025_06, ZoneOffset.UTC);
+        ShoplazzaDto.Answer bare = old.json().readValue("""
+                {"discount_codes": [{"id": "c1", "price_rule_id": "r1", "code": "ONE", "usage_count": 3,
+                 "use_with_other": "0", "created_at": "2022-06-17 07:48:29"}], "count": "1"}""",
+                ShoplazzaDto.Answer.class);
+        assertThat(bare).isInstanceOf(ShoplazzaDto.V2022.Answer.class);
+        DiscountCode one = old.oneCode(bare);
+        assertThat(one.usageCount()).isEqualTo(3);
+        assertThat(one.combinesWithOtherOffers()).isFalse();
+        assertThat(old.codes(bare).items()).containsExactly(one);
+
+        ShoplazzaDto.Answer envelope = now.json().readValue("""
+                {"code": "SUCCESS", "data": {"discount_code": {"id": "c2", "price_rule_id": "r1", "code": "TWO",
+                 "usage_count": "7", "use_with_other": true, "created_at": "2023-06-20T15:30:00Z"}}}""",
+                ShoplazzaDto.Answer.class);
+        assertThat(now.oneCode(envelope).combinesWithOtherOffers()).isTrue();
+        assertThat(now.oneCode(envelope).usageCount()).isEqualTo(7);
+        assertThat(now.done(now.json().readValue("{\"code\": 200}", ShoplazzaDto.Answer.class)))
+                .isEqualTo(io.voucherport.domain.Done.DONE);
+
+        ShoplazzaDto.Answer failing = now.json().readValue("{\"code\": 4001, \"message\": \"store is not active\"}",
+                ShoplazzaDto.Answer.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> now.oneCode(failing))
+                .isInstanceOfSatisfying(io.voucherport.adapter.support.ProviderProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(200);
+                    assertThat(e.problem().code()).contains("4001");
+                    assertThat(e.problem().messages()).containsExactly("store is not active");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> now.oneCode(bare))
+                .isInstanceOf(io.voucherport.adapter.support.MalformedAnswerException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> old.oneRule(bare))
+                .isInstanceOf(io.voucherport.adapter.support.MalformedAnswerException.class);
+    }
+
+    @Test
+    void requestBodiesAreBuiltByTheMapperWithEachDialectsSentinels() throws Exception {
+        ShoplazzaDialect old = ShoplazzaDialect.of(ShoplazzaVersion.V2022_01, ZoneId.of("Asia/Shanghai"));
+        ShoplazzaDialect now = ShoplazzaDialect.of(ShoplazzaVersion.V2025_06, ZoneOffset.UTC);
+        io.voucherport.domain.discount.PriceRuleDraft open = new io.voucherport.domain.discount.PriceRuleDraft("Open",
+                new DiscountValue.FixedAmount(new BigDecimal("5.50")), UsageLimit.UNLIMITED,
+                Instant.parse("2026-01-01T00:00:00Z"), Option.none());
+        // written as the encoder writes a body: for the declared (sealed) body type
+        assertThat(old.json().writerFor(ShoplazzaDto.RuleBody.class).writeValueAsString(old.ruleBody(open)))
+                .isEqualTo("{\"price_rule\":{\"title\":\"Open\",\"value_type\":\"fixed_amount\",\"value\":\"-5.50\","
+                        + "\"usage_limit\":\"-1\",\"starts_at\":\"2026-01-01 08:00:00\",\"ends_at\":\"-1\"}}");
+        io.voucherport.domain.discount.PriceRuleDraft limited = new io.voucherport.domain.discount.PriceRuleDraft("Ten",
+                new DiscountValue.Percentage(BigDecimal.TEN), UsageLimit.of(100), Instant.parse("2026-01-01T00:00:00Z"),
+                Option.some(Instant.parse("2026-02-01T00:00:00Z")));
+        assertThat(now.json().writerFor(ShoplazzaDto.RuleBody.class).writeValueAsString(now.ruleBody(limited)))
+                .isEqualTo("{\"price_rule\":{\"title\":\"Ten\",\"value_type\":\"percentage\",\"value\":-10,"
+                        + "\"usage_limit\":100,\"starts_at\":\"2026-01-01T00:00:00Z\",\"ends_at\":\"2026-02-01T00:00:00Z\"}}");
+        assertThat(now.json().writeValueAsString(now.ruleBody(open))).contains("\"usage_limit\":-1").doesNotContain("ends_at");
+        assertThat(now.json().writeValueAsString(ShoplazzaMapper.INSTANCE.batchBody(List.of(new NewDiscountCode("A1"),
+                new NewDiscountCode("B2"))))).isEqualTo("{\"discount_codes\":[{\"code\":\"A1\"},{\"code\":\"B2\"}]}");
+        assertThat(now.json().writeValueAsString(ShoplazzaMapper.INSTANCE.codeBody(new NewDiscountCode("C3"))))
+                .isEqualTo("{\"discount_code\":{\"code\":\"C3\"}}");
+    }
+
+    @Test
     void aRetiredVersionIsReportedAsSuchNotAsAMissingCode() {
         // a store whose only version is retired: the simulator sees /openapi/2020-01/…
         try (ShoplazzaDiscounts retired = ShoplazzaDiscounts.builder().storeUrl(shop.baseUrl() + "/openapi/2020-01/x")
@@ -177,9 +257,9 @@ class ShoplazzaDiscountsTest {
         try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01)) {
             assertThat(old.lookup("FIVEOFF").get()).as("a plain 404 is no such code").isEmpty();
         }
-        ProviderFailure failure = ShoplazzaErrors.mapper(ShoplazzaVersion.V2022_01).map(new io.voucherport.adapter.support
-                .HttpProblem(404, Option.none(), Option.none(), List.of("API version 2022-01 is not supported"),
-                Option.none()), false);
+        ProviderFailure failure = ShoplazzaErrors.classifier(ShoplazzaVersion.V2022_01).classify(new io.voucherport
+                .adapter.support.HttpProblem(404, Option.none(), Option.none(), List.of("API version 2022-01 is not supported"),
+                Option.none()), Operation.read("look up code"));
         assertThat(failure).isInstanceOf(ProviderFailure.InvalidRequest.class);
         assertThat(failure.message()).contains("does not serve API version 2022-01");
     }
@@ -220,8 +300,8 @@ class ShoplazzaDiscountsTest {
         shop.oauthLifetime(Duration.ofMinutes(30));
         RefreshTokenStore store = RefreshTokenStore.inMemory(Secret.of(ShoplazzaSimulator.FIRST_REFRESH_TOKEN));
         try (ShoplazzaOAuth oauth = ShoplazzaOAuth.builder().storeUrl(shop.baseUrl())
-                .clientId(ShoplazzaSimulator.CLIENT_ID).clientSecret(Secret.of(ShoplazzaSimulator.CLIENT_SECRET))
-                .refreshTokens(store).clock(clock).logLevel(HttpLogLevel.FULL).build();
+                .clientId(Secret.of(ShoplazzaSimulator.CLIENT_ID)).clientSecret(Secret.of(ShoplazzaSimulator.CLIENT_SECRET))
+                .refreshTokens(store).renewBefore(Duration.ofMinutes(5)).clock(clock).logLevel(HttpLogLevel.FULL).build();
                 ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06, oauth)) {
             assertThat(now.lookup("FIVEOFF").get()).isNotEmpty();
             assertThat(oauth.refreshes()).isEqualTo(1);
@@ -240,6 +320,52 @@ class ShoplazzaDiscountsTest {
         secrets.add(ShoplazzaSimulator.FIRST_REFRESH_TOKEN);
         secrets.add(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN);
         logs.assertNoneOf(secrets, List.of(store.toString()));
+    }
+
+    @Test
+    void oauthRenewsTwoMinutesBeforeExpiryByDefault() {
+        shop.oauthLifetime(Duration.ofMinutes(30));
+        RefreshTokenStore store = RefreshTokenStore.inMemory(Secret.of(ShoplazzaSimulator.FIRST_REFRESH_TOKEN));
+        try (ShoplazzaOAuth oauth = ShoplazzaOAuth.builder().storeUrl(shop.baseUrl())
+                .clientId(Secret.of(ShoplazzaSimulator.CLIENT_ID)).clientSecret(Secret.of(ShoplazzaSimulator.CLIENT_SECRET))
+                .refreshTokens(store).clock(clock).build();
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06, oauth)) {
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            nanos.addAndGet(Duration.ofMinutes(27).toNanos());
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            assertThat(oauth.refreshes()).as("3 minutes left: kept").isEqualTo(1);
+            nanos.addAndGet(Duration.ofSeconds(90).toNanos());
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            assertThat(oauth.refreshes()).as("90 seconds left: renewed").isEqualTo(2);
+            assertThat(store.current().reveal()).isEqualTo(shop.currentRefreshToken());
+        }
+    }
+
+    @Test
+    void aRejectedOAuthTokenIsRenewedOnceAndTheCallMadeAgain() {
+        RefreshTokenStore store = RefreshTokenStore.inMemory(Secret.of(ShoplazzaSimulator.FIRST_REFRESH_TOKEN));
+        try (ShoplazzaOAuth oauth = ShoplazzaOAuth.builder().storeUrl(shop.baseUrl())
+                .clientId(Secret.of(ShoplazzaSimulator.CLIENT_ID)).clientSecret(Secret.of(ShoplazzaSimulator.CLIENT_SECRET))
+                .refreshTokens(store).clock(clock).build();
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2022_01, oauth)) {
+            assertThat(now.lookup("FIVEOFF").isRight()).isTrue();
+            shop.inject(Endpoint.LOOKUP_CODE, SimFault.status(401));
+            shop.clearRequestLog();
+            assertThat(now.lookup("FIVEOFF").get()).isNotEmpty();
+            assertThat(oauth.refreshes()).isEqualTo(2);
+            assertThat(shop.requests(Endpoint.LOOKUP_CODE)).isEqualTo(2);
+        }
+        try (ShoplazzaOAuth wrong = ShoplazzaOAuth.builder().storeUrl(shop.baseUrl())
+                .clientId(Secret.of(ShoplazzaSimulator.CLIENT_ID)).clientSecret(Secret.of("not-the-client-secret"))
+                .refreshTokens(RefreshTokenStore.inMemory(Secret.of(ShoplazzaSimulator.FIRST_REFRESH_TOKEN)))
+                .clock(clock).logLevel(HttpLogLevel.FULL).build();
+                ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06, wrong)) {
+            ProviderFailure denied = now.lookup("FIVEOFF").getLeft();
+            assertThat(denied).isInstanceOf(ProviderFailure.AccessDenied.class);
+            assertThat(denied.message()).contains("invalid_client");
+        }
+        logs.assertNoneOf(List.of(ShoplazzaSimulator.CLIENT_ID, ShoplazzaSimulator.CLIENT_SECRET, "not-the-client-secret"),
+                List.of());
     }
 
     @Test
