@@ -1,6 +1,7 @@
 package io.voucherport.adapter.giftcard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voucherport.adapter.support.MalformedAnswerException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ final class GiftHubDto {
 
     /** {@code {message, data}} around every answer, and GiftHub's error body. */
     record Envelope<T>(String message, T data) {
+    }
+
+    /** The data of an answer; one without a body or without data is malformed. */
+    static <T> T data(Envelope<T> envelope) {
+        MalformedAnswerException.require(envelope, "body");
+        return MalformedAnswerException.require(envelope.data(), "data");
     }
 
     record ProductPage(String nextPageToken, List<Product> result) {

@@ -2,17 +2,31 @@ package io.voucherport.adapter.giftcard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.ErrorClassifier;
+import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProblemDecoder;
-import io.voucherport.adapter.support.ProblemMapper;
+import io.voucherport.adapter.support.ProviderProblemException;
+import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** GiftHub's error answers ({@code {message}}, sometimes {@code error}/{@code errors}) in the domain's failures. */
+/**
+ * GiftHub's error answers ({@code {message}}, sometimes {@code error}/{@code errors}) in the
+ * domain's failures: the error-body parser and the classifier. The only place a GiftHub status is
+ * read.
+ */
 final class GiftHubErrors {
+
+    /** Headers that may carry GiftHub's request id. */
+    static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "requestId");
+
+    /** Asking for a token with GET; an answer saying GiftHub does not serve that is {@code NotFound}. */
+    static final Operation TOKEN_BY_GET = Operation.read("token (GET)");
 
     private GiftHubErrors() {
     }
@@ -40,20 +54,56 @@ final class GiftHubErrors {
         };
     }
 
-    /** The standard HTTP meaning, plus: 419 → expired; a 400 about funds → insufficient funds. */
-    static ProblemMapper mapper() {
-        ProblemMapper standard = ProblemMapper.standard(GiftHubSupplier.PROVIDER);
-        return (problem, unsafe) -> {
-            if (problem.status() == 419) {
-                return new ProviderFailure.Expired(problem.details(GiftHubSupplier.PROVIDER));
+    /**
+     * The standard HTTP meaning, plus: 419 → expired (confirmed after {@code expiresAt}); a 400
+     * about funds → insufficient funds; 409 while placing → the reference is a duplicate; 404 or
+     * 405 to {@link #TOKEN_BY_GET} → not found (this server wants POST).
+     */
+    static ErrorClassifier classifier() {
+        ErrorClassifier standard = ErrorClassifier.standard(GiftHubSupplier.PROVIDER);
+        return (problem, operation) -> {
+            FailureDetails details = problem.details(GiftHubSupplier.PROVIDER);
+            int status = problem.status();
+            if (status == 419) {
+                return new ProviderFailure.Expired(details);
             }
             boolean funds = problem.messages().stream()
                     .anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("insufficient"));
-            if (funds && problem.status() == 400) {
-                return new ProviderFailure.InsufficientFunds(problem.details(GiftHubSupplier.PROVIDER));
+            if (funds && status == 400) {
+                return new ProviderFailure.InsufficientFunds(details);
             }
-            return standard.map(problem, unsafe);
+            if (status == 409 && operation.placing().isDefined()) {
+                return new ProviderFailure.DuplicateReference(details, operation.placing().get(), Option.none());
+            }
+            if (operation.equals(TOKEN_BY_GET) && status == 405) {
+                return new ProviderFailure.NotFound(details);
+            }
+            return standard.classify(problem, operation);
         };
+    }
+
+    /**
+     * Whether {@code failure} means GiftHub no longer accepts the token: a 403 (GiftHub answers
+     * every authorisation failure with 403, and a strict resource takes only the latest token).
+     */
+    static boolean tokenRejected(ProviderFailure failure) {
+        return failure instanceof ProviderFailure.AccessDenied && failure.httpStatus().contains(403);
+    }
+
+    /**
+     * The token answer (read raw, for its {@code Authorization} header) when it is a success;
+     * otherwise it is closed and thrown as a {@link ProviderProblemException}, which the request
+     * path classifies like any other error answer.
+     */
+    static Response successful(Response answer, ProblemDecoder problems) {
+        if (answer.status() >= 200 && answer.status() < 300) {
+            return answer;
+        }
+        try (answer) {
+            Exception problem = problems.decode("GiftHubTokens#token", answer);
+            throw problem instanceof ProviderProblemException known ? known
+                    : new IllegalStateException("unexpected error decoding", problem);
+        }
     }
 
     private static void addText(JsonNode node, List<String> messages) {

@@ -13,6 +13,7 @@ import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.OrderedLine;
 import io.voucherport.domain.supply.Product;
@@ -24,21 +25,25 @@ import io.voucherport.domain.supply.SupplierOrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
 import org.mapstruct.NullValueMappingStrategy;
 import org.mapstruct.ReportingPolicy;
 import org.mapstruct.factory.Mappers;
 
 /**
- * GiftHub wire shapes to domain types. MapStruct generates the flat mappings (exchange rates,
- * invoices); the shapes keyed by SKU (products, redeem data) and all Vavr wrapping are written by
- * hand. Throws {@link IllegalArgumentException} for what the domain refuses; the caller's guard
- * reports that as an unexpected response.
+ * GiftHub's wire shapes and the domain, both ways. MapStruct generates every mapping built field
+ * by field (requests, orders, codes, rates, invoices, balances, the webhook's event); the
+ * hand-written defaults are value conversions (text → {@link Sku}, JSON timestamps, nullable
+ * fields → {@link Option}, amounts → {@link Money}) and shapes that need a judgement (which codes
+ * were delivered, a partial order's line statuses, which variants are on sale), each marked so.
+ * Throws {@link IllegalArgumentException} for what the domain refuses; the request path reports
+ * that as an unexpected response.
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR,
         nullValueIterableMappingStrategy = NullValueMappingStrategy.RETURN_DEFAULT,
@@ -47,9 +52,51 @@ interface GiftHubMapper {
 
     GiftHubMapper INSTANCE = Mappers.getMapper(GiftHubMapper.class);
 
-    /** A SKU GiftHub sells, with what an order for it must send. */
-    record Offer(Product product, String productType) {
+    /** A retrieved order with the id it was asked by (the domain's id for it). */
+    record Retrieved(SupplierOrderId id, GiftHubDto.Order order) {
     }
+
+    // ---- domain → request: generated
+
+    @Mapping(target = "productList", source = "lines")
+    @Mapping(target = "wallet", source = "wallet.code")
+    @Mapping(target = "reference", source = "reference.value")
+    @Mapping(target = "webhookUrl", source = "webhookUrl")
+    GiftHubDto.CreateOrderRequest createOrder(List<GiftHubCatalog.Line> lines, CurrencyCode wallet,
+            OrderReference reference, Option<String> webhookUrl);
+
+    @Mapping(target = "sku", source = "sku.value")
+    GiftHubDto.ProductLine productLine(GiftHubCatalog.Line line);
+
+    @Mapping(target = "orderId", source = "value")
+    GiftHubDto.ConfirmRequest confirm(SupplierOrderId id);
+
+    // ---- answer → domain: generated
+
+    @Mapping(target = "reference", source = "order.reference")
+    @Mapping(target = "status", source = "order.state")
+    @Mapping(target = "lines", source = "order", qualifiedByName = "orderedLines")
+    @Mapping(target = "grandTotal", source = "order.invoice")
+    @Mapping(target = "createdAt", source = "order.createdDate")
+    SupplierOrder order(Retrieved retrieved);
+
+    @Mapping(target = "orderId", source = "id")
+    @Mapping(target = "skus", source = "order", qualifiedByName = "orderedSkus")
+    OrderCodes codes(Retrieved retrieved);
+
+    @Mapping(target = "order", source = "retrieved")
+    @Mapping(target = "codes", source = "retrieved")
+    @Mapping(target = "exchangeRates", source = "order.exchangeRates")
+    @Mapping(target = "invoice", source = "order.invoice")
+    @Mapping(target = "retailInvoice", source = "order.retailInvoice")
+    GiftHubOrder full(Retrieved retrieved);
+
+    @Mapping(target = "status", source = "orderState")
+    @Mapping(target = "codes", source = "hook")
+    GiftHubWebhook.Event event(GiftHubDto.Webhook hook);
+
+    @Mapping(target = "skus", source = "redeemData", qualifiedByName = "announcedSkus")
+    OrderCodes announcedCodes(GiftHubDto.Webhook hook);
 
     @Mapping(target = "base", source = "baseCurrency")
     @Mapping(target = "quote", source = "targetCurrency")
@@ -69,52 +116,30 @@ interface GiftHubMapper {
 
     GiftHubInvoice invoice(GiftHubDto.Invoice invoice);
 
-    /** The rates that name both currencies and a positive rate; others are skipped. */
-    default List<ExchangeRate> rates(List<GiftHubDto.Rate> rates) {
-        return nonNull(rates).stream().filter(r -> r.baseCurrency() != null && r.targetCurrency() != null
-                && r.rate() != null && r.rate().signum() > 0).map(this::rate).toList();
-    }
+    @Mapping(target = "available", source = "balance", qualifiedByName = "available")
+    @Mapping(target = "frozen", source = "frozenBalance")
+    @Mapping(target = "credit", source = "creditBalance")
+    Balance balance(GiftHubDto.Wallet wallet, @Context CurrencyCode currency);
 
-    /** The invoice, or none when absent or unreadable (an invoice never hides an order's codes). */
-    default Option<GiftHubInvoice> invoiceOf(GiftHubDto.Invoice invoice) {
-        return Option.of(invoice).flatMap(i -> Try.of(() -> invoice(i)).toOption());
-    }
+    // ---- judgements: hand-written
 
-    default Sku sku(String sku) {
-        return Sku.of(sku);
-    }
-
-    default CurrencyCode currency(String code) {
-        return CurrencyCode.of(code.strip().toUpperCase(Locale.ROOT));
-    }
-
-    default Option<String> text(String value) {
-        return Option.of(value).filter(v -> !v.isBlank());
+    /** Judgement: the order as placed, from create's invoice and confirm's state (confirmed when it names none). */
+    default SupplierOrder placed(SupplierOrderId id, OrderRequest request, GiftHubDto.CreatedOrder created,
+            GiftHubDto.Confirmed confirmed) {
+        OrderStatus status = confirmed.state() == null ? OrderStatus.CONFIRMED : status(confirmed.state());
+        Option<GiftHubInvoice> invoice = invoiceOf(created.invoice());
+        List<OrderedLine> lines = request.lines().stream().map(l -> new OrderedLine(l.sku(), l.quantity(),
+                Option.none(), lineTotal(invoice, l.sku()), status)).toList();
+        return new SupplierOrder(id, Option.some(request.reference()), status, lines, grandTotal(invoice), Option.none());
     }
 
     /**
-     * Firestore-style {@code {_seconds, _nanoseconds}}, epoch seconds or milliseconds, or ISO text;
-     * none when absent or unreadable.
+     * Judgement: one line per ordered SKU (none for a SKU ordered zero times); a line of a partial
+     * order is completed, partially completed or failed by what it delivered.
      */
-    default Option<Instant> instant(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return Option.none();
-        }
-        if (node.isObject()) {
-            JsonNode seconds = node.has("_seconds") ? node.get("_seconds") : node.get("seconds");
-            JsonNode nanos = node.has("_nanoseconds") ? node.get("_nanoseconds") : node.get("nanoseconds");
-            if (seconds == null || !seconds.canConvertToLong()) {
-                return Option.none();
-            }
-            return Option.some(Instant.ofEpochSecond(seconds.asLong(),
-                    nanos != null && nanos.canConvertToLong() ? nanos.asLong() : 0));
-        }
-        return Timestamps.parse(node.asText());
-    }
-
-    /** The order as the domain sees it; {@code id} is the id it was asked by. */
-    default SupplierOrder order(SupplierOrderId id, GiftHubDto.Order o) {
-        OrderStatus status = GiftHubStates.orderStatus(o.state());
+    @Named("orderedLines")
+    default List<OrderedLine> orderedLines(GiftHubDto.Order o) {
+        OrderStatus status = status(o.state());
         Option<GiftHubInvoice> invoice = invoiceOf(o.invoice());
         Map<String, GiftHubDto.Redeem> redeem = nonNull(o.redeem());
         List<OrderedLine> lines = new ArrayList<>();
@@ -124,41 +149,16 @@ interface GiftHubMapper {
             if (ordered < 1) {
                 continue;
             }
-            Option<Money> total = lineTotal(invoice, sku);
             int delivered = deliveredCodes(redeem.get(entry.getKey())).size();
-            lines.add(new OrderedLine(sku, ordered, Option.none(), total, lineStatus(status, ordered, delivered)));
+            lines.add(new OrderedLine(sku, ordered, Option.none(), lineTotal(invoice, sku),
+                    lineStatus(status, ordered, delivered)));
         }
-        return new SupplierOrder(id, reference(o.reference()), status, lines, grandTotal(invoice), instant(o.createdDate()));
+        return lines;
     }
 
-    /** What the wallet paid for {@code sku}, from the invoice's record of it. */
-    default Option<Money> lineTotal(Option<GiftHubInvoice> invoice, Sku sku) {
-        return invoice.flatMap(i -> Option.ofOptional(i.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
-                .flatMap(r -> Option.of(r.totals().get(i.wallet())).filter(a -> a.signum() >= 0)
-                        .map(a -> Money.of(a, i.wallet()))));
-    }
-
-    /** What the wallet paid for the order. */
-    default Option<Money> grandTotal(Option<GiftHubInvoice> invoice) {
-        return invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet()));
-    }
-
-    /** A line of a partial order is completed, partially completed or failed by what it delivered. */
-    private static OrderStatus lineStatus(OrderStatus order, int ordered, int delivered) {
-        if (order != OrderStatus.PARTIALLY_COMPLETED) {
-            return order;
-        }
-        return delivered >= ordered ? OrderStatus.COMPLETED : delivered == 0 ? OrderStatus.FAILED
-                : OrderStatus.PARTIALLY_COMPLETED;
-    }
-
-    /** GiftHub's free-text reference, when it is one the domain accepts. */
-    default Option<OrderReference> reference(String reference) {
-        return text(reference).flatMap(r -> Try.of(() -> OrderReference.of(r)).toOption());
-    }
-
-    /** The codes per ordered SKU; SKUs absent from the redeem data have none yet (or fell short). */
-    default OrderCodes codes(SupplierOrderId id, GiftHubDto.Order o) {
+    /** Judgement: the codes per ordered SKU; SKUs absent from the redeem data have none yet (or fell short). */
+    @Named("orderedSkus")
+    default List<SkuCodes> orderedSkus(GiftHubDto.Order o) {
         Map<String, GiftHubDto.Redeem> redeem = nonNull(o.redeem());
         List<SkuCodes> skus = new ArrayList<>();
         for (Map.Entry<String, GiftHubDto.OrderProduct> entry : nonNull(o.products()).entrySet()) {
@@ -166,47 +166,47 @@ interface GiftHubMapper {
             skus.add(new SkuCodes(sku(entry.getKey()), Math.max(0, ordered(entry.getValue())), deliveredCodes(r),
                     instructions(r)));
         }
-        return new OrderCodes(id, skus);
+        return skus;
     }
 
-    /** Codes of a webhook, which names no ordered quantities: each SKU counts what it delivered. */
-    default OrderCodes codes(SupplierOrderId id, Map<String, GiftHubDto.Redeem> redeem) {
+    /** Judgement: a webhook names no ordered quantities, so each SKU counts what it delivered. */
+    @Named("announcedSkus")
+    default List<SkuCodes> announcedSkus(Map<String, GiftHubDto.Redeem> redeem) {
         List<SkuCodes> skus = new ArrayList<>();
         for (Map.Entry<String, GiftHubDto.Redeem> entry : nonNull(redeem).entrySet()) {
             List<DeliveredCode> codes = deliveredCodes(entry.getValue());
             skus.add(new SkuCodes(sku(entry.getKey()), codes.size(), codes, instructions(entry.getValue())));
         }
-        return new OrderCodes(id, skus);
+        return skus;
     }
 
     /**
-     * One delivered code per card (code, PIN, serial number, link, expiry); without cards, one per
-     * entry of {@code redeemPin} (with the SKU's {@code redeemLink}); with neither, one for a lone
-     * {@code redeemLink}.
+     * Judgement: one delivered code per card (code, PIN, serial number, link, expiry); without
+     * cards, one per entry of {@code redeemPin} (with the SKU's {@code redeemLink}); with neither,
+     * one for a lone {@code redeemLink}.
      */
     default List<DeliveredCode> deliveredCodes(GiftHubDto.Redeem r) {
         if (r == null) {
             return List.of();
         }
-        Option<Secret> skuLink = text(r.redeemLink()).map(Secret::of);
+        Option<Secret> skuLink = secret(r.redeemLink());
         List<DeliveredCode> codes = new ArrayList<>();
         for (GiftHubDto.Card card : nonNull(r.cards())) {
             if (card == null) {
                 continue;
             }
-            Option<Secret> code = text(card.redeemCardCode()).map(Secret::of);
-            Option<Secret> pin = text(card.redeemPin()).map(Secret::of);
-            Option<Secret> link = text(card.redeemLink()).map(Secret::of).orElse(skuLink);
+            Option<Secret> code = secret(card.redeemCardCode());
+            Option<Secret> pin = secret(card.redeemPin());
+            Option<Secret> link = secret(card.redeemLink()).orElse(skuLink);
             if (code.isDefined() || pin.isDefined() || link.isDefined()) {
-                codes.add(new DeliveredCode(CodeStatus.DELIVERED, code, pin,
-                        text(card.redeemSerialNumber()).map(Secret::of), link, instant(card.expirationDate()),
-                        Option.none()));
+                codes.add(new DeliveredCode(CodeStatus.DELIVERED, code, pin, secret(card.redeemSerialNumber()), link,
+                        instant(card.expirationDate()), Option.none()));
             }
         }
         if (codes.isEmpty()) {
             for (String pin : nonNull(r.redeemPin())) {
-                text(pin).peek(p -> codes.add(new DeliveredCode(CodeStatus.DELIVERED, Option.none(),
-                        Option.some(Secret.of(p)), Option.none(), skuLink, Option.none(), Option.none())));
+                secret(pin).peek(p -> codes.add(new DeliveredCode(CodeStatus.DELIVERED, Option.none(), Option.some(p),
+                        Option.none(), skuLink, Option.none(), Option.none())));
             }
         }
         if (codes.isEmpty() && skuLink.isDefined()) {
@@ -216,15 +216,15 @@ interface GiftHubMapper {
         return codes;
     }
 
-    /** The redeem steps, else the terms, as plain text. */
+    /** Judgement: the redeem steps, else the terms, as plain text. */
     default Option<String> instructions(GiftHubDto.Redeem r) {
         return Option.of(r).flatMap(x -> Option.of(x.redeemInstructions()))
                 .flatMap(i -> text(i.redeem()).orElse(() -> text(i.tnc())));
     }
 
-    /** Each active variant with a fixed quote or a range; others are skipped. */
-    default List<Offer> offers(GiftHubDto.Product p) {
-        List<Offer> offers = new ArrayList<>();
+    /** Judgement: each active variant with a fixed quote or a range is an offer; others are skipped. */
+    default List<GiftHubCatalog.Offer> offers(GiftHubDto.Product p) {
+        List<GiftHubCatalog.Offer> offers = new ArrayList<>();
         if (p == null || p.baseCurrency() == null || !active(p.state())) {
             return offers;
         }
@@ -245,27 +245,139 @@ interface GiftHubMapper {
             }
             String sku = v.sku() != null ? v.sku() : entry.getKey();
             String name = text(v.name()).orElse(() -> text(p.name())).getOrElse(sku);
-            offers.add(new Offer(new Product(sku(sku), name, value, List.of(), false, text(p.country())),
+            offers.add(new GiftHubCatalog.Offer(new Product(sku(sku), name, value, List.of(), false, text(p.country())),
                     text(p.productType()).getOrElse("fixed")));
         }
         return offers;
     }
 
+    /** Judgement: the offers of every product on a page (a page without results has none). */
+    default List<GiftHubCatalog.Offer> offersOf(GiftHubDto.ProductPage page) {
+        return nonNull(page.result()).stream().flatMap(p -> offers(p).stream()).toList();
+    }
+
+    /** Judgement: one balance per wallet that states one (keyed by its currency); others are skipped. */
     default List<Balance> balances(GiftHubDto.CustomerInfo info) {
-        Map<String, GiftHubDto.Wallet> wallets = new LinkedHashMap<>(nonNull(info.wallets()));
         List<Balance> balances = new ArrayList<>();
-        wallets.forEach((code, w) -> {
+        nonNull(info.wallets()).forEach((code, w) -> {
             if (w != null && w.balance() != null) {
-                CurrencyCode currency = currency(code);
-                balances.add(new Balance(Money.of(w.balance().max(BigDecimal.ZERO), currency),
-                        amount(w.frozenBalance(), currency), amount(w.creditBalance(), currency)));
+                balances.add(balance(w, currency(code)));
             }
         });
         return balances;
     }
 
-    private static Option<Money> amount(BigDecimal amount, CurrencyCode currency) {
+    /** Judgement: the rates that name both currencies and a positive rate; others are skipped. */
+    default List<ExchangeRate> rates(List<GiftHubDto.Rate> rates) {
+        return nonNull(rates).stream().filter(r -> r.baseCurrency() != null && r.targetCurrency() != null
+                && r.rate() != null && r.rate().signum() > 0).map(this::rate).toList();
+    }
+
+    /** Judgement: the invoice, or none when absent or unreadable (an invoice never hides an order's codes). */
+    default Option<GiftHubInvoice> invoiceOf(GiftHubDto.Invoice invoice) {
+        return Option.of(invoice).flatMap(i -> Try.of(() -> invoice(i)).toOption());
+    }
+
+    /** Judgement: what the wallet paid for the order, from its invoice when readable. */
+    default Option<Money> grandTotal(GiftHubDto.Invoice invoice) {
+        return grandTotal(invoiceOf(invoice));
+    }
+
+    /** Judgement: what the wallet paid for the order; a negative total is not a price. */
+    default Option<Money> grandTotal(Option<GiftHubInvoice> invoice) {
+        return invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet()));
+    }
+
+    /** Judgement: what the wallet paid for {@code sku}, from the invoice's record of it in the wallet's currency. */
+    default Option<Money> lineTotal(Option<GiftHubInvoice> invoice, Sku sku) {
+        return invoice.flatMap(i -> Option.ofOptional(i.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
+                .flatMap(r -> Option.of(r.totals().get(i.wallet())).filter(a -> a.signum() >= 0)
+                        .map(a -> Money.of(a, i.wallet()))));
+    }
+
+    // ---- value conversions: hand-written building blocks
+
+    /** Value conversion: GiftHub's SKU text. */
+    default Sku sku(String sku) {
+        return Sku.of(sku);
+    }
+
+    /** Value conversion: money → the amount GiftHub takes (a quote is in its SKU's currency). */
+    default BigDecimal amountOf(Money money) {
+        return money.amount();
+    }
+
+    /** Value conversion: an order id. */
+    default SupplierOrderId orderId(String id) {
+        return SupplierOrderId.of(id);
+    }
+
+    /** Value conversion: a currency code, tolerant of case and blanks. */
+    default CurrencyCode currency(String code) {
+        return CurrencyCode.of(code.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** Value conversion: GiftHub's order state ({@link GiftHubStatuses}). */
+    default OrderStatus status(String state) {
+        return GiftHubStatuses.orderStatus(state);
+    }
+
+    /** Value conversion: a nullable or blank text → {@link Option}. */
+    default Option<String> text(String value) {
+        return Option.of(value).filter(v -> !v.isBlank());
+    }
+
+    /** Value conversion: an optional text → the nullable field GiftHub takes. */
+    default String orNull(Option<String> value) {
+        return value.getOrNull();
+    }
+
+    /** Value conversion: GiftHub's free-text reference, when it is one the domain accepts. */
+    default Option<OrderReference> reference(String reference) {
+        return text(reference).flatMap(r -> Try.of(() -> OrderReference.of(r)).toOption());
+    }
+
+    /** Value conversion: an amount in the wallet's currency; absent or negative is none. */
+    default Option<Money> amount(BigDecimal amount, @Context CurrencyCode currency) {
         return Option.of(amount).filter(a -> a.signum() >= 0).map(a -> Money.of(a, currency));
+    }
+
+    /** Value conversion: a wallet's available balance; a negative one (credit in use) shows as zero. */
+    @Named("available")
+    default Money available(BigDecimal balance, @Context CurrencyCode currency) {
+        return Money.of(balance.max(BigDecimal.ZERO), currency);
+    }
+
+    /**
+     * Value conversion: Firestore-style {@code {_seconds, _nanoseconds}}, epoch seconds or
+     * milliseconds, or ISO text; none when absent or unreadable.
+     */
+    default Option<Instant> instant(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Option.none();
+        }
+        if (node.isObject()) {
+            JsonNode seconds = node.has("_seconds") ? node.get("_seconds") : node.get("seconds");
+            JsonNode nanos = node.has("_nanoseconds") ? node.get("_nanoseconds") : node.get("nanoseconds");
+            if (seconds == null || !seconds.canConvertToLong()) {
+                return Option.none();
+            }
+            return Option.some(Instant.ofEpochSecond(seconds.asLong(),
+                    nanos != null && nanos.canConvertToLong() ? nanos.asLong() : 0));
+        }
+        return Timestamps.parse(node.asText());
+    }
+
+    private static Option<Secret> secret(String value) {
+        return Option.of(value).filter(v -> !v.isBlank()).map(Secret::of);
+    }
+
+    private static OrderStatus lineStatus(OrderStatus order, int ordered, int delivered) {
+        if (order != OrderStatus.PARTIALLY_COMPLETED) {
+            return order;
+        }
+        return delivered >= ordered ? OrderStatus.COMPLETED : delivered == 0 ? OrderStatus.FAILED
+                : OrderStatus.PARTIALLY_COMPLETED;
     }
 
     private static boolean active(String state) {

@@ -3,10 +3,10 @@ package io.voucherport.adapter.giftcard;
 import io.voucherport.domain.supply.OrderStatus;
 import java.util.Locale;
 
-/** GiftHub's order states in the domain's words. Tolerant of case and blanks. */
-final class GiftHubStates {
+/** GiftHub's order states in the domain's words. Tolerant of case and blanks; an unknown state is kept raw. */
+final class GiftHubStatuses {
 
-    private GiftHubStates() {
+    private GiftHubStatuses() {
     }
 
     /**

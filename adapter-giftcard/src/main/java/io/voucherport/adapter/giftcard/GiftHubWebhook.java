@@ -54,10 +54,7 @@ public final class GiftHubWebhook {
             if (hook == null || hook.orderId() == null || hook.orderId().isBlank()) {
                 return unreadable("the webhook names no order id");
             }
-            SupplierOrderId id = SupplierOrderId.of(hook.orderId());
-            GiftHubMapper m = GiftHubMapper.INSTANCE;
-            return Either.right(new Event(id, GiftHubStates.orderStatus(hook.orderState()), m.reference(hook.reference()),
-                    m.codes(id, hook.redeemData())));
+            return Either.right(GiftHubMapper.INSTANCE.event(hook));
         } catch (IOException | IllegalArgumentException e) {
             return unreadable("the webhook body is not GiftHub's delivery (" + e.getClass().getSimpleName() + ")");
         }

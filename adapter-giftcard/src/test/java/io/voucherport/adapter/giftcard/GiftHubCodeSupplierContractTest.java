@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The GiftHub adapter against the GiftHub simulator passes the supplier contract. */
-class GiftHubSupplierContractTest extends CodeSupplierContract {
+class GiftHubCodeSupplierContractTest extends CodeSupplierContract {
 
     @RegisterExtension
     static final GiftHubSimulator GIFTHUB = GiftHubSimulator.create().withSampleData().pollsToComplete(1_000);

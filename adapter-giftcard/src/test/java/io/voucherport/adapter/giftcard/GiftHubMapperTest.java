@@ -9,6 +9,7 @@ import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.money.Money;
 import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
+import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class GiftHubMapperTest {
     @Test
     void theDocumentedExampleIsACompletedOrderWithOneCode() throws IOException {
         GiftHubDto.Order dto = example();
-        SupplierOrder order = GiftHubMapper.INSTANCE.order(ID, dto);
+        SupplierOrder order = GiftHubMapper.INSTANCE.order(new GiftHubMapper.Retrieved(ID, dto));
         assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(order.reference()).map(Object::toString).contains("Test Referance");
         assertThat(order.createdAt()).contains(Instant.ofEpochSecond(1713718950, 921_000_000));
@@ -50,7 +52,7 @@ class GiftHubMapperTest {
             assertThat(line.totalPrice()).contains(Money.of("134.11", "EUR"));
         });
 
-        OrderCodes codes = GiftHubMapper.INSTANCE.codes(ID, dto);
+        OrderCodes codes = GiftHubMapper.INSTANCE.codes(new GiftHubMapper.Retrieved(ID, dto));
         assertThat(codes.isComplete()).isTrue();
         DeliveredCode code = codes.delivered().get(0);
         assertThat(code.pin().map(p -> p.reveal())).contains("MV97-QWEK-4EQ5-0082-GRW3");
@@ -88,11 +90,11 @@ class GiftHubMapperTest {
                       "redeemLink": null, "expirationDate": {"_seconds": 1800000000, "_nanoseconds": 0}},
                      {"redeemCardCode": "CODE-0002-BBBB", "expirationDate": "2027-01-31T00:00:00Z"}],
                      "redeemInstructions": {"redeem": "Enter the code at checkout."}}}}""");
-        SupplierOrder order = GiftHubMapper.INSTANCE.order(ID, dto);
+        SupplierOrder order = GiftHubMapper.INSTANCE.order(new GiftHubMapper.Retrieved(ID, dto));
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_COMPLETED);
         assertThat(order.lines()).extracting(l -> l.status())
                 .containsExactly(OrderStatus.PARTIALLY_COMPLETED, OrderStatus.FAILED);
-        OrderCodes codes = GiftHubMapper.INSTANCE.codes(ID, dto);
+        OrderCodes codes = GiftHubMapper.INSTANCE.codes(new GiftHubMapper.Retrieved(ID, dto));
         assertThat(codes.delivered()).hasSize(2);
         assertThat(codes.shortfall()).isEqualTo(Map.of(Sku.of("A"), 1, Sku.of("B"), 1));
         assertThat(codes.delivered().get(0).pin().map(p -> p.reveal())).contains("1234");
@@ -107,12 +109,52 @@ class GiftHubMapperTest {
                 {"state": "on_hold", "products": {"A": {"request": {"quantity": "2"}}},
                  "invoice": {"total": "12.5", "records": [{"items": [{"effect": {"amount": 1}}]}]},
                  "reference": "", "surprise": [1, 2]}""");
-        SupplierOrder order = GiftHubMapper.INSTANCE.order(ID, dto);
+        SupplierOrder order = GiftHubMapper.INSTANCE.order(new GiftHubMapper.Retrieved(ID, dto));
         assertThat(order.status()).isEqualTo(new OrderStatus.Unknown("on_hold"));
         assertThat(order.reference()).isEqualTo(Option.none());
         assertThat(order.grandTotal()).isEqualTo(Option.none());
         assertThat(order.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
-        assertThat(GiftHubMapper.INSTANCE.codes(ID, dto).shortfall()).containsEntry(Sku.of("A"), 2);
+        assertThat(GiftHubMapper.INSTANCE.codes(new GiftHubMapper.Retrieved(ID, dto)).shortfall()).containsEntry(Sku.of("A"), 2);
+    }
+
+    @Test
+    void createAndConfirmRequestsAreBuiltFromTheDomain() throws IOException {
+        GiftHubDto.CreateOrderRequest create = GiftHubMapper.INSTANCE.createOrder(
+                List.of(new GiftHubCatalog.Line(Sku.of("VISA-US-RANGE"), "range", Money.of("25", "USD"), 2)),
+                CurrencyCode.of("EUR"), OrderReference.of("ref-1"), Option.some("https://example.org/hooks"));
+        assertThat(create.wallet()).isEqualTo("EUR");
+        assertThat(create.reference()).isEqualTo("ref-1");
+        assertThat(create.webhookUrl()).isEqualTo("https://example.org/hooks");
+        assertThat(create.productList()).singleElement().satisfies(line -> {
+            assertThat(line.sku()).isEqualTo("VISA-US-RANGE");
+            assertThat(line.productType()).isEqualTo("range");
+            assertThat(line.quote()).isEqualByComparingTo("25");
+            assertThat(line.quantity()).isEqualTo(2);
+        });
+        GiftHubDto.CreateOrderRequest noHook = GiftHubMapper.INSTANCE.createOrder(List.of(), CurrencyCode.of("IRT"),
+                OrderReference.of("ref-2"), Option.none());
+        assertThat(noHook.webhookUrl()).isNull();
+        assertThat(JsonSupport.newObjectMapper().readTree(JsonSupport.newObjectMapper().writeValueAsString(create))
+                .fieldNames()).toIterable().containsExactly("productList", "wallet", "reference", "webhookUrl");
+        assertThat(GiftHubMapper.INSTANCE.confirm(SupplierOrderId.of("o-1")))
+                .isEqualTo(new GiftHubDto.ConfirmRequest("o-1"));
+    }
+
+    @Test
+    void theWebhookBecomesAnEventWhoseSkusCountWhatTheyDelivered() throws IOException {
+        GiftHubDto.Webhook hook = JsonSupport.newObjectMapper().readValue("""
+                {"orderId": "o-9", "orderState": "partial", "reference": "ref-9", "redeemData": {
+                  "A": {"redeemPin": ["P-1", "P-2"], "redeemLink": "https://redeem.example/a"}}}""",
+                GiftHubDto.Webhook.class);
+        GiftHubWebhook.Event event = GiftHubMapper.INSTANCE.event(hook);
+        assertThat(event.orderId()).isEqualTo(SupplierOrderId.of("o-9"));
+        assertThat(event.status()).isEqualTo(OrderStatus.PARTIALLY_COMPLETED);
+        assertThat(event.reference()).contains(OrderReference.of("ref-9"));
+        assertThat(event.codes().orderId()).isEqualTo(SupplierOrderId.of("o-9"));
+        assertThat(event.codes().skus()).singleElement().satisfies(sku -> {
+            assertThat(sku.ordered()).isEqualTo(2);
+            assertThat(sku.codes()).hasSize(2).allSatisfy(c -> assertThat(c.redeemLink()).isNotEmpty());
+        });
     }
 
     @Test

@@ -337,6 +337,10 @@ class GiftHubSupplierTest {
             assertThat(supplier.tokensIssued()).isEqualTo(1);
             clock.advance(Duration.ofMinutes(56));
             runConcurrently(pool, 16);
+            assertThat(supplier.tokensIssued()).as("renewed TokenCache.DEFAULT_RENEW_BEFORE (2 min) before expiry")
+                    .isEqualTo(1);
+            clock.advance(Duration.ofMinutes(3));
+            runConcurrently(pool, 16);
             assertThat(supplier.tokensIssued()).isEqualTo(2);
             assertThat(gifthub.requests(Endpoint.AUTH_JWT)).isEqualTo(2);
         } finally {
@@ -357,6 +361,21 @@ class GiftHubSupplierTest {
         }
         assertThat(supplier.tokensIssued()).isEqualTo(2);
         assertThat(gifthub.requests(Endpoint.AUTH_JWT)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatDoesNotServeGetForTokensIsAskedByPostFromThenOn() {
+        gifthub.inject(Endpoint.AUTH_JWT, SimFault.status(405));
+        assertThat(supplier.balances().isRight()).isTrue();
+        assertThat(gifthub.requests(Endpoint.AUTH_JWT)).as("GET refused, then POST").isEqualTo(2);
+        assertThat(supplier.tokensIssued()).isEqualTo(1);
+
+        gifthub.inject(Endpoint.AUTH_JWT, SimFault.status(405));
+        clock.advance(Duration.ofMinutes(59));
+        ProviderFailure refused = supplier.balances().getLeft();
+        assertThat(refused).as("the renewal went straight to POST, which this time refused")
+                .isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(gifthub.requests(Endpoint.AUTH_JWT)).isEqualTo(3);
     }
 
     @Test
