@@ -37,7 +37,7 @@ class ReadmeExampleTest {
             OrderRequest request = BuyCodes.prepare(List.of(OrderLine.of("GAME-10", 3)), Option.none());
             CompletableFuture<PurchaseResult> result = buy.buyAsync(request);   // journaled before the first call
             PurchaseResult done = result.join();
-            if (done instanceof PurchaseResult.Pending) {          // deadline reached: PurchaseRecovery picks it up,
+            if (done instanceof PurchaseResult.Pending) {          // deadline reached: RecoverPurchases picks it up,
                 done = buy.resume(request);                        // or resume it yourself: never bought twice
             }
             // README:buy-end

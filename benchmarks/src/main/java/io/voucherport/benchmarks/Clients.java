@@ -127,7 +127,7 @@ public final class Clients {
         AdapterClient(String baseUrl) {
             this.ez = EzCardsSupplier.builder().baseUrl(baseUrl).apiKey(Secret.of(EZ_KEY))
                     .bearerToken(Secret.of("bench-bearer-0987654321")).httpClient(pool).build();
-            this.elasticPath = ElasticPathPromotions.builder().baseUrl(baseUrl).clientId("bench-client")
+            this.elasticPath = ElasticPathPromotions.builder().baseUrl(baseUrl).clientId(Secret.of("bench-client"))
                     .clientSecret(Secret.of("bench-secret-42")).pageSize(Payloads.EP_PAGE).requestsPerSecond(0)
                     .httpClient(pool).build();
             this.shoplazza = ShoplazzaDiscounts.builder().storeUrl(baseUrl).version(ShoplazzaVersion.V2025_06)
@@ -177,7 +177,7 @@ public final class Clients {
             Function<ObjectMapper, Decoder> decoder = adapterJson ? Clients::adapterDecoder : JacksonDecoder::new;
             this.ez = new EzPeer(baseUrl, feign.get().decoder(decoder.apply(camel)));
             this.elasticPath = new ElasticPathPeer(baseUrl, feign.get().decoder(decoder.apply(snake)));
-            this.shoplazza = new ShoplazzaPeer(baseUrl, feign.get().decoder(decoder.apply(snake)), snake);
+            this.shoplazza = new ShoplazzaPeer(baseUrl, feign.get().decoder(decoder.apply(ShoplazzaPeer.json(snake))));
             this.owned = owned;
         }
 

@@ -28,7 +28,7 @@ public final class MemoryRun {
         long start = System.nanoTime();
         AtomicLong streamed = new AtomicLong();
         AtomicLong checksum = new AtomicLong();
-        try (ElasticPathPromotions adapter = ElasticPathPromotions.builder().baseUrl(baseUrl).clientId("bench-client")
+        try (ElasticPathPromotions adapter = ElasticPathPromotions.builder().baseUrl(baseUrl).clientId(Secret.of("bench-client"))
                 .clientSecret(Secret.of("bench-secret-42")).pageSize(Payloads.EP_PAGE).requestsPerSecond(0).build()) {
             for (int p = 0; p < promotions; p++) {
                 Either<ProviderFailure, Long> walked = adapter.codes(PromotionId.of("promotion-" + p))

@@ -13,14 +13,14 @@ import io.voucherport.adapter.jdbc.JdbcSchema;
 import io.voucherport.adapter.promotions.ElasticPathPromotions;
 import io.voucherport.adapter.support.HttpLogLevel;
 import io.voucherport.adapter.support.SharedHttpClient;
-import io.voucherport.application.discount.DiscountCodeChecker;
+import io.voucherport.application.discount.CheckDiscountCodes;
 import io.voucherport.application.promotion.CodePattern;
-import io.voucherport.application.promotion.PromotionCodeService;
+import io.voucherport.application.promotion.ManagePromotionCodes;
 import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
-import io.voucherport.application.purchase.PurchaseRecovery;
+import io.voucherport.application.purchase.RecoverPurchases;
 import io.voucherport.application.purchase.PurchaseResult;
-import io.voucherport.application.purchase.SupplierDirectory;
+import io.voucherport.application.purchase.BuyFromSuppliers;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
@@ -134,7 +134,7 @@ public final class Sandbox {
                         .references(JdbcOrderReferenceStore.create(db.dataSource()))   // durable: resumes after restarts
                         .httpClient(http).logLevel(logLevel).build();
                 ElasticPathPromotions promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
-                        .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                        .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                         .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))
                         .kind(PromotionKind.STANDARD).httpClient(http).logLevel(logLevel).build();
                 ShoplazzaDiscounts shop = ShoplazzaDiscounts.builder().storeUrl(sims.shoplazza().baseUrl())
@@ -147,7 +147,7 @@ public final class Sandbox {
             Waiting waiting = Waiting.real();
             BuyCodes buyFromEz = BuyCodes.builder("ez", new ProgressReport(ez, out), journal).waiting(waiting)
                     .owner("demo-instance-1").build();
-            SupplierDirectory directory = SupplierDirectory.builder(journal, PollingPolicy.DEFAULT, waiting)
+            BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, waiting)
                     .owner("demo-instance-1")
                     .supplier("ez", new ProgressReport(ez, out), Map.of(Sku.of("GAME-10"), Sku.of("8PX-UF-Y5U")))
                     .supplier("gifthub", new ProgressReport(gifthub, out), Map.of(Sku.of("GAME-10"),
@@ -167,13 +167,13 @@ public final class Sandbox {
             interruptedAndRecovered(sims, ez, journal);
 
             OrderRequest routed = BuyCodes.prepare(List.of(OrderLine.of("STEAM-20-EUR", 2)), Option.none());
-            SupplierDirectory.Routed viaGiftHub = directory.buy(routed.reference(), routed.lines(), Option.none(),
+            BuyFromSuppliers.Routed viaGiftHub = directory.buy(routed.reference(), routed.lines(), Option.none(),
                     List.of("ez", "gifthub"));
             check("GiftHub order " + routed.reference() + " (EZ has no mapping, so routed on)",
                     viaGiftHub.result() instanceof PurchaseResult.Delivered && viaGiftHub.refusedBy().equals(List.of("ez")),
                     "via " + viaGiftHub.supplier() + " after " + viaGiftHub.refusedBy() + ": " + describe(viaGiftHub.result()));
 
-            PromotionCodeService codes = new PromotionCodeService(promotions, new SecureRandom());
+            ManagePromotionCodes codes = new ManagePromotionCodes(promotions, new SecureRandom());
             PromotionId summer = PromotionId.of("std-summer");
             step("Elastic Path stream std-summer", () -> codes.codes(summer).forEachItem(c -> { }),
                     n -> n + " codes, one page in memory at a time");
@@ -183,7 +183,7 @@ public final class Sandbox {
             step("Elastic Path who holds STDSUMMER-000042", () -> codes.whoHolds(
                     io.voucherport.domain.promotion.CodeText.of("STDSUMMER-000042")), Object::toString);
 
-            DiscountCodeChecker checker = new DiscountCodeChecker(shop, shop, java.time.Clock.systemUTC());
+            CheckDiscountCodes checker = new CheckDiscountCodes(shop, shop, java.time.Clock.systemUTC());
             for (String code : List.of("WELCOME5", "TEN001", "NOT-A-CODE")) {
                 step("Shoplazza check " + code, () -> checker.check(code), c -> c.getClass().getSimpleName());
             }
@@ -215,7 +215,7 @@ public final class Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PurchaseRecovery recovery = new PurchaseRecovery(journal, List.of(BuyCodes.builder("ez",
+        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(BuyCodes.builder("ez",
                 new ProgressReport(ez, out), journal).owner("demo-instance-3").build()), Waiting.real(),
                 Duration.ofMinutes(2), "demo-instance-3");
         PurchaseResult recovered = recovery.runOnce().stream().filter(r -> r.reference().equals(request.reference()))

@@ -13,9 +13,9 @@ import io.voucherport.adapter.support.RetryPolicy;
 import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
-import io.voucherport.application.purchase.PurchaseRecovery;
+import io.voucherport.application.purchase.RecoverPurchases;
 import io.voucherport.application.purchase.PurchaseResult;
-import io.voucherport.application.purchase.SupplierDirectory;
+import io.voucherport.application.purchase.BuyFromSuppliers;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.journal.JournaledPurchase;
@@ -60,7 +60,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Many purchases by <b>two service instances</b> — each with its own adapters, use cases and
  * recovery loop — sharing one PostgreSQL journal and GiftHub reference store, racing on
- * overlapping references, through {@code BuyCodes} and through a {@code SupplierDirectory} across EZ
+ * overlapping references, through {@code BuyCodes} and through a {@code BuyFromSuppliers} across EZ
  * and GiftHub. The suppliers' lookups lag (an eventually consistent index) and up to three faults
  * hit one purchase: a reset before the commit, a commit whose answer is lost, a first request
  * still in flight when the lookup arrives, refusals of the re-placement (429, 403, insufficient
@@ -370,8 +370,8 @@ class ExactlyOnceChaosTest {
         final CrashSwitch crash = new CrashSwitch();
         final BuyCodes ezBuyer;
         final BuyCodes ghBuyer;
-        final SupplierDirectory directory;
-        final PurchaseRecovery recovery;
+        final BuyFromSuppliers directory;
+        final RecoverPurchases recovery;
 
         Instance(Env env) {
             RetryPolicy retries = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ZERO);
@@ -391,9 +391,9 @@ class ExactlyOnceChaosTest {
                     .lease(LEASE).owner(name).build();
             ghBuyer = BuyCodes.builder("gifthub", gh, journal).policy(policy).waiting(waiting).settleTime(SETTLE)
                     .lease(LEASE).owner(name).build();
-            directory = SupplierDirectory.builder(journal, policy, waiting).owner(name).lease(LEASE)
+            directory = BuyFromSuppliers.builder(journal, policy, waiting).owner(name).lease(LEASE)
                     .buyer(ezBuyer, EZ_SKUS).buyer(ghBuyer, GH_SKUS).build();
-            recovery = new PurchaseRecovery(journal, List.of(ezBuyer, ghBuyer), waiting, LEASE, name);
+            recovery = new RecoverPurchases(journal, List.of(ezBuyer, ghBuyer), waiting, LEASE, name);
         }
 
         PurchaseResult buy(Plan plan) {

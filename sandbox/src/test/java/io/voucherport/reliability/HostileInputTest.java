@@ -12,7 +12,7 @@ import io.voucherport.adapter.giftcard.GiftHubSupplier;
 import io.voucherport.adapter.promotions.ElasticPathPromotions;
 import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
-import io.voucherport.application.purchase.SupplierDirectory;
+import io.voucherport.application.purchase.BuyFromSuppliers;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCodeId;
@@ -69,7 +69,7 @@ class HostileInputTest {
                 .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
                 .references(OrderReferenceStore.inMemory()).build();
         promotions = ElasticPathPromotions.builder().baseUrl(sims.elasticPath().baseUrl())
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET)).build();
         shop = ShoplazzaDiscounts.builder().storeUrl(sims.shoplazza().baseUrl()).version(ShoplazzaVersion.V2025_06)
                 .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN))).build();
@@ -125,9 +125,6 @@ class HostileInputTest {
         calls.add(() -> gifthub.fetchCodes(null));
         calls.add(() -> gifthub.product("../p"));
         calls.add(() -> promotions.createCodes(PromotionId.of("std-summer"), List.of()));
-        calls.add(() -> promotions.createCodes(PromotionId.of("std-summer"),
-                Collections.nCopies(101, NewPromotionCode.of(CodeText.of("X1")))));
-        calls.add(() -> promotions.findPromotionHolding(CodeText.of("A,B)")));
         calls.add(() -> shop.lookup(" "));
         calls.add(() -> shop.get(null));
         // use cases
@@ -136,7 +133,7 @@ class HostileInputTest {
         calls.add(() -> BuyCodes.builder("../ez", ez, new InMemoryPurchaseJournal()));
         calls.add(() -> BuyCodes.prepare(List.of(), Option.none()));
         calls.add(() -> new PollingPolicy(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(2), 0, Duration.ofSeconds(9)));
-        calls.add(() -> SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, Waiting.real())
+        calls.add(() -> BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, Waiting.real())
                 .supplier(" ", ez));
         return calls;
     }
@@ -158,6 +155,24 @@ class HostileInputTest {
         assertThat(sims.gifthub().requestLog()).isEmpty();
         assertThat(sims.elasticPath().requestLog()).isEmpty();
         assertThat(sims.shoplazza().requestLog()).isEmpty();
+    }
+
+    /** A provider's limit is no invalid argument: it is answered InvalidRequest, provably not applied, nothing sent. */
+    @Test
+    void elasticPathLimitsAreRefusedAsValuesBeforeAnyHttpCall() {
+        sims.elasticPath().clearRequestLog();
+        List<io.vavr.control.Either<ProviderFailure, ?>> answers = List.of(
+                promotions.createCodes(PromotionId.of("std-summer"),
+                        Collections.nCopies(101, NewPromotionCode.of(CodeText.of("X1")))),
+                promotions.findPromotionHolding(CodeText.of("A,B)")));
+        List<String> messages = List.of("at most 100 codes at once, not 101", "cannot be looked up by filter");
+        for (int i = 0; i < answers.size(); i++) {
+            ProviderFailure refused = answers.get(i).getLeft();
+            assertThat(refused).as("limit #%d", i).isInstanceOf(ProviderFailure.InvalidRequest.class);
+            assertThat(refused.provablyNotApplied()).as("limit #%d", i).isTrue();
+            assertThat(refused.message()).as("message of limit #%d", i).contains(messages.get(i));
+        }
+        assertThat(sims.elasticPath().requestLog()).isEmpty();
     }
 
     @Test

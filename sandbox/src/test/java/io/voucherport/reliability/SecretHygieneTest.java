@@ -70,7 +70,7 @@ class SecretHygieneTest {
             failures.add(s.balances().getLeft());
         }
         try (ElasticPathPromotions s = ElasticPathPromotions.builder().baseUrl(elasticPath)
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID).clientSecret(Secret.of(wrong.get(2)))
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID)).clientSecret(Secret.of(wrong.get(2)))
                 .logLevel(HttpLogLevel.FULL).build()) {
             failures.add(s.promotion(PromotionId.of("std-summer")).getLeft());
         }

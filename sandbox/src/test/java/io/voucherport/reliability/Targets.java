@@ -139,7 +139,7 @@ final class Targets implements AutoCloseable {
 
     private ElasticPathPromotions elasticPath() {
         return keep(common(ElasticPathPromotions.builder()).baseUrl(elasticPath.baseUrl())
-                .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                 .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET)).requestsPerSecond(0).build());
     }
 
@@ -154,7 +154,7 @@ final class Targets implements AutoCloseable {
         String a = "ElasticPath";
         add(a, elasticPath, ElasticPathSimulator.Endpoint.TOKEN, true, 401, false, () -> {
             try (ElasticPathPromotions fresh = common(ElasticPathPromotions.builder()).baseUrl(elasticPath.baseUrl())
-                    .clientId(ElasticPathSimulator.DEFAULT_CLIENT_ID)
+                    .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
                     .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET)).requestsPerSecond(0).build()) {
                 return fresh.promotion(summer);
             }

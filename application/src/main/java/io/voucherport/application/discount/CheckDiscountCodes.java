@@ -19,14 +19,14 @@ import java.time.Instant;
  * Discount codes as a checkout sees them: is this code redeemable now? Plus listing and creating
  * codes for a rule. Thread-safe.
  */
-public final class DiscountCodeChecker {
+public final class CheckDiscountCodes {
 
     private final DiscountCodes codes;
     private final PriceRules rules;
     private final Clock clock;
 
     /** A checker over the two ports (usually one adapter), judging time by {@code clock}. */
-    public DiscountCodeChecker(DiscountCodes codes, PriceRules rules, Clock clock) {
+    public CheckDiscountCodes(DiscountCodes codes, PriceRules rules, Clock clock) {
         this.codes = Require.present(codes, "codes");
         this.rules = Require.present(rules, "rules");
         this.clock = Require.present(clock, "clock");

@@ -32,7 +32,7 @@ import java.util.random.RandomGenerator;
  * the unknown outcome — at least two listings, the last one at or after the settle time — none of
  * which shows the code.
  */
-public final class PromotionCodeService {
+public final class ManagePromotionCodes {
 
     /** How long after an unknown outcome listings are repeated before absence counts as proven. */
     public static final Duration DEFAULT_SETTLE_TIME = Duration.ofSeconds(30);
@@ -48,7 +48,7 @@ public final class PromotionCodeService {
      * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}),
      * settling unknown outcomes over {@link #DEFAULT_SETTLE_TIME} in real time.
      */
-    public PromotionCodeService(PromotionCodes promotions, RandomGenerator random) {
+    public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random) {
         this(promotions, random, DEFAULT_SETTLE_TIME, Waiting.real());
     }
 
@@ -60,7 +60,7 @@ public final class PromotionCodeService {
      *     (zero or more)
      * @param waiting the clock and how to wait between listings (blocking)
      */
-    public PromotionCodeService(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
+    public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
             Waiting waiting) {
         this.promotions = Require.present(promotions, "promotions");
         this.random = Require.present(random, "random");

@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  * </ul>
  * One instance drives a purchase at a time, under a lease in the journal: a second instance asked
  * to buy the same reference answers {@code Pending} without calling the supplier, and takes over
- * through {@link PurchaseRecovery} when the first one's lease runs out.
+ * through {@link RecoverPurchases} when the first one's lease runs out.
  *
  * <p>Waiting follows the {@link PollingPolicy} in the time given by {@link Waiting};
  * {@link #buyAsync} blocks no thread while it waits. A journal failure never lets a call through:
@@ -87,7 +87,7 @@ public final class BuyCodes {
 
     /**
      * A builder for buying from {@code supplier}, journaled in {@code journal} under the supplier's
-     * {@code name} (the name the journal and {@link PurchaseRecovery} know it by; keep it stable).
+     * {@code name} (the name the journal and {@link RecoverPurchases} know it by; keep it stable).
      */
     public static Builder builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
         return new Builder(name, supplier, journal);
@@ -226,7 +226,7 @@ public final class BuyCodes {
             }
             if (!known.get().supplier().equals(name)) {
                 throw new IllegalArgumentException("purchase " + request.reference() + " is journaled at supplier "
-                        + known.get().supplier() + ", not " + name + ": resume it there (or through PurchaseRecovery)");
+                        + known.get().supplier() + ", not " + name + ": resume it there (or through RecoverPurchases)");
             }
             if (known.get().status().isEnded()) {
                 return ended(known.get());
@@ -685,7 +685,7 @@ public final class BuyCodes {
             return this;
         }
 
-        /** When a purchase left pending is due for {@link PurchaseRecovery}; default 30 seconds later. */
+        /** When a purchase left pending is due for {@link RecoverPurchases}; default 30 seconds later. */
         public Builder recheckAfter(Duration recheckAfter) {
             this.recheckAfter = nonNegative(recheckAfter, "recheck after");
             return this;

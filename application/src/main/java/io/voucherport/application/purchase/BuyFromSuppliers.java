@@ -38,7 +38,7 @@ import java.util.UUID;
  * reference journaled already is resumed at the supplier it is journaled at, never started
  * elsewhere. Thread-safe once built.
  */
-public final class SupplierDirectory {
+public final class BuyFromSuppliers {
 
     private final Map<String, Entry> suppliers;
     private final PurchaseJournal journal;
@@ -65,7 +65,7 @@ public final class SupplierDirectory {
         }
     }
 
-    private SupplierDirectory(Builder b) {
+    private BuyFromSuppliers(Builder b) {
         this.suppliers = Map.copyOf(b.suppliers);
         this.journal = b.journal;
         this.waiting = b.waiting;
@@ -85,8 +85,8 @@ public final class SupplierDirectory {
     }
 
     /** Recovery of this directory's unfinished purchases, claiming as this directory's owner. */
-    public PurchaseRecovery recovery() {
-        return new PurchaseRecovery(journal, suppliers.values().stream().map(Entry::buyer).toList(), waiting,
+    public RecoverPurchases recovery() {
+        return new RecoverPurchases(journal, suppliers.values().stream().map(Entry::buyer).toList(), waiting,
                 leaseFor, owner);
     }
 
@@ -279,8 +279,8 @@ public final class SupplierDirectory {
         }
 
         /** The directory. */
-        public SupplierDirectory build() {
-            return new SupplierDirectory(this);
+        public BuyFromSuppliers build() {
+            return new BuyFromSuppliers(this);
         }
     }
 }

@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Run {@link #runOnce()} at start-up and then on a schedule ({@link #start}). A purchase
  * journaled at a supplier no buyer here knows is left for an instance that knows it. Thread-safe.
  */
-public final class PurchaseRecovery {
+public final class RecoverPurchases {
 
     /** How many purchases one claim takes: one, so that no claimed purchase waits while another is driven. */
     public static final int BATCH = 1;
 
-    private static final System.Logger LOG = System.getLogger(PurchaseRecovery.class.getName());
+    private static final System.Logger LOG = System.getLogger(RecoverPurchases.class.getName());
 
     private final PurchaseJournal journal;
     private final Map<String, BuyCodes> buyers;
@@ -44,7 +44,7 @@ public final class PurchaseRecovery {
      * Recovery over {@code journal} for the suppliers of {@code buyers} (by their names), claiming
      * with leases of {@code leaseFor} as {@code owner} (this service instance's name).
      */
-    public PurchaseRecovery(PurchaseJournal journal, List<BuyCodes> buyers, Waiting waiting, Duration leaseFor,
+    public RecoverPurchases(PurchaseJournal journal, List<BuyCodes> buyers, Waiting waiting, Duration leaseFor,
             String owner) {
         this.journal = Require.present(journal, "journal");
         Require.present(buyers, "buyers");
@@ -67,8 +67,8 @@ public final class PurchaseRecovery {
     }
 
     /** Recovery for {@code buyers}, real time, 2-minute leases, a random owner name. */
-    public static PurchaseRecovery of(PurchaseJournal journal, List<BuyCodes> buyers) {
-        return new PurchaseRecovery(journal, buyers, Waiting.real(), Duration.ofMinutes(2), "vp-recovery-" + UUID.randomUUID());
+    public static RecoverPurchases of(PurchaseJournal journal, List<BuyCodes> buyers) {
+        return new RecoverPurchases(journal, buyers, Waiting.real(), Duration.ofMinutes(2), "vp-recovery-" + UUID.randomUUID());
     }
 
     /**

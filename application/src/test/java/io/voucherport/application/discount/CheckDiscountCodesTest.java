@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Checking discount codes against the in-memory fake. */
-class DiscountCodeCheckerTest {
+class CheckDiscountCodesTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
@@ -27,24 +27,24 @@ class DiscountCodeCheckerTest {
             UsageLimit.of(5), Instant.parse("2026-01-01T00:00:00Z"), Option.none()));
     private final PriceRuleId ended = fake.rule(new PriceRuleDraft("Winter", new DiscountValue.Percentage(BigDecimal.TEN),
             UsageLimit.UNLIMITED, Instant.parse("2026-01-01T00:00:00Z"), Option.some(Instant.parse("2026-03-01T00:00:00Z"))));
-    private final DiscountCodeChecker checker = new DiscountCodeChecker(fake, fake, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CheckDiscountCodes checker = new CheckDiscountCodes(fake, fake, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aCodeWithUsesLeftIsRedeemableAndSaysHowMany() {
         fake.code(limited, "SPRING10", 3);
-        DiscountCodeChecker.Check check = checker.check("spring10").get();
-        assertThat(check).isInstanceOf(DiscountCodeChecker.Check.Redeemable.class);
-        assertThat(((DiscountCodeChecker.Check.Redeemable) check).usesLeft()).contains(2);
+        CheckDiscountCodes.Check check = checker.check("spring10").get();
+        assertThat(check).isInstanceOf(CheckDiscountCodes.Check.Redeemable.class);
+        assertThat(((CheckDiscountCodes.Check.Redeemable) check).usesLeft()).contains(2);
         fake.use("SPRING10");
         fake.use("SPRING10");
-        assertThat(checker.check("SPRING10").get()).isInstanceOf(DiscountCodeChecker.Check.Exhausted.class);
+        assertThat(checker.check("SPRING10").get()).isInstanceOf(CheckDiscountCodes.Check.Exhausted.class);
     }
 
     @Test
     void unknownCodesAndEndedRulesAreToldApart() {
         fake.code(ended, "WINTER", 0);
-        assertThat(checker.check("WINTER").get()).isInstanceOf(DiscountCodeChecker.Check.OutsideValidity.class);
-        assertThat(checker.check("NOPE").get()).isEqualTo(new DiscountCodeChecker.Check.Unknown("NOPE"));
+        assertThat(checker.check("WINTER").get()).isInstanceOf(CheckDiscountCodes.Check.OutsideValidity.class);
+        assertThat(checker.check("NOPE").get()).isEqualTo(new CheckDiscountCodes.Check.Unknown("NOPE"));
         fake.failNext(new ProviderFailure.Unavailable(FailureDetails.of("test", "down"), Option.none()));
         assertThat(checker.check("WINTER").getLeft()).isInstanceOf(ProviderFailure.Unavailable.class);
     }
@@ -54,6 +54,6 @@ class DiscountCodeCheckerTest {
         checker.create(limited, new NewDiscountCode("NEW1")).get();
         checker.create(limited, new NewDiscountCode("NEW2")).get();
         assertThat(checker.list(limited).toList().get()).extracting(c -> c.code()).containsExactly("NEW1", "NEW2");
-        assertThat(checker.check("NEW1").get()).isInstanceOf(DiscountCodeChecker.Check.Redeemable.class);
+        assertThat(checker.check("NEW1").get()).isInstanceOf(CheckDiscountCodes.Check.Redeemable.class);
     }
 }

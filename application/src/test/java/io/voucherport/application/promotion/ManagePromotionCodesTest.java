@@ -32,7 +32,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Issuing, revoking and finding promotion codes against the in-memory fake. */
-class PromotionCodeServiceTest {
+class ManagePromotionCodesTest {
 
     private static final PromotionId SPRING = PromotionId.of("spring");
 
@@ -177,8 +177,8 @@ class PromotionCodeServiceTest {
     @Test
     void newCodesAreDrawnUniqueAvoidingExistingOnesAndCreatedInProviderSizedBatches() {
         fake.createCodes(SPRING, List.of(NewPromotionCode.of(CodeText.of("PAAAA")), NewPromotionCode.of(CodeText.of("PBBBB"))));
-        PromotionCodeService service = new PromotionCodeService(fake, new Random(7));
-        PromotionCodeService.Issued issued = service.issue(SPRING, 14, new CodePattern("AB", 5, "P"), Option.some(2)).get();
+        ManagePromotionCodes service = new ManagePromotionCodes(fake, new Random(7));
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 14, new CodePattern("AB", 5, "P"), Option.some(2)).get();
         assertThat(issued.complete()).isTrue();
         assertThat(issued.created()).hasSize(14).extracting(c -> c.code().value()).doesNotHaveDuplicates()
                 .doesNotContain("PAAAA", "PBBBB").allMatch(c -> c.matches("P[AB]{4}"));
@@ -190,8 +190,8 @@ class PromotionCodeServiceTest {
 
     @Test
     void aBatchRefusedMidwayReportsExactlyWhatWasCreated() {
-        PromotionCodeService service = new PromotionCodeService(new FailingCreate(fake, 2, false), new Random(1));
-        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        ManagePromotionCodes service = new ManagePromotionCodes(new FailingCreate(fake, 2, false), new Random(1));
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.complete()).isFalse();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.notCreated()).hasSize(15);
@@ -203,8 +203,8 @@ class PromotionCodeServiceTest {
 
     @Test
     void aBatchWithUnknownOutcomeIsListedAgainToLearnWhatExists() {
-        PromotionCodeService service = new PromotionCodeService(new FailingCreate(fake, 2, true), new Random(2));
-        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        ManagePromotionCodes service = new ManagePromotionCodes(new FailingCreate(fake, 2, true), new Random(2));
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(20);
         assertThat(issued.notCreated()).hasSize(5);
         assertThat(texts()).hasSize(12 + 20);
@@ -215,9 +215,9 @@ class PromotionCodeServiceTest {
         VirtualTime time = new VirtualTime();
         Instant start = time.now();
         FailingCreate lagging = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 0);
-        PromotionCodeService service = new PromotionCodeService(lagging, new Random(2), Duration.ofSeconds(30),
+        ManagePromotionCodes service = new ManagePromotionCodes(lagging, new Random(2), Duration.ofSeconds(30),
                 time.waiting());
-        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).as("the batch created before its answer was lost").hasSize(20);
         assertThat(issued.notCreated()).as("only the codes never sent").hasSize(5)
                 .doesNotContainAnyElementsOf(texts().stream().map(CodeText::of).toList());
@@ -231,9 +231,9 @@ class PromotionCodeServiceTest {
         VirtualTime time = new VirtualTime();
         Instant start = time.now();
         FailingCreate lost = new FailingCreate(fake, 2, Failure.LOST_UNKNOWN, time, Duration.ZERO, 0);
-        PromotionCodeService service = new PromotionCodeService(lost, new Random(4),
+        ManagePromotionCodes service = new ManagePromotionCodes(lost, new Random(4),
                 Duration.ofSeconds(30), time.waiting());
-        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.notCreated()).hasSize(15);
         assertThat(issued.uncertain()).isEmpty();
@@ -246,9 +246,9 @@ class PromotionCodeServiceTest {
     void codesNeitherSeenNorProvenAbsentAreUncertain() {
         VirtualTime time = new VirtualTime();
         FailingCreate failingListing = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 3);
-        PromotionCodeService service = new PromotionCodeService(failingListing, new Random(5), Duration.ofSeconds(30),
+        ManagePromotionCodes service = new ManagePromotionCodes(failingListing, new Random(5), Duration.ofSeconds(30),
                 time.waiting());
-        PromotionCodeService.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.uncertain()).hasSize(10);
         assertThat(issued.notCreated()).hasSize(5).doesNotContainAnyElementsOf(issued.uncertain());
@@ -257,7 +257,7 @@ class PromotionCodeServiceTest {
 
     @Test
     void codesAreRevokedAndTheirPromotionFound() {
-        PromotionCodeService service = new PromotionCodeService(fake, new Random(3));
+        ManagePromotionCodes service = new ManagePromotionCodes(fake, new Random(3));
         List<CodeText> issued = service.issue(SPRING, 3, CodePattern.of("R", 8), Option.none()).get().created().stream()
                 .map(PromotionCode::code).toList();
         assertThat(service.whoHolds(issued.get(0)).get()).contains(SPRING);

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Review findings against BuyCodes / SupplierDirectory on the journal (each test fails while its bug stands). */
+/** Review findings against BuyCodes / BuyFromSuppliers on the journal (each test fails while its bug stands). */
 class BuyCodesReviewTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -156,7 +156,7 @@ class BuyCodesReviewTest {
         PurchaseResult first = buyer.buy(request);
         assertThat(first).isInstanceOf(PurchaseResult.Pending.class);
         time.advance(Duration.ofMinutes(5));
-        new PurchaseRecovery(flaky, List.of(buyer), time.waiting(), LEASE, "b").runOnce();
+        new RecoverPurchases(flaky, List.of(buyer), time.waiting(), LEASE, "b").runOnce();
 
         assertThat(supplier.places.get()).as("placed again with no lookup after a not-provably-harmless refusal")
                 .isEqualTo(1);
@@ -209,8 +209,8 @@ class BuyCodesReviewTest {
                 Option.none(), "balance too low")));
         OrderReference reference = OrderReference.generate();
         List<OrderLine> lines = List.of(OrderLine.of("GAME-10", 1));
-        List<SupplierDirectory.Routed> seenByB = new ArrayList<>();
-        SupplierDirectory[] b = new SupplierDirectory[1];
+        List<BuyFromSuppliers.Routed> seenByB = new ArrayList<>();
+        BuyFromSuppliers[] b = new BuyFromSuppliers[1];
         ForwardingJournal shared = new ForwardingJournal(journal) {
             @Override
             void afterWrite(String operation) {
@@ -220,14 +220,14 @@ class BuyCodesReviewTest {
                 }
             }
         };
-        SupplierDirectory a = SupplierDirectory.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("a")
+        BuyFromSuppliers a = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("a")
                 .buyer(buyer(ez, "ez", "a", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "a", shared), Map.of())
                 .build();
-        b[0] = SupplierDirectory.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("b")
+        b[0] = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("b")
                 .buyer(buyer(ez, "ez", "b", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "b", shared), Map.of())
                 .build();
 
-        SupplierDirectory.Routed routedA = a.buy(reference, lines, Option.none(), List.of("ez", "gifthub"));
+        BuyFromSuppliers.Routed routedA = a.buy(reference, lines, Option.none(), List.of("ez", "gifthub"));
 
         assertThat(routedA.result()).isInstanceOf(PurchaseResult.Delivered.class);
         assertThat(gifthub.ordersWithReference(reference)).isEqualTo(1);
@@ -298,13 +298,13 @@ class BuyCodesReviewTest {
                 }
             }
         };
-        SupplierDirectory directory = SupplierDirectory.builder(flaky, PollingPolicy.DEFAULT, time.waiting()).owner("a")
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(flaky, PollingPolicy.DEFAULT, time.waiting()).owner("a")
                 .buyer(BuyCodes.builder("ez", ez, flaky).waiting(time.waiting()).owner("a").settleTime(SETTLE)
                         .lease(LEASE).build(), Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();
 
-        SupplierDirectory.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
+        BuyFromSuppliers.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez"));
 
         assertThat(routed.result()).isInstanceOf(PurchaseResult.Delivered.class);

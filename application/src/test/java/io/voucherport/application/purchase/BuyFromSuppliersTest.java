@@ -21,18 +21,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Routing between suppliers: fallback only when the first provably bought nothing. */
-class SupplierDirectoryTest {
+class BuyFromSuppliersTest {
 
     private final VirtualTime time = new VirtualTime();
     private InMemoryCodeSupplier ez;
     private InMemoryCodeSupplier gifthub;
-    private SupplierDirectory directory;
+    private BuyFromSuppliers directory;
 
     @BeforeEach
     void setUp() {
         ez = new InMemoryCodeSupplier(time.clock).product("EZ-GAME-10", "10", "USD", 5).product("EZ-SLOW", "5", "USD", 0);
         gifthub = new InMemoryCodeSupplier(time.clock).product("GH-GAME-10", "10", "USD", 5).product("GH-ONLY", "5", "USD", 5);
-        directory = SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), time.waiting())
+        directory = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), time.waiting())
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10"), Sku.of("SLOW"), Sku.of("EZ-SLOW"),
                         Sku.of("ONLY-GH"), Sku.of("EZ-DISCONTINUED")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("GAME-10"), Sku.of("GH-GAME-10"),
@@ -40,13 +40,13 @@ class SupplierDirectoryTest {
                 .build();
     }
 
-    private SupplierDirectory.Routed buy(OrderReference reference, String sku) {
+    private BuyFromSuppliers.Routed buy(OrderReference reference, String sku) {
         return directory.buy(reference, List.of(OrderLine.of(sku, 1)), Option.none(), List.of("ez", "gifthub"));
     }
 
     @Test
     void aPurchaseGoesToTheFirstSupplierUnderItsOwnSku() {
-        SupplierDirectory.Routed routed = buy(OrderReference.generate(), "GAME-10");
+        BuyFromSuppliers.Routed routed = buy(OrderReference.generate(), "GAME-10");
         assertThat(routed.supplier()).isEqualTo("ez");
         assertThat(routed.refusedBy()).isEmpty();
         assertThat(((PurchaseResult.Delivered) routed.result()).order().lines().get(0).sku()).isEqualTo(Sku.of("EZ-GAME-10"));
@@ -56,7 +56,7 @@ class SupplierDirectoryTest {
     @Test
     void aRefusalBeforeAnythingCouldBeBoughtFallsBack() {
         OrderReference reference = OrderReference.generate();
-        SupplierDirectory.Routed routed = buy(reference, "ONLY-GH");
+        BuyFromSuppliers.Routed routed = buy(reference, "ONLY-GH");
         assertThat(routed.supplier()).isEqualTo("gifthub");
         assertThat(routed.refusedBy()).containsExactly("ez");
         assertThat(routed.result()).isInstanceOf(PurchaseResult.Delivered.class);
@@ -68,14 +68,14 @@ class SupplierDirectoryTest {
     void aMissingMappingFallsBackWithoutCallingTheSupplier() {
         ez.failNext(Operation.PLACE, new ProviderFailure.Unavailable(FailureDetails.of("ez", "connection refused"),
                 Option.none()));
-        SupplierDirectory.Routed unavailable = buy(OrderReference.generate(), "GAME-10");
+        BuyFromSuppliers.Routed unavailable = buy(OrderReference.generate(), "GAME-10");
         assertThat(unavailable.supplier()).as("unavailable before sending is retried, not a refusal").isEqualTo("ez");
 
-        SupplierDirectory only = SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers only = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("NEW"), Sku.of("GH-ONLY"))).build();
         int before = ez.calls(Operation.PLACE);
-        SupplierDirectory.Routed routed = only.buy(OrderReference.generate(), List.of(OrderLine.of("NEW", 1)),
+        BuyFromSuppliers.Routed routed = only.buy(OrderReference.generate(), List.of(OrderLine.of("NEW", 1)),
                 Option.none(), List.of("ez", "gifthub"));
         assertThat(routed.supplier()).isEqualTo("gifthub");
         assertThat(ez.calls(Operation.PLACE)).isEqualTo(before);
@@ -88,7 +88,7 @@ class SupplierDirectoryTest {
             ez.failNext(Operation.FIND_BY_REFERENCE, new ProviderFailure.Unavailable(FailureDetails.of("ez", "down"),
                     Option.none()));
         }
-        SupplierDirectory.Routed routed = buy(OrderReference.generate(), "GAME-10");
+        BuyFromSuppliers.Routed routed = buy(OrderReference.generate(), "GAME-10");
         assertThat(routed.supplier()).isEqualTo("ez");
         assertThat(routed.result()).isInstanceOf(PurchaseResult.Pending.class);
         assertThat(gifthub.calls(Operation.PLACE)).isZero();
@@ -98,10 +98,10 @@ class SupplierDirectoryTest {
     void noFallbackAfterAnOrderWasPlacedEvenIfItFailed() {
         OrderReference reference = OrderReference.generate();
         ez.pollsToComplete(1_000);
-        SupplierDirectory.Routed pending = buy(reference, "SLOW");
+        BuyFromSuppliers.Routed pending = buy(reference, "SLOW");
         assertThat(pending.result()).isInstanceOf(PurchaseResult.Pending.class);
         ez.settle(ez.findOrderByReference(reference).get().get().id(), OrderStatus.FAILED, 1);
-        SupplierDirectory.Routed failed = buy(reference, "SLOW");
+        BuyFromSuppliers.Routed failed = buy(reference, "SLOW");
         assertThat(failed.supplier()).isEqualTo("ez");
         assertThat(((PurchaseResult.Failed) failed.result()).nothingBought()).isFalse();
         assertThat(gifthub.calls(Operation.PLACE)).isZero();
@@ -111,7 +111,7 @@ class SupplierDirectoryTest {
     void unknownSupplierNamesAreRefusedBeforeAnything() {
         assertThatThrownBy(() -> directory.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
                 Option.none(), List.of("nobody"))).hasMessageContaining("no supplier is registered as nobody");
-        assertThatThrownBy(() -> SupplierDirectory.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
+        assertThatThrownBy(() -> BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
                 .supplier("ez", ez).supplier("ez", gifthub)).hasMessageContaining("already registered");
     }
 }

@@ -100,12 +100,12 @@ class NeverBuyTwiceTest {
     void aReplacementRefusedAfterAnUnknownOutcomeIsFailedMayHaveBoughtAndTheDirectoryDoesNotFallBack() {
         ez.failNext(Operation.PLACE, unknown());   // nothing committed, but nobody knows
         ez.failNext(Operation.PLACE, insufficientFunds());
-        SupplierDirectory directory = SupplierDirectory.builder(journal, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, time.waiting())
                 .buyer(ezBuyer("a"), java.util.Map.of()).buyer(buyer(gifthub, "gifthub", "a", journal), java.util.Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();
 
-        SupplierDirectory.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
+        BuyFromSuppliers.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez", "gifthub"));
 
         assertThat(routed.supplier()).isEqualTo("ez");
@@ -119,12 +119,12 @@ class NeverBuyTwiceTest {
     @Test
     void theDirectoryFallsBackOnlyAfterAProvableRefusalAndJournalsTheReroute() {
         ez.failNext(Operation.PLACE, insufficientFunds());
-        SupplierDirectory directory = SupplierDirectory.builder(journal, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, time.waiting())
                 .buyer(ezBuyer("a"), java.util.Map.of()).buyer(buyer(gifthub, "gifthub", "a", journal), java.util.Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();
 
-        SupplierDirectory.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
+        BuyFromSuppliers.Routed routed = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez", "gifthub"));
 
         assertThat(routed.supplier()).isEqualTo("gifthub");
@@ -135,7 +135,7 @@ class NeverBuyTwiceTest {
         assertThat(journaled.events()).anyMatch(PurchaseEvent.Rerouted.class::isInstance);
         assertThat(journaled.status()).isEqualTo(PurchaseStatus.DELIVERED);
 
-        SupplierDirectory.Routed again = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
+        BuyFromSuppliers.Routed again = directory.buy(reference, List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez", "gifthub"));
         assertThat(again.supplier()).as("a journaled reference is resumed where it is").isEqualTo("gifthub");
         assertThat(ez.calls(Operation.PLACE) + gifthub.calls(Operation.PLACE)).isEqualTo(2);
@@ -271,7 +271,7 @@ class NeverBuyTwiceTest {
                     crashed = true;
                 }
                 time.advance(LEASE.plusSeconds(1));
-                PurchaseRecovery recovery = new PurchaseRecovery(shared, List.of(buyer(ez, "ez", "survivor", shared)),
+                RecoverPurchases recovery = new RecoverPurchases(shared, List.of(buyer(ez, "ez", "survivor", shared)),
                         time.waiting(), LEASE, "survivor");
                 List<PurchaseResult> recovered = recovery.runOnce();
 
@@ -304,7 +304,7 @@ class NeverBuyTwiceTest {
             assertThat(hurried.buy(request)).isInstanceOf(PurchaseResult.Pending.class);
         }
         ez.fulfilPending();
-        PurchaseRecovery recovery = new PurchaseRecovery(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b");
+        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b");
 
         assertThat(recovery.runOnce()).as("not due yet").isEmpty();
         time.advance(Duration.ofMinutes(10));
@@ -346,7 +346,7 @@ class NeverBuyTwiceTest {
 
         assertThat(result).isInstanceOf(PurchaseResult.Pending.class);
         time.advance(Duration.ofMinutes(1));
-        List<PurchaseResult> recovered = new PurchaseRecovery(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b")
+        List<PurchaseResult> recovered = new RecoverPurchases(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b")
                 .runOnce();
         assertThat(recovered).singleElement().isInstanceOf(PurchaseResult.Delivered.class);
         assertThat(ez.ordersWithReference(request.reference())).isEqualTo(1);
@@ -361,7 +361,7 @@ class NeverBuyTwiceTest {
         for (int i = 0; i < 40; i++) {
             assertThat(never.buy(request("GAME-20", 1))).isInstanceOf(PurchaseResult.Pending.class);
         }
-        PurchaseRecovery recovery = new PurchaseRecovery(journal, List.of(never), time.waiting(), LEASE, "b");
+        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(never), time.waiting(), LEASE, "b");
 
         List<PurchaseResult> pass = recovery.runOnce();
 
@@ -378,9 +378,9 @@ class NeverBuyTwiceTest {
                 throw new JournalException("connection refused", null);
             }
         };
-        SupplierDirectory broken = SupplierDirectory.builder(down, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers broken = BuyFromSuppliers.builder(down, PollingPolicy.DEFAULT, time.waiting())
                 .buyer(buyer(ez, "ez", "a", down), java.util.Map.of()).build();
-        SupplierDirectory.Routed refused = broken.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
+        BuyFromSuppliers.Routed refused = broken.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
                 Option.none(), List.of("ez"));
         assertThat(refused.result()).isInstanceOf(PurchaseResult.Pending.class);
         assertThat(ez.calls(Operation.PLACE)).isZero();
@@ -393,7 +393,7 @@ class NeverBuyTwiceTest {
                 }
             }
         };
-        SupplierDirectory flaky = SupplierDirectory.builder(noRelease, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers flaky = BuyFromSuppliers.builder(noRelease, PollingPolicy.DEFAULT, time.waiting())
                 .buyer(buyer(ez, "ez", "a", noRelease), java.util.Map.of()).build();
         assertThat(flaky.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez")).result()).isInstanceOf(PurchaseResult.Delivered.class);
