@@ -2,11 +2,13 @@ package io.voucherport.adapter.support;
 
 import feign.RequestInterceptor;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one request path of every adapter: a provider's Feign interface {@code A} behind
@@ -83,13 +85,13 @@ public final class ProviderClient<A> implements AutoCloseable {
             return guard.run(operation, () -> call.apply(api));
         }
         TokenSource tokens = spec.tokens().get();
-        Either<ProviderFailure, Secret> current = tokens.current();
+        Either<ProviderFailure, Secret> current = token(tokens::current);
         if (current.isLeft()) {
             return Either.left(current.getLeft());
         }
         Either<ProviderFailure, T> result = withToken(current.get(), operation, call);
         if (result.isLeft() && tokens.renewable() && spec.rejected().test(result.getLeft())) {
-            Either<ProviderFailure, Secret> replaced = tokens.replace(current.get());
+            Either<ProviderFailure, Secret> replaced = token(() -> tokens.replace(current.get()));
             if (replaced.isLeft()) {
                 return Either.left(replaced.getLeft());
             }
@@ -118,12 +120,32 @@ public final class ProviderClient<A> implements AutoCloseable {
         return "ProviderClient[" + spec.name() + "]";
     }
 
+    /**
+     * A token from the source; a source that throws (a broken store, a bug) is a failure before
+     * anything was sent — {@code Unavailable}, provably not applied — never an exception.
+     */
+    private Either<ProviderFailure, Secret> token(Supplier<Either<ProviderFailure, Secret>> source) {
+        try {
+            return Require.present(source.get(), "token");
+        } catch (RuntimeException e) {
+            return Either.left(new ProviderFailure.Unavailable(FailureDetails.of(spec.name(),
+                    "could not get an access token (" + e.getClass().getSimpleName() + "); nothing was sent"),
+                    Option.none()));
+        }
+    }
+
+    /** Runs {@code call} with {@code secret} as this thread's token; a call nested on the same client keeps the outer token. */
     private <T> Either<ProviderFailure, T> withToken(Secret secret, Operation operation, Function<A, T> call) {
+        Secret outer = token.get();
         token.set(secret);
         try {
             return guard.run(operation, () -> call.apply(api));
         } finally {
-            token.remove();
+            if (outer == null) {
+                token.remove();
+            } else {
+                token.set(outer);
+            }
         }
     }
 
