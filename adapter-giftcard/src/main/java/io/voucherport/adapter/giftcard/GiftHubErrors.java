@@ -56,8 +56,9 @@ final class GiftHubErrors {
 
     /**
      * The standard HTTP meaning, plus: 419 → expired (confirmed after {@code expiresAt}); a 400
-     * about funds → insufficient funds; 409 while placing → the reference is a duplicate; 404 or
-     * 405 to {@link #TOKEN_BY_GET} → not found (this server wants POST).
+     * about funds → insufficient funds; 404 or 405 to {@link #TOKEN_BY_GET} → not found (this
+     * server wants POST). GiftHub keeps no reference unique, so no answer means "duplicate":
+     * duplicates are known from the {@code OrderReferenceStore} alone.
      */
     static ErrorClassifier classifier() {
         ErrorClassifier standard = ErrorClassifier.standard(GiftHubSupplier.PROVIDER);
@@ -71,9 +72,6 @@ final class GiftHubErrors {
                     .anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("insufficient"));
             if (funds && status == 400) {
                 return new ProviderFailure.InsufficientFunds(details);
-            }
-            if (status == 409 && operation.placing().isDefined()) {
-                return new ProviderFailure.DuplicateReference(details, operation.placing().get(), Option.none());
             }
             if (operation.equals(TOKEN_BY_GET) && status == 405) {
                 return new ProviderFailure.NotFound(details);

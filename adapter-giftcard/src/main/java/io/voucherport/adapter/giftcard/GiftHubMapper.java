@@ -285,14 +285,15 @@ interface GiftHubMapper {
 
     /** Judgement: what the wallet paid for the order; a negative total is not a price. */
     default Option<Money> grandTotal(Option<GiftHubInvoice> invoice) {
-        return invoice.filter(i -> i.total().signum() >= 0).map(i -> Money.of(i.total(), i.wallet()));
+        return invoice.filter(i -> i.total().signum() >= 0).flatMap(i -> Try.of(() -> Money.of(i.total(), i.wallet()))
+                .toOption());
     }
 
     /** Judgement: what the wallet paid for {@code sku}, from the invoice's record of it in the wallet's currency. */
     default Option<Money> lineTotal(Option<GiftHubInvoice> invoice, Sku sku) {
         return invoice.flatMap(i -> Option.ofOptional(i.records().stream().filter(r -> r.sku().equals(sku)).findFirst())
                 .flatMap(r -> Option.of(r.totals().get(i.wallet())).filter(a -> a.signum() >= 0)
-                        .map(a -> Money.of(a, i.wallet()))));
+                        .flatMap(a -> Try.of(() -> Money.of(a, i.wallet())).toOption())));
     }
 
     // ---- value conversions: hand-written building blocks

@@ -2,6 +2,7 @@ package io.voucherport.adapter.giftcard;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Try;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProviderClient;
@@ -97,7 +98,11 @@ final class GiftHubPlacement {
         Either<ProviderFailure, GiftHubDto.Confirmed> confirmed =
                 client.write("confirm", api -> GiftHubDto.data(api.confirmOrder(map.confirm(id))));
         if (confirmed.isRight()) {
-            return Either.right(map.placed(id, request, created.get(), confirmed.get()));
+            // paid: an answer the domain cannot read must not become an exception; the order is read back instead
+            Try<SupplierOrder> placed = Try.of(() -> map.placed(id, request, created.get(), confirmed.get()));
+            return placed.isSuccess() ? Either.right(placed.get()) : reconcile(id, new ProviderFailure.OutcomeUnknown(
+                    FailureDetails.of(GiftHubSupplier.PROVIDER, "order " + id + " was confirmed but the answer could"
+                            + " not be read (" + placed.getCause().getClass().getSimpleName() + ")")));
         }
         ProviderFailure failure = confirmed.getLeft();
         if (failure instanceof ProviderFailure.OutcomeUnknown) {

@@ -38,12 +38,10 @@ class GiftHubErrorsTest {
     }
 
     @Test
-    void aConflictWhilePlacingIsADuplicateOfThatReferenceAndNothingElseIs() {
-        ProviderFailure duplicate = ERRORS.classify(problem(409, "Duplicate reference"), Operation.placing(REFERENCE));
-        assertThat(duplicate).isInstanceOfSatisfying(ProviderFailure.DuplicateReference.class, d -> {
-            assertThat(d.reference()).isEqualTo(REFERENCE);
-            assertThat(d.existing()).isEmpty();
-        });
+    void aConflictIsARefusalNeverADuplicateOfTheReferenceWhichGiftHubDoesNotKeepUnique() {
+        ProviderFailure conflict = ERRORS.classify(problem(409, "Conflict"), Operation.placing(REFERENCE));
+        assertThat(conflict).isInstanceOf(ProviderFailure.InvalidRequest.class);
+        assertThat(conflict.provablyNotApplied()).isTrue();
         assertThat(ERRORS.classify(problem(409), Operation.write("confirm")))
                 .isInstanceOf(ProviderFailure.InvalidRequest.class);
     }
