@@ -9,7 +9,6 @@ import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,26 +28,18 @@ final class ShoplazzaErrors {
 
     /** Reads the error body; anything unreadable is an empty body. */
     static ProblemDecoder.BodyParser parser(ObjectMapper json) {
-        return body -> {
-            try {
-                JsonNode root = json.readTree(body);
-                if (root == null || !root.isObject()) {
-                    return ProblemDecoder.ParsedBody.EMPTY;
-                }
-                List<String> messages = new ArrayList<>();
-                JsonNode errors = root.get("errors");
-                if (errors != null && errors.isArray()) {
-                    errors.forEach(e -> text(e.isObject() ? e.path("message") : e).peek(messages::add));
-                } else if (errors != null) {
-                    text(errors).peek(messages::add);
-                }
-                text(root.get("error")).peek(messages::add);
-                text(root.get("message")).peek(messages::add);
-                return new ProblemDecoder.ParsedBody(Option.none(), text(root.get("code")), messages);
-            } catch (IOException | RuntimeException notJson) {
-                return ProblemDecoder.ParsedBody.EMPTY;
+        return ProblemDecoder.jsonObject(json, root -> {
+            List<String> messages = new ArrayList<>();
+            JsonNode errors = root.get("errors");
+            if (errors != null && errors.isArray()) {
+                errors.forEach(e -> text(e.isObject() ? e.path("message") : e).peek(messages::add));
+            } else if (errors != null) {
+                text(errors).peek(messages::add);
             }
-        };
+            text(root.get("error")).peek(messages::add);
+            text(root.get("message")).peek(messages::add);
+            return new ProblemDecoder.ParsedBody(Option.none(), text(root.get("code")), messages);
+        });
     }
 
     /**
@@ -142,6 +133,6 @@ final class ShoplazzaErrors {
     }
 
     private static Option<String> text(JsonNode node) {
-        return Option.of(node).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank());
+        return ProblemDecoder.text(node);
     }
 }

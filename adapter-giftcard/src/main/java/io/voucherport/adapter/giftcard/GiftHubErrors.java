@@ -10,7 +10,6 @@ import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.adapter.support.ProviderProblemException;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,25 +32,17 @@ final class GiftHubErrors {
 
     /** Reads the error body; anything unreadable is an empty body. */
     static ProblemDecoder.BodyParser parser(ObjectMapper json) {
-        return body -> {
-            try {
-                JsonNode root = json.readTree(body);
-                if (root == null || !root.isObject()) {
-                    return ProblemDecoder.ParsedBody.EMPTY;
-                }
-                List<String> messages = new ArrayList<>();
-                addText(root.get("message"), messages);
-                addText(root.get("error"), messages);
-                JsonNode errors = root.get("errors");
-                if (errors != null && errors.isArray()) {
-                    errors.forEach(e -> addText(e.isObject() ? e.get("message") : e, messages));
-                }
-                return new ProblemDecoder.ParsedBody(Option.of(root.get("requestId")).map(JsonNode::asText)
-                        .filter(r -> !r.isBlank()), Option.none(), messages);
-            } catch (IOException | RuntimeException notJson) {
-                return ProblemDecoder.ParsedBody.EMPTY;
+        return ProblemDecoder.jsonObject(json, root -> {
+            List<String> messages = new ArrayList<>();
+            ProblemDecoder.text(root.get("message")).peek(messages::add);
+            ProblemDecoder.text(root.get("error")).peek(messages::add);
+            JsonNode errors = root.get("errors");
+            if (errors != null && errors.isArray()) {
+                errors.forEach(e -> ProblemDecoder.text(e.isObject() ? e.get("message") : e).peek(messages::add));
             }
-        };
+            return new ProblemDecoder.ParsedBody(Option.of(root.get("requestId")).map(JsonNode::asText)
+                    .filter(r -> !r.isBlank()), Option.none(), messages);
+        });
     }
 
     /**
@@ -101,12 +92,6 @@ final class GiftHubErrors {
             Exception problem = problems.decode("GiftHubTokens#token", answer);
             throw problem instanceof ProviderProblemException known ? known
                     : new IllegalStateException("unexpected error decoding", problem);
-        }
-    }
-
-    private static void addText(JsonNode node, List<String> messages) {
-        if (node != null && node.isValueNode() && !node.asText().isBlank()) {
-            messages.add(node.asText());
         }
     }
 }

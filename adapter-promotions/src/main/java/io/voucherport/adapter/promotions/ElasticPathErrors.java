@@ -6,7 +6,6 @@ import io.vavr.control.Option;
 import io.voucherport.adapter.support.ErrorClassifier;
 import io.voucherport.adapter.support.ProblemDecoder;
 import io.voucherport.domain.failure.ProviderFailure;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,26 +34,21 @@ final class ElasticPathErrors {
 
     /** Reads the error body; anything unreadable is an empty body. */
     static ProblemDecoder.BodyParser parser(ObjectMapper json) {
-        return body -> {
-            try {
-                JsonNode root = json.readTree(body);
-                JsonNode errors = root == null ? null : root.get("errors");
-                if (errors == null || errors.isNull()) {
-                    return ProblemDecoder.ParsedBody.EMPTY;
-                }
-                List<String> messages = new ArrayList<>();
-                for (JsonNode e : errors.isArray() ? errors : List.of(errors)) {
-                    String title = e.path("title").asText("");
-                    String detail = e.path("detail").asText("");
-                    String text = title.isBlank() ? detail : detail.isBlank() ? title : title + ": " + detail;
-                    if (!text.isBlank()) {
-                        messages.add(text);
-                    }
-                }
-                return new ProblemDecoder.ParsedBody(Option.none(), Option.none(), messages);
-            } catch (IOException | RuntimeException notJson) {
+        return ProblemDecoder.jsonObject(json, root -> {
+            JsonNode errors = root.get("errors");
+            if (errors == null || errors.isNull()) {
                 return ProblemDecoder.ParsedBody.EMPTY;
             }
-        };
+            List<String> messages = new ArrayList<>();
+            for (JsonNode e : errors.isArray() ? errors : List.of(errors)) {
+                String title = e.path("title").asText("");
+                String detail = e.path("detail").asText("");
+                String text = title.isBlank() ? detail : detail.isBlank() ? title : title + ": " + detail;
+                if (!text.isBlank()) {
+                    messages.add(text);
+                }
+            }
+            return new ProblemDecoder.ParsedBody(Option.none(), Option.none(), messages);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.voucherport.adapter.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import io.vavr.control.Option;
@@ -14,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Feign's error decoder for every adapter: reads at most {@link #MAX_ERROR_BODY} bytes of an error
@@ -37,6 +40,28 @@ public final class ProblemDecoder implements ErrorDecoder {
     public interface BodyParser {
         /** The error body's contents. */
         ParsedBody parse(byte[] body);
+    }
+
+    /**
+     * A parser for error bodies that are JSON objects: {@code read} gets the object; a body that is
+     * not a JSON object, or that {@code read} fails on, is {@link ParsedBody#EMPTY}.
+     */
+    public static BodyParser jsonObject(ObjectMapper json, Function<JsonNode, ParsedBody> read) {
+        Require.present(json, "json");
+        Require.present(read, "read");
+        return body -> {
+            try {
+                JsonNode root = json.readTree(body);
+                return root != null && root.isObject() ? read.apply(root) : ParsedBody.EMPTY;
+            } catch (IOException | RuntimeException notJson) {
+                return ParsedBody.EMPTY;
+            }
+        };
+    }
+
+    /** The non-blank text of a string, number or boolean node; none for anything else. */
+    public static Option<String> text(JsonNode node) {
+        return Option.of(node).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank());
     }
 
     private final BodyParser parser;
