@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AuthScheme;
+import io.voucherport.adapter.support.Duplicates;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
@@ -164,7 +165,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
             EzDto.BulkOrderRequest bulk = MAPPER.bulkOrder(request);
             placed = client.call(placing, api -> MAPPER.order(data(api.createBulkOrder(bulk))));
         }
-        return placed.mapLeft(this::withExistingOrder);
+        return placed.mapLeft(failure -> Duplicates.withExistingOrder(failure, this::findOrderByReference));
     }
 
     /**
@@ -226,19 +227,6 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     @Override
     public String toString() {
         return "EzCardsSupplier[" + PROVIDER + "]";
-    }
-
-    /**
-     * A duplicate refusal (recognised by {@link EzErrors}) enriched with the existing order, which
-     * the port's contract asks for: looked up by its reference; left without it when the lookup
-     * finds none or fails. Any other failure as it is.
-     */
-    private ProviderFailure withExistingOrder(ProviderFailure failure) {
-        if (failure instanceof ProviderFailure.DuplicateReference duplicate && duplicate.existing().isEmpty()) {
-            Option<SupplierOrder> existing = findOrderByReference(duplicate.reference()).getOrElse(Option.none());
-            return new ProviderFailure.DuplicateReference(duplicate.details(), duplicate.reference(), existing);
-        }
-        return failure;
     }
 
     /** One page of a lookup: the exact match on it, if any, and what EZ says about the whole answer. */
