@@ -262,4 +262,27 @@ public sealed interface ProviderFailure {
             return false;
         }
     }
+
+    /**
+     * One item of a listing (a product of a catalog page, a code of a code page, a rule, a rate)
+     * could not be read; the other items of the listing are delivered, and the listing goes on.
+     * Nothing was changed (a listing only reads).
+     *
+     * @param details what every failure tells
+     * @param item what identifies the item, as far as it could be read (a SKU, an id, "item 3 of page 2")
+     * @param reason why it could not be read; never holds a secret
+     */
+    record UnreadableItem(FailureDetails details, String item, String reason) implements ProviderFailure {
+        /** Validates. */
+        public UnreadableItem {
+            Require.present(details, "details");
+            Require.text(item, "item");
+            Require.text(reason, "reason");
+        }
+
+        @Override
+        public UnreadableItem withAttempts(int attempts) {
+            return new UnreadableItem(details.withAttempts(attempts), item, reason);
+        }
+    }
 }

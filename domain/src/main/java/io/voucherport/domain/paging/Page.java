@@ -2,22 +2,36 @@ package io.voucherport.domain.paging;
 
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.ProviderFailure;
 import java.util.List;
 
 /**
- * One page of items and where the next page starts, if there is one.
+ * One page of items, the items on it that could not be read, and where the next page starts, if
+ * there is one.
  *
- * @param items this page's items
+ * @param items this page's readable items
+ * @param unreadable this page's items that could not be read, each with what identifies it and why
  * @param next where the next page starts, in the terms of whoever fetched this page (an offset, a
  *     page number, a provider's token); none when this is the last page
  * @param <C> the cursor type: opaque to the domain, chosen by the adapter or fake that pages
  * @param <T> item type
  */
-public record Page<C, T>(List<T> items, Option<C> next) {
+public record Page<C, T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<C> next) {
 
     /** Validates and copies. */
     public Page {
         items = List.copyOf(Require.present(items, "items"));
+        unreadable = List.copyOf(Require.present(unreadable, "unreadable"));
         Require.present(next, "next");
+    }
+
+    /** A page whose every item could be read. */
+    public Page(List<T> items, Option<C> next) {
+        this(items, List.of(), next);
+    }
+
+    /** Whether the page holds nothing at all, readable or not (a listing ends there). */
+    public boolean isEmpty() {
+        return items.isEmpty() && unreadable.isEmpty();
     }
 }

@@ -25,6 +25,12 @@ import java.util.stream.StreamSupport;
  * {@code Right}s and then one {@code Left} with the failure. The sequence also ends on an empty
  * page or a page without a next cursor.
  *
+ * <p>One item a provider sent but that cannot be read never hides the others: it comes as a
+ * {@code Left} of {@link ProviderFailure.UnreadableItem} after its page's readable items, and the
+ * sequence goes on. The strict {@link #forEachItem(Consumer)} and {@link #toList()} stop at it (so
+ * nothing is lost silently); {@link #forEachItem(Consumer, Consumer)} and {@link #toListing()} hand
+ * the readable items over and report the unreadable ones beside them.
+ *
  * @param <T> item type
  */
 public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, T>> {
@@ -58,15 +64,32 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
     }
 
     /**
-     * Hands every item to {@code action}, page by page.
+     * Hands every item to {@code action}, page by page, stopping at the first failure — an
+     * unreadable item included.
      *
      * @return how many items were handed over, or the failure that stopped the walk
      */
     public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action) {
         Require.present(action, "action");
+        return forEachItem(action, null);
+    }
+
+    /**
+     * Hands every readable item to {@code action} and every unreadable one to {@code unreadable},
+     * page by page, stopping only at a failure of the listing itself.
+     *
+     * @return how many readable items were handed over, or the failure that stopped the walk
+     */
+    public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action,
+            Consumer<? super ProviderFailure.UnreadableItem> unreadable) {
+        Require.present(action, "action");
         long count = 0;
         for (Either<ProviderFailure, T> item : this) {
             if (item.isLeft()) {
+                if (unreadable != null && item.getLeft() instanceof ProviderFailure.UnreadableItem skipped) {
+                    unreadable.accept(skipped);
+                    continue;
+                }
                 return Either.left(item.getLeft());
             }
             action.accept(item.get());
@@ -75,7 +98,37 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         return Either.right(count);
     }
 
-    /** Every item in one list, or the first failure. Holds everything: for short listings only. */
+    /**
+     * Every readable item and every unreadable one, or the failure of the listing itself. Holds
+     * everything: for short listings only.
+     */
+    public Either<ProviderFailure, Listing<T>> toListing() {
+        List<T> items = new ArrayList<>();
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        return forEachItem(items::add, unreadable::add).map(count -> new Listing<>(items, unreadable));
+    }
+
+    /**
+     * A whole listing as read: the readable items and the items that could not be read.
+     *
+     * @param items the readable items, in order
+     * @param unreadable the items that could not be read, each with what identifies it and why
+     * @param <T> item type
+     */
+    public record Listing<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable) {
+        /** Validates and copies. */
+        public Listing {
+            items = List.copyOf(Require.present(items, "items"));
+            unreadable = List.copyOf(Require.present(unreadable, "unreadable"));
+        }
+
+        /** Whether every item could be read. */
+        public boolean complete() {
+            return unreadable.isEmpty();
+        }
+    }
+
+    /** Every item in one list, or the first failure (an unreadable item included). Holds everything: for short listings only. */
     public Either<ProviderFailure, List<T>> toList() {
         List<T> all = new ArrayList<>();
         return forEachItem(all::add).map(count -> List.copyOf(all));
@@ -85,6 +138,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         private final PageSource<C, T> source;
         private Option<C> nextCursor;
         private Iterator<T> current = List.<T>of().iterator();
+        private Iterator<ProviderFailure.UnreadableItem> skipped = List.<ProviderFailure.UnreadableItem>of().iterator();
         private ProviderFailure failure;
         private boolean ended;
 
@@ -95,7 +149,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext() && failure == null && !ended) {
+            while (!current.hasNext() && !skipped.hasNext() && failure == null && !ended) {
                 if (nextCursor.isEmpty()) {
                     ended = true;
                     break;
@@ -104,12 +158,12 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
                 if (page.isLeft()) {
                     failure = page.getLeft();
                 } else {
-                    List<T> items = page.get().items();
-                    current = items.iterator();
-                    nextCursor = items.isEmpty() ? Option.none() : page.get().next();
+                    current = page.get().items().iterator();
+                    skipped = page.get().unreadable().iterator();
+                    nextCursor = page.get().isEmpty() ? Option.none() : page.get().next();
                 }
             }
-            return current.hasNext() || failure != null;
+            return current.hasNext() || skipped.hasNext() || failure != null;
         }
 
         @Override
@@ -119,6 +173,9 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
             }
             if (current.hasNext()) {
                 return Either.right(current.next());
+            }
+            if (skipped.hasNext()) {
+                return Either.left(skipped.next());
             }
             ProviderFailure last = failure;
             failure = null;

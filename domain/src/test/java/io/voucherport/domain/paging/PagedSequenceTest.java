@@ -98,4 +98,29 @@ class PagedSequenceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PagedSequence.of(1, null))
                 .hasMessageContaining("page source");
     }
+
+    @Test
+    void anUnreadableItemNeverHidesTheOthersAndIsReportedWhereTheTolerantFormsAreUsed() {
+        ProviderFailure.UnreadableItem bad = new ProviderFailure.UnreadableItem(FailureDetails.of("test", "x"),
+                "SKU-2", "price is not a number");
+        PageSource<Integer, String> source = page -> Either.right(page == 1
+                ? new Page<>(List.of("SKU-1", "SKU-3"), List.of(bad), Option.some(2))
+                : page == 2 ? new Page<Integer, String>(List.of(), List.of(bad), Option.some(3))
+                : new Page<>(List.of("SKU-4"), Option.none()));
+        PagedSequence<String> all = PagedSequence.of(1, source);
+
+        assertThat(all.stream().toList()).as("the unreadable items in place, the sequence goes on")
+                .containsExactly(Either.right("SKU-1"), Either.right("SKU-3"), Either.left(bad), Either.left(bad),
+                        Either.right("SKU-4"));
+        assertThat(all.toListing().get().items()).containsExactly("SKU-1", "SKU-3", "SKU-4");
+        assertThat(all.toListing().get().unreadable()).containsExactly(bad, bad);
+        assertThat(all.toListing().get().complete()).isFalse();
+        List<ProviderFailure.UnreadableItem> reported = new ArrayList<>();
+        assertThat(all.forEachItem(s -> { }, reported::add)).isEqualTo(Either.right(3L));
+        assertThat(reported).hasSize(2);
+        assertThat(all.toList()).as("the strict form stops at it: nothing is lost silently").isEqualTo(Either.left(bad));
+        List<String> handed = new ArrayList<>();
+        assertThat(all.forEachItem(handed::add)).isEqualTo(Either.left(bad));
+        assertThat(handed).containsExactly("SKU-1", "SKU-3");
+    }
 }
