@@ -1,5 +1,6 @@
 package io.voucherport.domain;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,20 @@ public final class Require {
 
     /** Longest text any identifier, SKU or reference may have; longer input is refused as hostile. */
     public static final int MAX_TEXT_LENGTH = 256;
+
+    /**
+     * Most significant digits a decimal may have (see {@link #decimal}): far more than any amount
+     * of money, exchange rate, step or percentage needs (a {@code decimal128} holds 34).
+     */
+    public static final int MAX_DECIMAL_DIGITS = 100;
+
+    /**
+     * Largest scale a decimal may have, either way (see {@link #decimal}): at most 100 decimal
+     * places, and no more than 100 zeros implied by an exponent ({@code 1E+100}). No real amount,
+     * rate or quantity comes near; beyond it, printing or arithmetic would cost CPU and memory in
+     * proportion to the exponent ({@code 1E-999999999} printed in full is a billion characters).
+     */
+    public static final int MAX_DECIMAL_SCALE = 100;
 
     private Require() {
     }
@@ -39,16 +54,55 @@ public final class Require {
     }
 
     /**
-     * Returns {@code value} when it is {@link #text valid text} and safe to place in a URL path: no
-     * slash or backslash and not a {@code .} or {@code ..} segment. Adapters still URL-encode it.
+     * Returns {@code value} when it is {@link #text valid text} and safe to place in a URL path
+     * segment: no slash or backslash, no {@code %} (an id is never pre-encoded, so an encoded
+     * {@code /} or {@code ..} cannot be smuggled past the encoder, which passes {@code %XX} on as it
+     * is), and not a {@code .} or {@code ..} segment. Characters the encoder escapes ({@code ?},
+     * {@code #}, blanks, {@code &}) are accepted; adapters URL-encode the value.
      */
     public static String identifier(String value, String field) {
         text(value, field);
         if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
             throw new IllegalArgumentException(field + " must not contain '/' or '\\'");
         }
+        if (value.indexOf('%') >= 0) {
+            throw new IllegalArgumentException(field + " must not contain '%': an id goes into URL paths as it is,"
+                    + " and a percent sign could carry an encoded '/' or '..'");
+        }
         if (value.equals(".") || value.equals("..")) {
             throw new IllegalArgumentException(field + " must not be '.' or '..'");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it is {@link #text valid text} with no slash or backslash and is
+     * not {@code .} or {@code ..}: a key that travels in query strings and bodies, never in a URL
+     * path (a SKU). Unlike {@link #identifier} it may hold {@code %}; use {@link #identifier} for
+     * anything that goes into a path.
+     */
+    public static String key(String value, String field) {
+        text(value, field);
+        if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException(field + " must not contain '/' or '\\'");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException(field + " must not be '.' or '..'");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} when it has at most {@link #MAX_DECIMAL_DIGITS} significant digits and
+     * a scale of at most {@link #MAX_DECIMAL_SCALE} either way; throws otherwise, without printing
+     * the value. Checked before any arithmetic on, or printing of, a decimal from outside.
+     */
+    public static BigDecimal decimal(BigDecimal value, String field) {
+        present(value, field);
+        if (Math.abs((long) value.scale()) > MAX_DECIMAL_SCALE || value.precision() > MAX_DECIMAL_DIGITS) {
+            throw new IllegalArgumentException(field + " must have at most " + MAX_DECIMAL_DIGITS
+                    + " digits and a scale of at most " + MAX_DECIMAL_SCALE + " either way, but has "
+                    + value.precision() + " digits and scale " + value.scale());
         }
         return value;
     }

@@ -14,10 +14,9 @@ public sealed interface DiscountValue permits DiscountValue.Percentage, Discount
     record Percentage(BigDecimal percent) implements DiscountValue {
         /** Validates. */
         public Percentage {
-            Require.present(percent, "percent");
+            Require.decimal(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("percent must be above 0 and at most 100 but was "
-                        + percent.toPlainString());
+                throw new IllegalArgumentException("percent must be above 0 and at most 100 but was " + percent);
             }
         }
     }
@@ -30,9 +29,9 @@ public sealed interface DiscountValue permits DiscountValue.Percentage, Discount
     record FixedAmount(BigDecimal amount) implements DiscountValue {
         /** Validates. */
         public FixedAmount {
-            Require.present(amount, "amount");
+            Require.decimal(amount, "amount");
             if (amount.signum() <= 0) {
-                throw new IllegalArgumentException("amount must be positive but was " + amount.toPlainString());
+                throw new IllegalArgumentException("amount must be positive but was " + amount);
             }
         }
     }

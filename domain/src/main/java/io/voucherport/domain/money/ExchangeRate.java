@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param base the currency sold
  * @param quote the currency bought
- * @param rate a positive rate, kept with every digit the provider sent
+ * @param rate a positive rate, kept with every digit the provider sent, within {@link Require#decimal} bounds
  * @param asOf when the provider last updated the rate, if it said
  */
 public record ExchangeRate(CurrencyCode base, CurrencyCode quote, BigDecimal rate, Option<Instant> asOf) {
@@ -19,10 +19,10 @@ public record ExchangeRate(CurrencyCode base, CurrencyCode quote, BigDecimal rat
     public ExchangeRate {
         Require.present(base, "base currency");
         Require.present(quote, "quote currency");
-        Require.present(rate, "rate");
+        Require.decimal(rate, "rate");
         Require.present(asOf, "asOf");
         if (rate.signum() <= 0) {
-            throw new IllegalArgumentException("rate must be positive but was " + rate.toPlainString());
+            throw new IllegalArgumentException("rate must be positive but was " + rate);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A non-negative amount of one currency, held as a {@link BigDecimal} exactly as the provider sent
- * it (never a {@code double}). Arithmetic is only defined within one currency: mixing currencies
+ * it (never a {@code double}), within {@link Require#decimal} bounds (so that printing and
+ * arithmetic stay cheap whatever a provider sent). Arithmetic is only defined within one currency: mixing currencies
  * throws. Two amounts are equal when their currency matches and their values compare equal
  * ({@code 9.75 USD} equals {@code 9.750 USD}).
  */
@@ -22,8 +23,9 @@ public final class Money implements Comparable<Money> {
     private Money(BigDecimal amount, CurrencyCode currency) {
         Require.present(amount, "amount");
         Require.present(currency, "currency");
+        Require.decimal(amount, "amount");
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException("amount must not be negative but was " + amount.toPlainString());
+            throw new IllegalArgumentException("amount must not be negative but was " + amount);
         }
         if (amount.precision() > MAX_PRECISION) {
             throw new IllegalArgumentException(

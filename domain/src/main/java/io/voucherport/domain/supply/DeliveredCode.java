@@ -4,12 +4,13 @@ import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One code of an order. A delivered code carries at least one secret part; a pending code
  * carries none. Secret parts are {@link Secret}s, so printing a code never reveals them.
  *
- * @param status pending or delivered
+ * @param status pending, delivered, or unreadable (sent but not readable: missing)
  * @param code the redeem code (card number)
  * @param pin the PIN, kept as text so leading zeros survive
  * @param serialNumber the card's serial number
@@ -39,9 +40,43 @@ public record DeliveredCode(
         if (status == CodeStatus.DELIVERED && !anySecret) {
             throw new IllegalArgumentException("a delivered code must carry a code, a PIN or a redeem link");
         }
-        if (status == CodeStatus.PENDING && (anySecret || serialNumber.isDefined())) {
-            throw new IllegalArgumentException("a pending code must not carry secret parts");
+        if (status != CodeStatus.DELIVERED && (anySecret || serialNumber.isDefined())) {
+            throw new IllegalArgumentException("a " + status.name().toLowerCase(Locale.ROOT)
+                    + " code must not carry secret parts");
         }
+    }
+
+    /**
+     * What to show the customer, the same for every supplier: the {@code primary} secret is the one
+     * the customer redeems — the code when there is one, else the PIN (a card whose only secret is
+     * a PIN, as GiftHub sends some), else the redeem link; {@code pin} is shown beside a code (EZ's
+     * code + PIN, GiftHub's card code + PIN). None for a code not delivered.
+     *
+     * @param primary the secret the customer redeems
+     * @param pin the PIN to show beside it, when there is both a code and a PIN
+     * @param redeemLink where the code is redeemed or shown, when the supplier sent a link beside a code or PIN
+     */
+    public record Redemption(Secret primary, Option<Secret> pin, Option<Secret> redeemLink) {
+        /** Validates. */
+        public Redemption {
+            Require.present(primary, "primary");
+            Require.present(pin, "pin");
+            Require.present(redeemLink, "redeem link");
+        }
+    }
+
+    /** What to show the customer; see {@link Redemption}. None unless delivered. */
+    public Option<Redemption> redemption() {
+        if (!isDelivered()) {
+            return Option.none();
+        }
+        if (code.isDefined()) {
+            return Option.some(new Redemption(code.get(), pin, redeemLink));
+        }
+        if (pin.isDefined()) {
+            return Option.some(new Redemption(pin.get(), Option.none(), redeemLink));
+        }
+        return Option.some(new Redemption(redeemLink.get(), Option.none(), Option.none()));
     }
 
     /** A code the supplier is still producing. */
@@ -53,6 +88,15 @@ public record DeliveredCode(
     /** A delivered code with a redeem code and optional PIN. */
     public static DeliveredCode delivered(Secret code, Option<Secret> pin, Option<String> stockId) {
         return new DeliveredCode(CodeStatus.DELIVERED, Option.of(code), pin, Option.none(), Option.none(),
+                Option.none(), stockId);
+    }
+
+    /**
+     * A code the supplier sent that could not be read: missing, never delivered; {@code stockId}
+     * kept so it can be fetched again.
+     */
+    public static DeliveredCode unreadable(Option<String> stockId) {
+        return new DeliveredCode(CodeStatus.UNREADABLE, Option.none(), Option.none(), Option.none(), Option.none(),
                 Option.none(), stockId);
     }
 

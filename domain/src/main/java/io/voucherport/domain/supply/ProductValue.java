@@ -34,7 +34,8 @@ public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ra
      *
      * @param min lowest value
      * @param max highest value, same currency, not below min
-     * @param step increment, positive, when the supplier imposes one
+     * @param step increment, positive, within {@link Require#decimal} bounds (so that checking a value
+     *     against it is cheap), when the supplier imposes one
      */
     record Ranged(Money min, Money max, Option<BigDecimal> step) implements ProductValue {
 
@@ -46,8 +47,8 @@ public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ra
             if (min.compareTo(max) > 0) {
                 throw new IllegalArgumentException("min " + min + " must not exceed max " + max);
             }
-            step.filter(s -> s.signum() <= 0).peek(s -> {
-                throw new IllegalArgumentException("step must be positive but was " + s.toPlainString());
+            step.peek(s -> Require.decimal(s, "step")).filter(s -> s.signum() <= 0).peek(s -> {
+                throw new IllegalArgumentException("step must be positive but was " + s);
             });
         }
 

@@ -3,7 +3,8 @@ package io.voucherport.domain.supply;
 import io.voucherport.domain.Require;
 
 /**
- * A supplier's stock-keeping unit: the identifier of one purchasable product or variant.
+ * A supplier's stock-keeping unit: the identifier of one purchasable product or variant. It travels
+ * in query strings and bodies, never in a URL path, so it may hold {@code %}.
  *
  * @param value non-blank text without control characters, '/' or '\'
  */
@@ -11,7 +12,7 @@ public record Sku(String value) {
 
     /** Validates the SKU. */
     public Sku {
-        Require.identifier(value, "sku");
+        Require.key(value, "sku");
     }
 
     /** Parses a SKU. */

@@ -33,7 +33,12 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<S
         return codes.stream().filter(DeliveredCode::isDelivered).toList();
     }
 
-    /** How many ordered codes are not delivered (pending or never listed). */
+    /** The codes the supplier sent that could not be read (missing; fetch again by stock id). */
+    public List<DeliveredCode> unreadable() {
+        return codes.stream().filter(c -> c.status() == CodeStatus.UNREADABLE).toList();
+    }
+
+    /** How many ordered codes are not delivered (pending, unreadable or never listed). */
     public int missing() {
         return Math.max(0, ordered - delivered().size());
     }

@@ -64,4 +64,37 @@ class DeliveredCodesTest {
                 Option.none(), Option.none());
         assertThat(order.totalQuantity()).isEqualTo(5);
     }
+
+    @Test
+    void theOneThingToShowTheCustomerIsTheSameWhateverTheSupplier() {
+        Secret code = Secret.of("CODE-0001");
+        Secret pin = Secret.of("PIN-0001");
+        Secret link = Secret.of("https://redeem.example/x");
+        DeliveredCode codeAndPin = DeliveredCode.delivered(code, Option.some(pin), Option.none());
+        assertThat(codeAndPin.redemption().get()).isEqualTo(new DeliveredCode.Redemption(code, Option.some(pin),
+                Option.none()));
+        DeliveredCode pinOnly = new DeliveredCode(CodeStatus.DELIVERED, Option.none(), Option.some(pin), Option.none(),
+                Option.none(), Option.none(), Option.none());
+        assertThat(pinOnly.redemption().get().primary()).as("a card whose only secret is a PIN is redeemed with it")
+                .isEqualTo(pin);
+        DeliveredCode linkOnly = new DeliveredCode(CodeStatus.DELIVERED, Option.none(), Option.none(), Option.none(),
+                Option.some(link), Option.none(), Option.none());
+        assertThat(linkOnly.redemption().get().primary()).isEqualTo(link);
+        assertThat(DeliveredCode.pending(Option.some("s-1")).redemption()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableCodeIsMissingNeverDeliveredAndKeepsItsStockId() {
+        DeliveredCode unreadable = DeliveredCode.unreadable(Option.some("stock-7"));
+        assertThat(unreadable.isDelivered()).isFalse();
+        assertThat(unreadable.redemption()).isEmpty();
+        SkuCodes codes = new SkuCodes(Sku.of("A"), 2, List.of(unreadable,
+                DeliveredCode.delivered(Secret.of("CODE-0002"), Option.none(), Option.some("stock-8"))));
+        assertThat(codes.delivered()).hasSize(1);
+        assertThat(codes.unreadable()).extracting(DeliveredCode::stockId).containsExactly(Option.some("stock-7"));
+        assertThat(codes.missing()).isEqualTo(1);
+        assertThatThrownBy(() -> new DeliveredCode(CodeStatus.UNREADABLE, Option.some(Secret.of("CODE-0003")),
+                Option.none(), Option.none(), Option.none(), Option.none(), Option.none()))
+                .hasMessageContaining("unreadable code must not carry secret parts");
+    }
 }
