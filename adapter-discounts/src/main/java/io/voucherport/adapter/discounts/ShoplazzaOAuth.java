@@ -51,7 +51,7 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
         this.clientSecret = b.clientSecret();
         this.refreshTokens = b.refreshTokens();
         this.clock = b.clock();
-        this.cache = new TokenCache(this::refresh, b.renewBefore(), b.clock());
+        this.cache = new TokenCache(ShoplazzaDiscounts.PROVIDER, this::refresh, b.renewBefore(), b.clock(), Option.none());
         ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         ProviderSpec spec = ProviderSpec.of(ShoplazzaDiscounts.PROVIDER, json)
                 .withErrors(ShoplazzaErrors.oauthClassifier(), ShoplazzaErrors.parser(json), "x-request-id")

@@ -388,4 +388,32 @@ class ShoplazzaDiscountsTest {
             assertThat(shop.codeCount(tenOff)).isEqualTo(123);
         }
     }
+
+    /** Issue 15: numbers Shoplazza sends as text are bounded before they are parsed or printed. */
+    @Test
+    void anAbsurdRuleValueSentAsTextIsAnUnexpectedResponse() {
+        try (ShoplazzaDiscounts old = adapter(ShoplazzaVersion.V2022_01)) {
+            shop.inject(Endpoint.GET_RULE, new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                    "(\"value\"\\s*:\\s*)[^,}]+\u0000$1\"-1e999999999\""));
+            long start = System.nanoTime();
+            ProviderFailure failure = old.get(PriceRuleId.of(tenOff)).getLeft();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(failure).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+        }
+    }
+
+    @Test
+    void idsThatCouldChangeThePathAreRefusedBeforeAnyCall() {
+        try (ShoplazzaDiscounts now = adapter(ShoplazzaVersion.V2025_06)) {
+            shop.clearRequestLog();
+            for (String hostile : List.of("..%2F..%2Fbalances", "%2E%2E", "..", "a/b", "a\\b")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> now.get(PriceRuleId.of(hostile)))
+                        .isInstanceOf(IllegalArgumentException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> now.delete(
+                        PriceRuleId.of(tenOff), io.voucherport.domain.discount.DiscountCodeId.of(hostile)))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThat(shop.requestLog()).as("nothing sent").isEmpty();
+        }
+    }
 }

@@ -391,8 +391,32 @@ class EzCardsSupplierTest {
 
     @Test
     void idsAreUrlEncodedInPaths() {
-        ProviderFailure failure = supplier.fetchCodes(SupplierOrderId.of("a b?c#d%")).getLeft();
+        ProviderFailure failure = supplier.fetchCodes(SupplierOrderId.of("a b?c#d")).getLeft();
         assertThat(failure).isInstanceOf(ProviderFailure.NotFound.class);
         assertThat(ez.requests(Endpoint.GET_CODES)).isEqualTo(1);
+    }
+
+    /** Issue 15: {@code ..%2F..%2Fbalances} went out as {@code /v2/orders/../../balances/codes}. */
+    @Test
+    void idsThatCouldChangeThePathAreRefusedBeforeAnyCall() {
+        for (String hostile : List.of("..%2F..%2Fbalances", "%2E%2E", "a%2Fb", "a b?c#d%", "..", "a/b", "a\\b")) {
+            assertThatThrownBy(() -> supplier.fetchCodes(SupplierOrderId.of(hostile)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not");
+            assertThatThrownBy(() -> supplier.findOrder(SupplierOrderId.of(hostile)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(ez.requestLog()).as("nothing sent").isEmpty();
+    }
+
+    /** Issue 15: a balance of {@code -1e999999999} allocated 2.8 GiB over 7 s. */
+    @Test
+    void anAbsurdBalanceIsAnUnexpectedResponseInBoundedTime() {
+        ez.inject(Endpoint.GET_BALANCES, new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                "(\"balance\"\\s*:\\s*)[^,}]+\u0000$1-1e999999999"));
+        long start = System.nanoTime();
+        ProviderFailure failure = supplier.balances().getLeft();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+        assertThat(failure.message()).hasSizeLessThan(300);
     }
 }

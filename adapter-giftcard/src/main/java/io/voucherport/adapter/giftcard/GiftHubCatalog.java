@@ -136,7 +136,7 @@ final class GiftHubCatalog {
             Option<Money> asked = line.faceValue().filter(range::accepts);
             return asked.isDefined() ? Either.right(asked.get())
                     : Either.left(line.sku() + " needs a face value from " + range.min() + " to " + range.max()
-                            + range.step().map(s -> " in steps of " + s.toPlainString()).getOrElse(""));
+                            + range.step().map(s -> " in steps of " + s).getOrElse(""));
         }
         return Either.left(line.sku() + " has no value GiftHub sells it at");
     }

@@ -87,7 +87,8 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
                 .withErrors(GiftHubErrors.classifier(), GiftHubErrors.parser(json),
                         GiftHubErrors.REQUEST_ID_HEADERS.toArray(String[]::new))
-                .withMaskedFields("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber");
+                .withMaskedFields("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber", "webhookUrl")
+                .withMaskedValues(b.clientId(), b.clientSecret());
         this.tokens = new GiftHubTokens(b.tokenLifetime(), b.renewBefore(), b.clock(), json);
         this.client = ProviderClient.open(GiftHubApi.class, b.baseUrl(),
                 spec.withTokens(tokens, AuthScheme.bearer(), GiftHubErrors::tokenRejected), b.settings());

@@ -3,6 +3,7 @@ package io.voucherport.adapter.giftcard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProblemDecoder;
@@ -48,7 +49,7 @@ final class GiftHubTokens implements TokenSource {
     GiftHubTokens(Duration lifetime, Duration renewBefore, Clock clock, ObjectMapper json) {
         this.lifetime = Require.present(lifetime, "token lifetime");
         this.clock = Require.present(clock, "clock");
-        this.cache = new TokenCache(this::issue, renewBefore, clock);
+        this.cache = new TokenCache(GiftHubSupplier.PROVIDER, this::issue, renewBefore, clock, Option.none());
         this.problems = new ProblemDecoder(GiftHubErrors.parser(json), GiftHubErrors.REQUEST_ID_HEADERS);
     }
 

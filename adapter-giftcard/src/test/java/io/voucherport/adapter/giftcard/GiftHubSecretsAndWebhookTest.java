@@ -115,4 +115,20 @@ class GiftHubSecretsAndWebhookTest {
             assertThat(GiftHubWebhook.parse(junk).getLeft()).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
         }
     }
+
+    @Test
+    void theWebhookLinkAndTheCredentialsAreMaskedInEveryBody() {
+        String hook = "https://hooks.example.com/gifthub/hook-token-5f2a9c";
+        try (GiftHubSupplier supplier = GiftHubSupplier.builder().baseUrl(GIFTHUB.baseUrl())
+                .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
+                .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                .references(OrderReferenceStore.inMemory()).webhookUrl(hook)
+                .logLevel(HttpLogLevel.FULL).build()) {
+            assertThat(supplier.place(OrderRequest.of(OrderReference.generate(), OrderLine.of("STEAM-EU-20", 1)))
+                    .isRight()).isTrue();
+        }
+        assertThat(logs.text()).containsPattern("\"webhookUrl\" ?: ?\"\\*{4}\"");
+        logs.assertNoneOf(List.of("hook-token-5f2a9c", GiftHubSimulator.DEFAULT_CLIENT_ID,
+                GiftHubSimulator.DEFAULT_CLIENT_SECRET), List.of());
+    }
 }

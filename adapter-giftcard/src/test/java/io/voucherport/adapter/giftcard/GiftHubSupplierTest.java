@@ -450,4 +450,37 @@ class GiftHubSupplierTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    /** Issue 15: a range step of {@code 1e-99999} made {@code place()} spend seconds in range arithmetic. */
+    @Test
+    void anAbsurdRangeStepIsAnUnexpectedResponseAndNothingIsOrdered() {
+        gifthub.inject(Endpoint.LIST_PRODUCTS, new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                "(\"step\"\\s*:\\s*)[^,}]+\u0000$11e-99999"));
+        long start = System.nanoTime();
+        ProviderFailure failure = supplier.place(OrderRequest.of(OrderReference.generate(),
+                new OrderLine(VISA_RANGE, 1, Option.some(Money.of("25", "USD"))))).getLeft();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(failure).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+        assertThat(failure.message()).hasSizeLessThan(300);
+        assertThat(gifthub.requests(Endpoint.CREATE_ORDER)).as("nothing ordered").isZero();
+    }
+
+    @Test
+    void anAbsurdWalletBalanceIsAnUnexpectedResponse() {
+        gifthub.inject(Endpoint.CUSTOMER_INFO, new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                "(\"balance\"\\s*:\\s*)[^,}]+\u0000$1-1e999999999"));
+        assertThat(supplier.balances().getLeft()).isInstanceOf(ProviderFailure.UnexpectedResponse.class);
+    }
+
+    @Test
+    void idsThatCouldChangeThePathAreRefusedBeforeAnyCall() {
+        for (String hostile : List.of("..%2F..%2Fbalances", "%2E%2E", "..", "a/b", "a\\b")) {
+            assertThatThrownBy(() -> supplier.product(hostile)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> supplier.findOrder(SupplierOrderId.of(hostile)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> supplier.fetchCodes(SupplierOrderId.of(hostile)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(gifthub.requestLog()).as("nothing sent").isEmpty();
+    }
 }

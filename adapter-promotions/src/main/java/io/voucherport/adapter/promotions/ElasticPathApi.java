@@ -39,8 +39,8 @@ interface ElasticPathApi {
     void deleteCodes(@Param("root") String root, @Param("id") String id, ElasticPathDto.CodesBody body);
 
     /**
-     * {@code key}: the code text (standard) or the code id (Promotions Builder); URL-encoded by
-     * Feign, slashes included ({@code decodeSlash = false}).
+     * {@code key}: the code text (standard) or the code id (Promotions Builder), encoded by
+     * {@code PathSegment} (Feign passes it on as it is, {@code %2F} included: {@code decodeSlash = false}).
      */
     @RequestLine(value = "DELETE /v2/{root}/{id}/codes/{key}", decodeSlash = false)
     void deleteCode(@Param("root") String root, @Param("id") String id, @Param("key") String key);

@@ -8,6 +8,7 @@ import io.voucherport.adapter.support.AuthScheme;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
+import io.voucherport.adapter.support.PathSegment;
 import io.voucherport.adapter.support.ProviderClient;
 import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RateLimiter;
@@ -104,7 +105,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         this.kind = b.kind();
         this.root = b.kind() == PromotionKind.STANDARD ? "promotions" : "rule-promotions";
         this.pageSize = b.pageSize();
-        this.tokens = new TokenCache(this::issueToken, b.renewBefore(), b.clock());
+        this.tokens = new TokenCache(PROVIDER, this::issueToken, b.renewBefore(), b.clock(), Option.none());
         ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
                 .withErrors(ElasticPathErrors.classifier(PROVIDER), ElasticPathErrors.parser(json), "x-request-id")
@@ -208,8 +209,11 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     }
 
     /**
-     * Standard promotions: deleted by the code text in the path (URL-encoded). Promotions Builder:
-     * the code's id is looked up (codes are case-insensitive there), then deleted by id.
+     * Standard promotions: deleted by the code text in the path (URL-encoded, {@code %} and
+     * {@code /} included). Promotions Builder: the code's id is looked up (codes are
+     * case-insensitive there), then deleted by id. A key that is, or holds between slashes,
+     * {@code .} or {@code ..} (encoded or not) would change the path: refused with
+     * {@code InvalidRequest}, nothing sent.
      */
     @Override
     public Either<ProviderFailure, Done> deleteCode(PromotionId id, CodeText code) {
@@ -224,10 +228,11 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                                         "code " + code + " has no id")))))
                         .orElseGet(() -> Either.left(new ProviderFailure.NotFound(FailureDetails.of(PROVIDER,
                                 "promotion " + id + " has no code " + code))));
-        return key.flatMap(k -> client.call(Operation.write("delete code"), api -> {
-            api.deleteCode(root, id.value(), k);
-            return Done.DONE;
-        }));
+        return key.flatMap(k -> PathSegment.encode(k, "the code's key").<ProviderFailure>mapLeft(client::refusal))
+                .flatMap(segment -> client.call(Operation.write("delete code"), api -> {
+                    api.deleteCode(root, id.value(), segment);
+                    return Done.DONE;
+                }));
     }
 
     /**

@@ -227,6 +227,22 @@ class ElasticPathPromotionsTest {
     }
 
     @Test
+    void anExportLinkUnderUrlOrLinkIsNotLoggedEither() {
+        for (String field : List.of("url", "link")) {
+            CodeJob job = standard.startCodeExport(SUMMER).get();
+            while (!standard.job(SUMMER, job.id()).get().status().isTerminal()) {
+                sleeps.add(Duration.ZERO);
+            }
+            ep.inject(Endpoint.JOB_FILE, new SimFault(SimFault.Kind.REWRITE, 0, Duration.ZERO,
+                    "\"href\"\u0000\"" + field + "\""));
+            Secret link = standard.exportFile(SUMMER, job.id()).get();
+            assertThat(ep.fileLinks()).contains(link.reveal());
+            assertThat(logs.text()).contains("\"" + field + "\":\"****\"");
+        }
+        logs.assertNoneOf(ep.fileLinks(), List.of());
+    }
+
+    @Test
     void noSecretIsLogged() {
         CodeJob job = standard.startCodeExport(SUMMER).get();
         while (!standard.job(SUMMER, job.id()).get().status().isTerminal()) {
@@ -273,5 +289,31 @@ class ElasticPathPromotionsTest {
         for (Future<Boolean> r : results) {
             assertThat(r.get()).isTrue();
         }
+    }
+
+    /** Issue 15: a code text that is, or decodes to, a dot segment would climb the path (DELETE …/codes/.. is the promotion). */
+    @Test
+    void codeTextsThatCouldChangeThePathAreRefusedBeforeAnyCall() {
+        ep.clearRequestLog();
+        for (String hostile : List.of("..%2F..%2Fbalances", "..", ".", "%2E%2E", "%2e%2e%2f", "a/../../b", "x\\..")) {
+            ProviderFailure refused = standard.deleteCode(SUMMER, CodeText.of(hostile)).getLeft();
+            assertThat(refused).as(hostile).isInstanceOf(ProviderFailure.InvalidRequest.class);
+            assertThat(refused.message()).contains("would change the URL path");
+        }
+        for (String hostile : List.of("..%2F..%2Fbalances", "%2E%2E", "..", "a/b")) {
+            assertThatThrownBy(() -> standard.promotion(PromotionId.of(hostile))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> standard.cancelJob(SUMMER, io.voucherport.domain.promotion.JobId.of(hostile)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(ep.requestLog()).as("nothing sent").isEmpty();
+    }
+
+    @Test
+    void aCodeTextThatLooksPercentEncodedIsDeletedAsWritten() {
+        CodeText looksEncoded = CodeText.of("A%41-50%OFF");
+        standard.createCodes(SUMMER, List.of(NewPromotionCode.of(looksEncoded))).get();
+        assertThat(ep.holds("std-summer", looksEncoded.value())).isTrue();
+        assertThat(standard.deleteCode(SUMMER, looksEncoded).isRight()).isTrue();
+        assertThat(ep.holds("std-summer", looksEncoded.value())).isFalse();
     }
 }

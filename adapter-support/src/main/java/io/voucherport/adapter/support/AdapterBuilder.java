@@ -4,7 +4,8 @@ import io.voucherport.domain.Require;
 import java.time.Duration;
 
 /**
- * The settings every adapter's builder shares: timeouts, the pooled HTTP client, logging, the
+ * The settings every adapter's builder shares: timeouts (connect, read, and the whole call's
+ * budget), the pooled HTTP client, logging, the
  * retry policy for safe reads and how retries wait. Each adapter's {@code Builder} extends it and
  * adds its provider's settings. Not thread-safe; build once.
  *
@@ -14,11 +15,15 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
 
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private SharedHttpClient httpClient;
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Sleeper sleeper = Sleeper.THREAD;
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    /** Default budget of one whole call: 60 s. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     /** Default largest answer read: 16 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -30,18 +35,36 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     /** This builder, typed. */
     protected abstract B self();
 
-    /** Connect timeout; default 5 s. */
+    /**
+     * Connect timeout; default 5 s. Also the longest wait for a free pooled connection (never
+     * longer than the time the call has left).
+     */
     public B connectTimeout(Duration timeout) {
         this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
         return self();
     }
 
     /**
-     * Read timeout; default 30 s. A read timeout on a call that changes something is reported as
-     * {@code OutcomeUnknown}, never as failed.
+     * Read timeout; default 30 s: the longest wait for any one read of the answer (never longer
+     * than the time the call has left). A read timeout on a call that changes something is
+     * reported as {@code OutcomeUnknown}, never as failed.
      */
     public B readTimeout(Duration timeout) {
         this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
+        return self();
+    }
+
+    /**
+     * The budget of one whole call of a port method, above 0 and at most 10 minutes; default
+     * {@link #DEFAULT_CALL_TIMEOUT} (60 s). It covers everything the call does: renewing a token,
+     * every attempt and the waits between retries, waiting for a pooled connection, connecting,
+     * sending, and reading the whole answer however slowly it arrives. No retry or retry wait is
+     * started that would end past it; when it passes mid-exchange the connection is aborted
+     * (closed, never drained or reused). A call stopped by it is {@code Unavailable} — or
+     * {@code OutcomeUnknown} for a call that changes something once its request was sent.
+     */
+    public B callTimeout(Duration timeout) {
+        this.callTimeout = HttpSettings.timeout(timeout, "call timeout");
         return self();
     }
 
@@ -77,7 +100,8 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
 
     /** The shared settings as configured, for the adapter being built. */
     public Settings settings() {
-        return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper, maxResponseBytes);
+        return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper, maxResponseBytes,
+                callTimeout);
     }
 
     /**
@@ -90,9 +114,11 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
      * @param retryPolicy how safe reads are retried
      * @param sleeper how retries wait
      * @param maxResponseBytes largest answer read
+     * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal included)
      */
     public record Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
-            HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper, int maxResponseBytes) {
+            HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper, int maxResponseBytes,
+            Duration callTimeout) {
 
         /** The configured shared client, or a new one the adapter owns (and must close). */
         public Http openHttp() {

@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  */
 final class CallGuard {
 
+    /** How deep a cause chain is followed (a hostile or buggy exception may make it loop). */
+    private static final int MAX_CAUSES = 64;
+
     private final String provider;
     private final ErrorClassifier classifier;
     private final RetryPolicy retryPolicy;
@@ -50,7 +53,7 @@ final class CallGuard {
             ProviderFailure failure = result.getLeft();
             Duration wait = failure.isTransient() && attempt < retryPolicy.maxAttempts()
                     ? waitBefore(failure, attempt) : null;
-            if (wait == null) {
+            if (wait == null || !fitsDeadline(wait)) {
                 return Either.left(failure.withAttempts(attempt));
             }
             try {
@@ -60,6 +63,11 @@ final class CallGuard {
                 return Either.left(failure.withAttempts(attempt));
             }
         }
+    }
+
+    /** Whether a wait of {@code wait} ends, and so a retry can start, before the call's {@link Deadline}. */
+    private static boolean fitsDeadline(Duration wait) {
+        return Deadline.current().map(deadline -> wait.compareTo(deadline.remaining()) < 0).getOrElse(true);
     }
 
     /** The wait before the next attempt, or null when the provider asked for longer than allowed. */
@@ -87,6 +95,10 @@ final class CallGuard {
         } catch (MalformedAnswerException e) {
             return Either.left(unreadable(Option.none(), e, unsafe));
         } catch (FeignException e) {
+            if (causedBy(e, DeadlinePassedException.class)) {
+                // the deadline passed while the answer was arriving: no answer, not an unreadable one
+                return Either.left(transportFailure(e, unsafe));
+            }
             if (e instanceof DecodeException || e.status() >= 200 && e.status() < 300) {
                 // an answer came but could not be read (Feign reports decoder I/O errors as a 2xx FeignException)
                 return Either.left(unreadable(Option.some(e.status()).filter(s -> s > 0), e, unsafe));
@@ -96,16 +108,31 @@ final class CallGuard {
                         Option.none(), List.of(), Option.none()), operation));
             }
             return Either.left(transportFailure(e, unsafe));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {   // anything else a call throws, Errors included (a StackOverflowError in a logger)
+            if (fatal(e)) {
+                throw (Error) e;
+            }
+            if (e instanceof InterruptedException) {   // thrown sneakily: keep the interrupt
+                Thread.currentThread().interrupt();
+            }
             return Either.left(unreadable(Option.none(), e, unsafe));
         }
+    }
+
+    /**
+     * Whether {@code e} must not be caught as a failure: a {@link VirtualMachineError} (out of
+     * memory, an internal error of the JVM) after which nothing can be trusted — except
+     * {@link StackOverflowError}, which unwinds cleanly and is a typed failure like any other.
+     */
+    static boolean fatal(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
     }
 
     /**
      * An answer Voucherport cannot read (or an unexpected failure while reading it): after a call
      * that changes something it may have taken effect, so it is outcome unknown.
      */
-    private ProviderFailure unreadable(Option<Integer> status, RuntimeException e, boolean unsafe) {
+    private ProviderFailure unreadable(Option<Integer> status, Throwable e, boolean unsafe) {
         Throwable cause = rootCause(e);
         String message = cause instanceof MalformedAnswerException ? cause.getMessage()
                 : e instanceof FeignException ? "could not read the answer (" + cause.getClass().getSimpleName() + ")"
@@ -131,18 +158,31 @@ final class CallGuard {
 
     /** Whether the request provably never reached the provider: no connection could be made. */
     private static boolean neverSent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t.getClass().getName().endsWith("ConnectTimeoutException")) {
+                    || t.getClass().getName().endsWith("ConnectTimeoutException")
+                    || t instanceof DeadlinePassedException d && !d.sent()) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost cause, looking at most {@value #MAX_CAUSES} deep (a cause chain may loop). */
     private static Throwable rootCause(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
+        for (int depth = 0; depth < MAX_CAUSES && t.getCause() != null && t.getCause() != t; depth++) {
             t = t.getCause();
         }
         return t;

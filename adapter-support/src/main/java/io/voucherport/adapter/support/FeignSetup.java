@@ -9,10 +9,11 @@ import feign.jackson.JacksonEncoder;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Feign set-up every adapter shares: the pooled client, one reused {@link ObjectMapper} for
- * encoding and decoding ({@link JsonDecoder}, size-bounded), timeouts, the masking logger, the
- * problem decoder, and <b>no Feign retries</b> (safe reads are retried by {@link CallGuard};
- * writes are never retried).
+ * The Feign set-up every adapter shares: the pooled client ({@link SharedHttpClient}: no redirects,
+ * no decompression, each exchange bounded by the call's {@link Deadline}), one reused
+ * {@link ObjectMapper} for encoding and decoding ({@link JsonDecoder}, size-bounded), connect and
+ * read timeouts, the masking logger, the problem decoder, and <b>no Feign retries</b> (safe reads
+ * are retried by {@link CallGuard}; writes are never retried).
  */
 public final class FeignSetup {
 

@@ -44,7 +44,8 @@ public final class ProviderClient<A> implements AutoCloseable {
         this.settings = Require.present(settings, "settings");
         this.http = http;
         this.guard = new CallGuard(spec.name(), spec.classifier(), settings.retryPolicy(), settings.sleeper());
-        this.api = FeignSetup.builder(settings, http, spec.json(), new MaskingLogger(spec.name(), spec.masker()),
+        this.api = FeignSetup.builder(settings, http, spec.json(),
+                        new MaskingLogger(spec.name(), spec.masker(), settings.maxResponseBytes()),
                         new ProblemDecoder(spec.errorBody(), spec.requestIdHeaders()))
                 .requestInterceptor(this::authorise)
                 .target(Require.present(type, "api type"), HttpSettings.baseUrl(baseUrl));
@@ -77,10 +78,18 @@ public final class ProviderClient<A> implements AutoCloseable {
         return call(Operation.write(operation), call);
     }
 
-    /** {@code call} as {@code operation} says; see the class comment. */
+    /**
+     * {@code call} as {@code operation} says; see the class comment. The whole call — token
+     * renewal, every attempt, the waits between retries — runs within the settings' call timeout
+     * (a {@link Deadline}; a call nested in another keeps the outer one's when that ends sooner).
+     */
     public <T> Either<ProviderFailure, T> call(Operation operation, Function<A, T> call) {
         Require.present(operation, "operation");
         Require.present(call, "call");
+        return Deadline.after(settings.callTimeout()).run(() -> callWithinDeadline(operation, call));
+    }
+
+    private <T> Either<ProviderFailure, T> callWithinDeadline(Operation operation, Function<A, T> call) {
         if (spec.tokens().isEmpty()) {
             return guard.run(operation, () -> call.apply(api));
         }
@@ -127,7 +136,10 @@ public final class ProviderClient<A> implements AutoCloseable {
     private Either<ProviderFailure, Secret> token(Supplier<Either<ProviderFailure, Secret>> source) {
         try {
             return Require.present(source.get(), "token");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {   // Errors included (a StackOverflowError in the token call), but not a JVM failure
+            if (CallGuard.fatal(e)) {
+                throw (Error) e;
+            }
             return Either.left(new ProviderFailure.Unavailable(FailureDetails.of(spec.name(),
                     "could not get an access token (" + e.getClass().getSimpleName() + "); nothing was sent"),
                     Option.none()));

@@ -121,12 +121,15 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
                 staticHeaders, tokens, scheme, rejected, limiter);
     }
 
-    /** The masker for this provider's logs: common and own fields, common headers, the static headers' and masked values. */
+    /**
+     * The masker for this provider's logs: common and own fields, common and static headers by name,
+     * the static headers' and masked values wherever they appear.
+     */
     Masker masker() {
         List<String> values = new ArrayList<>();
         staticHeaders.values().forEach(v -> values.add(v.reveal()));
         maskedValues.forEach(v -> values.add(v.reveal()));
-        return Masker.of(maskedFields, values);
+        return Masker.of(maskedFields, values).withHeaders(staticHeaders.keySet());
     }
 
     @Override

@@ -56,7 +56,11 @@ import java.util.function.Supplier;
  * <p>Waiting follows the {@link PollingPolicy} in the time given by {@link Waiting};
  * {@link #buyAsync} blocks no thread while it waits. A journal failure never lets a call through:
  * the purchase ends {@code Failed} (nothing bought) when nothing was sent yet, otherwise
- * {@code Pending}. Thread-safe.
+ * {@code Pending}. A supplier that misbehaves — throws (an Error included) or answers nothing — is
+ * a doubt, never an exception out of {@link #buy}: a placement is looked up by reference (never
+ * sent again blindly), a read is tried again later. The futures of {@link #buyAsync} and
+ * {@link #resumeAsync} always complete: with the result, or exceptionally when something else (the
+ * journal, the clock, the scheduler) threw. Thread-safe.
  */
 public final class BuyCodes {
 
@@ -157,20 +161,41 @@ public final class BuyCodes {
      */
     private CompletableFuture<PurchaseResult> async(java.util.function.Function<Runner, PurchaseResult> purchase) {
         CompletableFuture<PurchaseResult> result = new CompletableFuture<>();
-        waiting.later().run(Duration.ZERO, () -> {
-            try {
-                PurchaseResult now = purchase.apply(first -> {
-                    runAsync(first, result);
-                    return null;
-                });
-                if (now != null) {
-                    result.complete(now);
+        try {
+            waiting.later().run(Duration.ZERO, () -> {
+                try {
+                    PurchaseResult now = purchase.apply(first -> {
+                        runAsync(first, result);
+                        return null;
+                    });
+                    if (now != null) {
+                        result.complete(now);
+                    }
+                } catch (Throwable e) {
+                    failed(result, e);
                 }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
+            });
+        } catch (Throwable e) {   // nothing ran: the scheduler refused the work
+            failed(result, e);
+        }
         return result;
+    }
+
+    /**
+     * Completes {@code result} exceptionally with {@code e} — whatever was thrown (a journal, a
+     * clock, a scheduler; an Error included), the future never stays incomplete — and rethrows a
+     * failure of the JVM itself (out of memory) once the future is completed.
+     */
+    private static void failed(CompletableFuture<PurchaseResult> result, Throwable e) {
+        result.completeExceptionally(e);
+        if (fatal(e)) {
+            throw (Error) e;
+        }
+    }
+
+    /** A failure of the JVM itself, never turned into a value: a {@link VirtualMachineError} but a stack overflow. */
+    private static boolean fatal(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
     }
 
     /** Drives a purchase claimed by recovery to its end or to pending, and gives the lease back. */
@@ -251,8 +276,10 @@ public final class BuyCodes {
             return new PurchaseResult.Failed(reference, Option.none(), failed.reason(), Option.none(),
                     failed.mayHaveBought() || purchase.orderId().isDefined());
         }
-        Either<ProviderFailure, SupplierOrder> order = supplier.findOrder(purchase.orderId().get());
-        Either<ProviderFailure, OrderCodes> codes = order.flatMap(o -> supplier.fetchCodes(o.id()));
+        Either<ProviderFailure, SupplierOrder> order = ask("fetching the order", false,
+                () -> supplier.findOrder(purchase.orderId().get()));
+        Either<ProviderFailure, OrderCodes> codes = order.flatMap(o -> ask("fetching the codes", false,
+                () -> supplier.fetchCodes(o.id())));
         if (codes.isLeft()) {
             return new PurchaseResult.Pending(reference, purchase.orderId(), Option.none(), "the purchase has ended "
                     + purchase.status() + " but its codes could not be fetched again now ("
@@ -298,16 +325,44 @@ public final class BuyCodes {
                 waiting.later().run(wait.delay(), () -> {
                     try {
                         runAsync(wait.then().get(), result);
-                    } catch (RuntimeException e) {
-                        result.completeExceptionally(e);
+                    } catch (Throwable e) {
+                        failed(result, e);
                     }
                 });
             } else {
                 result.complete(((Step.Done) step).result());
             }
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+        } catch (Throwable e) {
+            failed(result, e);
         }
+    }
+
+    /**
+     * The supplier's answer to {@code call} — or, when the supplier misbehaves (throws, an Error
+     * included, or answers null), a failure that proves nothing: {@code OutcomeUnknown} for a
+     * placement (so the order is looked up, never placed blindly again), {@code UnexpectedResponse}
+     * for a read (tried again later). A failure of the JVM itself is rethrown.
+     */
+    private <T> Either<ProviderFailure, T> ask(String what, boolean places, Supplier<Either<ProviderFailure, T>> call) {
+        String why;
+        try {
+            Either<ProviderFailure, T> answer = call.get();
+            if (answer != null && (answer.isLeft() ? answer.getLeft() != null : answer.get() != null)) {
+                return answer;
+            }
+            why = "answered nothing";
+        } catch (Throwable e) {
+            if (fatal(e)) {
+                throw (Error) e;
+            }
+            if (e instanceof InterruptedException) {   // thrown sneakily: keep the interrupt
+                Thread.currentThread().interrupt();
+            }
+            why = "threw " + e.getClass().getSimpleName();
+        }
+        FailureDetails details = FailureDetails.of(name, "the supplier " + why + " while " + what);
+        return Either.left(places ? new ProviderFailure.OutcomeUnknown(details)
+                : new ProviderFailure.UnexpectedResponse(details));
     }
 
     /** One step of a purchase: done, or wait and continue. */
@@ -499,7 +554,8 @@ public final class BuyCodes {
 
         /** Sends the placement journaled as sent, and journals its outcome. */
         Step send() {
-            Either<ProviderFailure, SupplierOrder> placed = supplier.place(purchase().request());
+            Either<ProviderFailure, SupplierOrder> placed = ask("placing the order", true,
+                    () -> supplier.place(purchase().request()));
             if (placed.isRight()) {
                 SupplierOrder order = placed.get();
                 if (order.reference().exists(r -> !r.equals(reference()))) {
@@ -544,7 +600,8 @@ public final class BuyCodes {
         private Step lookUp(int attempt) {
             keepLeased();
             Instant asked = now();   // a lookup proves only what the supplier knew when it was asked
-            Either<ProviderFailure, Option<SupplierOrder>> found = supplier.findOrderByReference(reference());
+            Either<ProviderFailure, Option<SupplierOrder>> found = ask("looking the order up by reference", false,
+                    () -> supplier.findOrderByReference(reference()));
             if (found.isLeft()) {
                 return after(attempt, Option.none(), "looking the order up by reference ("
                         + found.getLeft().message() + ")", () -> lookUp(attempt + 1));
@@ -574,7 +631,8 @@ public final class BuyCodes {
 
         private Step fetchOrder(int poll) {
             keepLeased();
-            Either<ProviderFailure, SupplierOrder> order = supplier.findOrder(purchase().orderId().get());
+            Either<ProviderFailure, SupplierOrder> order = ask("fetching the order", false,
+                    () -> supplier.findOrder(purchase().orderId().get()));
             if (order.isRight()) {
                 return await(order.get(), 0);
             }
@@ -592,14 +650,16 @@ public final class BuyCodes {
             }
             return after(poll, Option.some(order), "the order is " + status, () -> {
                 keepLeased();
-                Either<ProviderFailure, SupplierOrder> now = supplier.findOrder(order.id());
+                Either<ProviderFailure, SupplierOrder> now = ask("fetching the order", false,
+                        () -> supplier.findOrder(order.id()));
                 return await(now.getOrElse(order), poll + 1);
             });
         }
 
         private Step codes(SupplierOrder order, int poll) {
             keepLeased();
-            Either<ProviderFailure, OrderCodes> codes = supplier.fetchCodes(order.id());
+            Either<ProviderFailure, OrderCodes> codes = ask("fetching the codes", false,
+                    () -> supplier.fetchCodes(order.id()));
             if (codes.isRight()) {
                 Map<Sku, Integer> missing = purchase().request().shortfall(codes.get());
                 if (missing.isEmpty()) {
@@ -615,7 +675,8 @@ public final class BuyCodes {
             String why = codes.isLeft() ? "fetching the codes (" + codes.getLeft().message() + ")"
                     : "codes are still missing against the request";
             return after(poll, Option.some(order), why, () -> {
-                SupplierOrder now = codes.isRight() ? supplier.findOrder(order.id()).getOrElse(order) : order;
+                SupplierOrder now = codes.isRight()
+                        ? ask("fetching the order", false, () -> supplier.findOrder(order.id())).getOrElse(order) : order;
                 return codes(now, poll + 1);
             });
         }

@@ -103,8 +103,9 @@ public final class RecoverPurchases {
 
     /**
      * Runs {@link #runOnce()} now and then every {@code every} on {@code scheduler}; cancel the
-     * returned future to stop. A pass that throws (say, the journal is down) is logged at
-     * {@code WARNING} and tried again at the next tick.
+     * returned future to stop. A pass that throws (say, the journal is down; an Error short of a
+     * failure of the JVM itself included) is logged at {@code WARNING} and tried again at the next
+     * tick.
      */
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration every) {
         Require.present(scheduler, "scheduler");
@@ -112,7 +113,10 @@ public final class RecoverPurchases {
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
                 runOnce();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {   // an Error too (a supplier's StackOverflowError): a periodic task that throws stops for good
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    throw (Error) e;
+                }
                 LOG.log(System.Logger.Level.WARNING, "purchase recovery pass failed; the next one tries again: "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
