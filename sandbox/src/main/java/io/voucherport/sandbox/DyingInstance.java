@@ -14,8 +14,12 @@ import io.voucherport.testkit.fake.ForwardingCodeSupplier;
  */
 public final class DyingInstance extends ForwardingCodeSupplier {
 
-    /** The instance died on the spot. */
-    public static final class Died extends Error {
+    /**
+     * The instance died on the spot. A process death is modelled as a {@link VirtualMachineError}:
+     * the one kind of throwable the library never turns into a value (it catches everything else a
+     * supplier throws as a doubt), so nothing after it runs.
+     */
+    public static final class Died extends VirtualMachineError {
         private static final long serialVersionUID = 1L;
 
         Died() {

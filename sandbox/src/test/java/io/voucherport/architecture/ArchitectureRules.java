@@ -70,7 +70,9 @@ final class ArchitectureRules {
     };
 
     /** What the adapter support may use besides the JDK, the domain and itself: no MapStruct, nothing else. */
-    static final String[] SUPPORT_LIBRARIES = {"io.vavr..", "feign..", "com.fasterxml.jackson..", "org.apache.hc.."};
+    static final String[] SUPPORT_LIBRARIES = {
+        "io.vavr..", "feign..", "com.fasterxml.jackson..", "org.apache.hc..", "javax.net.ssl.."
+    };
 
     /** What the JDBC adapter may use besides the JDK (with {@code java.sql}), the domain and itself. */
     static final String[] JDBC_ADAPTER_LIBRARIES = {"io.vavr..", "javax.sql.."};
@@ -194,7 +196,7 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(supportPackage + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(SUPPORT_LIBRARIES, "java..",
                         domainPackage + "..", supportPackage + ".."))
-                .as("adapter support uses only the JDK, Vavr, the domain, Feign, Jackson and HttpClient 5");
+                .as("adapter support uses only the JDK (with TLS sockets), Vavr, the domain, Feign, Jackson and HttpClient 5");
     }
 
     /** The adapter support knows no provider: it depends on no adapter. */

@@ -330,9 +330,16 @@ class ExactlyOnceChaosTest {
             OrderReferenceStore references) {
     }
 
-    /** A process dying on the spot: nothing after it runs, no lease is released. */
-    private static final class Crash extends Error {
+    /**
+     * A process dying on the spot: nothing after it runs, no lease is released. A
+     * {@link VirtualMachineError}, the one kind the library never turns into a value.
+     */
+    private static final class Crash extends VirtualMachineError {
         private static final long serialVersionUID = 1L;
+
+        Crash() {
+            super("the instance died on the spot");
+        }
 
         enum Point {
             JOURNAL_WRITE("after a journal write"), BEFORE_BIND("between GiftHub's create and bind"),

@@ -130,12 +130,21 @@ public final class ProviderClient<A> implements AutoCloseable {
     }
 
     /**
-     * A token from the source; a source that throws (a broken store, a bug) is a failure before
-     * anything was sent — {@code Unavailable}, provably not applied — never an exception.
+     * A token from the source. No token means the call itself was never sent: a source that throws
+     * (a broken store, a bug), or whose own failure leaves a doubt about the token endpoint (a
+     * refresh that got no answer), is {@code Unavailable} — provably not applied — for this call,
+     * never an exception and never "outcome unknown".
      */
     private Either<ProviderFailure, Secret> token(Supplier<Either<ProviderFailure, Secret>> source) {
         try {
-            return Require.present(source.get(), "token");
+            Either<ProviderFailure, Secret> token = Require.present(source.get(), "token");
+            if (token.isLeft() && !token.getLeft().provablyNotApplied()) {
+                ProviderFailure doubt = token.getLeft();
+                return Either.left(new ProviderFailure.Unavailable(new FailureDetails(spec.name(), doubt.httpStatus(),
+                        doubt.requestId(), "could not get an access token (" + doubt.message() + "); nothing was sent",
+                        doubt.details().attempts()), Option.none()));
+            }
+            return token;
         } catch (Throwable e) {   // Errors included (a StackOverflowError in the token call), but not a JVM failure
             if (CallGuard.fatal(e)) {
                 throw (Error) e;

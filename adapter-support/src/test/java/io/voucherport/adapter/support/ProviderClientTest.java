@@ -165,6 +165,29 @@ class ProviderClientTest {
     }
 
     @Test
+    void aTokenRefreshThatGotNoAnswerLeavesNoDoubtAboutTheCallWhichWasNeverSent() {
+        ProviderFailure refreshUnknown = new ProviderFailure.OutcomeUnknown(FailureDetails.of("test",
+                "the token refresh got no answer"));
+        TokenSource doubtful = new TokenSource() {
+            @Override
+            public Either<ProviderFailure, Secret> current() {
+                return Either.left(refreshUnknown);
+            }
+
+            @Override
+            public Either<ProviderFailure, Secret> replace(Secret rejected) {
+                return Either.left(refreshUnknown);
+            }
+        };
+        ProviderClient<ThingApi> client = client(spec().withTokens(doubtful, AuthScheme.bearer(), f -> true));
+        ProviderFailure failure = client.read("thing", ThingApi::thing).getLeft();
+        assertThat(failure).isInstanceOf(ProviderFailure.Unavailable.class);
+        assertThat(failure.provablyNotApplied()).isTrue();
+        assertThat(failure.message()).contains("the token refresh got no answer").contains("nothing was sent");
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void aSafeCallIsRetriedAndAWriteIsSentOnceWithDoubtAsOutcomeUnknown() {
         ProviderClient<ThingApi> client = client(spec());
         statuses.add(503);

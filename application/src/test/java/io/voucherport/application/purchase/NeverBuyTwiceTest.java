@@ -234,9 +234,16 @@ class NeverBuyTwiceTest {
 
     // --- crashes between any two steps, recovered exactly once ---
 
-    /** A process dying on the spot: nothing after it runs, nothing is released. */
-    private static final class Crash extends Error {
+    /**
+     * A process dying on the spot: nothing after it runs, nothing is released. A
+     * {@link VirtualMachineError}, the one kind the library never turns into a value.
+     */
+    private static final class Crash extends VirtualMachineError {
         private static final long serialVersionUID = 1L;
+
+        Crash() {
+            super("the process died on the spot");
+        }
     }
 
     /** A journal that dies right after its {@code n}-th write. */
