@@ -131,15 +131,14 @@ public final class ProviderClient<A> implements AutoCloseable {
 
     /**
      * A token from the source. No token means the call itself was never sent: a source that throws
-     * (a broken store, a bug), or whose own failure leaves a doubt about the token endpoint (a
-     * refresh that got no answer), is {@code Unavailable} — provably not applied — for this call,
-     * never an exception and never "outcome unknown".
+     * (a broken store, a bug), or whose refresh got no answer ({@code OutcomeUnknown} for the token
+     * endpoint), is {@code Unavailable} — provably not applied — for this call, never an exception
+     * and never "outcome unknown". Other failures of the source are this call's failure as they are.
      */
     private Either<ProviderFailure, Secret> token(Supplier<Either<ProviderFailure, Secret>> source) {
         try {
             Either<ProviderFailure, Secret> token = Require.present(source.get(), "token");
-            if (token.isLeft() && !token.getLeft().provablyNotApplied()) {
-                ProviderFailure doubt = token.getLeft();
+            if (token.isLeft() && token.getLeft() instanceof ProviderFailure.OutcomeUnknown doubt) {
                 return Either.left(new ProviderFailure.Unavailable(new FailureDetails(spec.name(), doubt.httpStatus(),
                         doubt.requestId(), "could not get an access token (" + doubt.message() + "); nothing was sent",
                         doubt.details().attempts()), Option.none()));
