@@ -3,15 +3,21 @@ package io.voucherport.domain.paging;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
+import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -35,32 +41,101 @@ import java.util.stream.StreamSupport;
  */
 public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, T>> {
 
-    private final Supplier<Iterator<Either<ProviderFailure, T>>> walk;
+    private final Walk<T> walk;
+    private final Prefetch prefetch;
 
-    private PagedSequence(Supplier<Iterator<Either<ProviderFailure, T>>> walk) {
+    /** Starts one walk over the listing with a given prefetch. */
+    @FunctionalInterface
+    private interface Walk<T> {
+        PageIterator<?, T> start(Prefetch prefetch);
+    }
+
+    private PagedSequence(Walk<T> walk, Prefetch prefetch) {
         this.walk = walk;
+        this.prefetch = prefetch;
     }
 
     /**
-     * A sequence starting at {@code first}, fetching pages from {@code source}.
+     * How many pages a sequence may fetch ahead of the one being consumed, and on which threads.
+     * Pages are fetched ahead only once a page tells the cursors of the pages after it
+     * ({@link Page#ahead()}, from a total or a page count); until then, and when the provider never
+     * tells, one page at a time. At most {@code pages} pages are in flight or waiting; they are
+     * handed out strictly in order.
+     *
+     * @param pages pages in flight at most, 1 for one at a time
+     * @param executor where pages ahead are fetched (the adapter's, bounded by its pool and limiter)
+     */
+    public record Prefetch(int pages, Executor executor) {
+        /** One page at a time, on the consuming thread. */
+        public static final Prefetch NONE = new Prefetch(1, Runnable::run);
+
+        /** Validates. */
+        public Prefetch {
+            Require.positive(pages, "pages");
+            Require.present(executor, "executor");
+        }
+
+        /** The same executor with {@code inFlight} pages at most. */
+        public Prefetch withPages(int inFlight) {
+            return new Prefetch(inFlight, executor);
+        }
+    }
+
+    /**
+     * A sequence starting at {@code first}, fetching pages from {@code source} one at a time.
      *
      * @param <C> the cursor type, known only to {@code source}
      */
     public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source) {
+        return of(first, source, Prefetch.NONE);
+    }
+
+    /**
+     * A sequence starting at {@code first}, fetching pages from {@code source}, up to
+     * {@code prefetch.pages()} ahead once the listing tells how many pages there are.
+     *
+     * @param <C> the cursor type, known only to {@code source}
+     */
+    public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source, Prefetch prefetch) {
         Require.present(first, "first cursor");
         Require.present(source, "page source");
-        return new PagedSequence<>(() -> new PageIterator<>(first, source));
+        Require.present(prefetch, "prefetch");
+        return new PagedSequence<>(p -> new PageIterator<>(first, source, p), prefetch);
     }
 
-    /** The items, lazily, each page fetched on demand; a failure is the last element. */
+    /**
+     * This listing fetching up to {@code pages} pages ahead (1: one at a time) on the executor it
+     * was made with; a listing made without one ({@link #of(Object, PageSource)}) fetches on the
+     * consuming thread, so one at a time whatever {@code pages} says.
+     */
+    public PagedSequence<T> withPrefetch(int pages) {
+        return new PagedSequence<>(walk, prefetch.executor() == Prefetch.NONE.executor() ? Prefetch.NONE
+                : prefetch.withPages(pages));
+    }
+
+    /** How this listing fetches ahead. */
+    public Prefetch prefetch() {
+        return prefetch;
+    }
+
+    /**
+     * The items, lazily; a failure is the last element. Pages fetched ahead and not yet consumed
+     * are cancelled when the walk ends, fails, or is abandoned and closed (see {@link #stream()}).
+     */
     @Override
     public Iterator<Either<ProviderFailure, T>> iterator() {
-        return walk.get();
+        return walk.start(prefetch);
     }
 
-    /** The items as a lazy sequential stream; a failure is the last element. */
+    /**
+     * The items as a lazy sequential stream; a failure is the last element. Closing the stream
+     * (try-with-resources) cancels the pages in flight; a short-circuiting operation stops asking
+     * for pages, so at most the pages already in flight are fetched after it.
+     */
     public Stream<Either<ProviderFailure, T>> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+        PageIterator<?, T> items = walk.start(prefetch);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
+                .onClose(items::close);
     }
 
     /**
@@ -84,18 +159,24 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
             Consumer<? super ProviderFailure.UnreadableItem> unreadable) {
         Require.present(action, "action");
         long count = 0;
-        for (Either<ProviderFailure, T> item : this) {
-            if (item.isLeft()) {
-                if (unreadable != null && item.getLeft() instanceof ProviderFailure.UnreadableItem skipped) {
-                    unreadable.accept(skipped);
-                    continue;
+        PageIterator<?, T> items = walk.start(prefetch);
+        try {
+            while (items.hasNext()) {
+                Either<ProviderFailure, T> item = items.next();
+                if (item.isLeft()) {
+                    if (unreadable != null && item.getLeft() instanceof ProviderFailure.UnreadableItem skipped) {
+                        unreadable.accept(skipped);
+                        continue;
+                    }
+                    return Either.left(item.getLeft());
                 }
-                return Either.left(item.getLeft());
+                action.accept(item.get());
+                count++;
             }
-            action.accept(item.get());
-            count++;
+            return Either.right(count);
+        } finally {
+            items.close();
         }
-        return Either.right(count);
     }
 
     /**
@@ -134,33 +215,62 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         return forEachItem(all::add).map(count -> List.copyOf(all));
     }
 
-    private static final class PageIterator<C, T> implements Iterator<Either<ProviderFailure, T>> {
+    /**
+     * One walk: the current page's items, then its unreadable items, then the next page — fetched
+     * on demand, or taken in order from the pages fetched ahead once the plan of cursors is known.
+     */
+    private static final class PageIterator<C, T> implements Iterator<Either<ProviderFailure, T>>, AutoCloseable {
         private final PageSource<C, T> source;
+        private final Prefetch prefetch;
         private Option<C> nextCursor;
+        private final Deque<C> plan = new ArrayDeque<>();
+        private final Deque<FutureTask<Either<ProviderFailure, Page<C, T>>>> inFlight = new ArrayDeque<>();
+        private boolean planned;
         private Iterator<T> current = List.<T>of().iterator();
         private Iterator<ProviderFailure.UnreadableItem> skipped = List.<ProviderFailure.UnreadableItem>of().iterator();
         private ProviderFailure failure;
         private boolean ended;
 
-        PageIterator(C first, PageSource<C, T> source) {
+        PageIterator(C first, PageSource<C, T> source, Prefetch prefetch) {
             this.nextCursor = Option.some(first);
             this.source = source;
+            this.prefetch = prefetch;
         }
 
         @Override
         public boolean hasNext() {
             while (!current.hasNext() && !skipped.hasNext() && failure == null && !ended) {
-                if (nextCursor.isEmpty()) {
+                Either<ProviderFailure, Page<C, T>> page;
+                if (!inFlight.isEmpty()) {
+                    page = take(inFlight.poll());
+                    topUp();
+                } else if (nextCursor.isDefined()) {
+                    page = source.fetch(nextCursor.get());
+                    nextCursor = Option.none();
+                } else {
                     ended = true;
                     break;
                 }
-                Either<ProviderFailure, Page<C, T>> page = source.fetch(nextCursor.get());
                 if (page.isLeft()) {
                     failure = page.getLeft();
+                    close();
+                    break;
+                }
+                Page<C, T> got = page.get();
+                current = got.items().iterator();
+                skipped = got.unreadable().iterator();
+                if (got.isEmpty() || got.next().isEmpty()) {
+                    close();   // the listing ends with this page: nothing after it is handed out
+                } else if (planned) {
+                    if (inFlight.isEmpty()) {
+                        nextCursor = got.next();   // the listing grew past its plan: on one at a time
+                    }
+                } else if (prefetch.pages() > 1 && !got.ahead().isEmpty()) {
+                    planned = true;
+                    plan.addAll(got.ahead());
+                    topUp();
                 } else {
-                    current = page.get().items().iterator();
-                    skipped = page.get().unreadable().iterator();
-                    nextCursor = page.get().isEmpty() ? Option.none() : page.get().next();
+                    nextCursor = got.next();
                 }
             }
             return current.hasNext() || skipped.hasNext() || failure != null;
@@ -181,6 +291,45 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
             failure = null;
             ended = true;
             return Either.left(last);
+        }
+
+        /** Cancels the pages in flight and fetches nothing more; the items already handed to this walk stay. */
+        @Override
+        public void close() {
+            plan.clear();
+            nextCursor = Option.none();
+            inFlight.forEach(task -> task.cancel(true));
+            inFlight.clear();
+            if (failure == null && !current.hasNext() && !skipped.hasNext()) {
+                ended = true;
+            }
+        }
+
+        /** Keeps up to {@code prefetch.pages()} pages of the plan in flight. */
+        private void topUp() {
+            while (inFlight.size() < prefetch.pages() && !plan.isEmpty()) {
+                C cursor = plan.poll();
+                FutureTask<Either<ProviderFailure, Page<C, T>>> task = new FutureTask<>(() -> source.fetch(cursor));
+                inFlight.add(task);
+                prefetch.executor().execute(task);
+            }
+        }
+
+        /** The page a task fetched; a source that threw or a walk interrupted while waiting ends the walk as a failure. */
+        private Either<ProviderFailure, Page<C, T>> take(FutureTask<Either<ProviderFailure, Page<C, T>>> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(stopped("interrupted while waiting for a page"));
+            } catch (ExecutionException | CancellationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                return Either.left(stopped("fetching a page ahead failed (" + cause.getClass().getSimpleName() + ")"));
+            }
+        }
+
+        private static ProviderFailure stopped(String why) {
+            return new ProviderFailure.Unavailable(FailureDetails.of("paging", why), Option.none());
         }
     }
 }
