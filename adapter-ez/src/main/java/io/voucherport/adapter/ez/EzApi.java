@@ -1,5 +1,6 @@
 package io.voucherport.adapter.ez;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import feign.Headers;
 import feign.Param;
 import feign.QueryMap;
@@ -7,28 +8,32 @@ import feign.RequestLine;
 import java.util.List;
 import java.util.Map;
 
-/** The seven EZ Cards v2 endpoints. No authentication headers: the request path ({@code ProviderClient}) adds them. */
+/**
+ * The seven EZ Cards v2 endpoints; orders and products come as {@code JsonNode}s, read one item at
+ * a time with their raw fields kept. No authentication headers: the request path
+ * ({@code ProviderClient}) adds them.
+ */
 @Headers({"Content-Type: application/json", "Accept: application/json"})
 interface EzApi {
 
     @RequestLine("POST /v2/orders/instant")
-    EzDto.Envelope<EzDto.Order> createInstantOrder(EzDto.InstantOrderRequest request);
+    EzDto.Envelope<JsonNode> createInstantOrder(EzDto.InstantOrderRequest request);
 
     @RequestLine("POST /v2/orders")
-    EzDto.Envelope<EzDto.Order> createBulkOrder(EzDto.BulkOrderRequest request);
+    EzDto.Envelope<JsonNode> createBulkOrder(EzDto.BulkOrderRequest request);
 
     /** Query: {@code limit}, {@code page}, {@code transactionId}, {@code clientOrderNumber}. */
     @RequestLine("GET /v2/orders")
-    EzDto.Envelope<EzDto.PageOf<EzDto.Order>> orders(@QueryMap Map<String, Object> query);
+    EzDto.Envelope<EzDto.PageOf<JsonNode>> orders(@QueryMap Map<String, Object> query);
 
-    /** Query: {@code sku}, {@code stockIds}. */
+    /** Query: {@code sku}, {@code stockIds}, {@code status}. */
     @RequestLine("GET /v2/orders/{transactionId}/codes")
     EzDto.Envelope<List<EzDto.CodesProduct>> codes(
             @Param("transactionId") String transactionId, @QueryMap Map<String, Object> query);
 
     /** Query: {@code limit}, {@code page}, {@code sku}. */
     @RequestLine("GET /v2/products")
-    EzDto.Envelope<EzDto.PageOf<EzDto.Product>> products(@QueryMap Map<String, Object> query);
+    EzDto.Envelope<EzDto.PageOf<JsonNode>> products(@QueryMap Map<String, Object> query);
 
     /** Query: {@code currency}. */
     @RequestLine("GET /v2/balances")

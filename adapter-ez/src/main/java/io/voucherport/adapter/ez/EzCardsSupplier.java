@@ -1,5 +1,7 @@
 package io.voucherport.adapter.ez;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -10,6 +12,7 @@ import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
 import io.voucherport.adapter.support.ProviderClient;
 import io.voucherport.adapter.support.ProviderSpec;
+import io.voucherport.adapter.support.RawFields;
 import io.voucherport.adapter.support.RetryPolicy;
 import io.voucherport.adapter.support.TokenSource;
 import io.voucherport.domain.Require;
@@ -18,8 +21,10 @@ import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.money.ExchangeRate;
 import io.voucherport.domain.paging.Page;
+import io.voucherport.domain.paging.PageSource;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.supply.Balance;
+import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
@@ -30,6 +35,7 @@ import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +82,23 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
     private static final EzMapper MAPPER = EzMapper.INSTANCE;
 
+    /** How many placements' answers are remembered for {@link #order(SupplierOrderId)} (the newest). */
+    static final int REMEMBERED_PLACEMENTS = 1024;
+
     private final ProviderClient<EzApi> client;
+    private final ObjectMapper json;
+    private final ProviderSpec spec;
     private final int pageSize;
     private final Duration lookupLag;
+    /** The answers to this supplier's placements, newest last: EZ's order list may lack their rates. */
+    private final Map<String, EzOrder> placed = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EzOrder> eldest) {
+            return size() > REMEMBERED_PLACEMENTS;
+        }
+    };
 
     EzCardsSupplier(EzCardsSupplierBuilder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
@@ -90,6 +110,8 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                 .withTokens(TokenSource.fixed(b.bearerToken()), AuthScheme.bearer(),
                         f -> f instanceof ProviderFailure.AccessDenied);
         this.client = ProviderClient.open(EzApi.class, b.baseUrl(), spec, b.settings());
+        this.json = json;
+        this.spec = spec;
         this.pageSize = b.pageSize();
         this.lookupLag = b.lookupLag();
     }
@@ -104,23 +126,54 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         return catalog(List.of());
     }
 
-    /** The catalog, or only the given SKUs, lazily page by page. Safe to retry. */
+    /**
+     * The catalog, or only the given SKUs, lazily page by page. Each product is read on its own: one
+     * EZ sends in a shape the adapter cannot read is an {@code UnreadableItem} (its SKU and why) in
+     * its place, the others are delivered ({@link PagedSequence#toListing()}). Safe to retry.
+     */
     public PagedSequence<Product> catalog(List<Sku> skus) {
+        PageSource<Integer, EzProduct> products = productPages(skus);
+        return PagedSequence.of(1, page -> products.fetch(page).map(p -> mapped(p, EzProduct::product)));
+    }
+
+    /** {@link #catalog(List)} with each product's raw fields as EZ sent them. Safe to retry. */
+    public PagedSequence<EzProduct> products(List<Sku> skus) {
+        return PagedSequence.of(1, productPages(skus));
+    }
+
+    private PageSource<Integer, EzProduct> productPages(List<Sku> skus) {
         Require.present(skus, "skus");
         String skuFilter = skus.stream().map(Sku::value).collect(Collectors.joining(","));
-        return PagedSequence.of(1, page -> client.read("catalog", api -> {
+        return page -> client.read("catalog", api -> {
             Map<String, Object> query = pageQuery(page, pageSize);
             if (!skuFilter.isEmpty()) {
                 query.put("sku", skuFilter);
             }
-            return page(api.products(query), page, MAPPER::product);
-        }));
+            return page(api.products(query), page, "product",
+                    item -> new EzProduct(EzProducts.product(item), RawFields.of(item, spec)));
+        });
     }
 
-    /** Every order of the account, newest first as EZ lists them, lazily page by page. Safe to retry. */
+    /** {@code page} with each readable item mapped by {@code map}; unreadable items and the next cursor kept. */
+    private static <A, B> Page<Integer, B> mapped(Page<Integer, A> page, Function<A, B> map) {
+        return new Page<>(page.items().stream().map(map).toList(), page.unreadable(), page.next());
+    }
+
+    /**
+     * Every order of the account, newest first as EZ lists them, lazily page by page; an order that
+     * cannot be read is an {@code UnreadableItem} in its place. Safe to retry.
+     */
     public PagedSequence<SupplierOrder> orders() {
-        return PagedSequence.of(1, page -> client.read("orders",
-                api -> page(api.orders(pageQuery(page, pageSize)), page, MAPPER::order)));
+        return PagedSequence.of(1, page -> orderPage(page).map(p -> mapped(p, EzOrder::order)));
+    }
+
+    /** {@link #orders()} with EZ's own fields and the raw answer of each. Safe to retry. */
+    public PagedSequence<EzOrder> ezOrders() {
+        return PagedSequence.of(1, this::orderPage);
+    }
+
+    private Either<ProviderFailure, Page<Integer, EzOrder>> orderPage(int page) {
+        return client.read("orders", api -> page(api.orders(pageQuery(page, pageSize)), page, "order", this::readOrder));
     }
 
     @Override
@@ -151,21 +204,50 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      */
     @Override
     public Either<ProviderFailure, SupplierOrder> place(OrderRequest request) {
+        return placeOrder(request).map(EzOrder::order);
+    }
+
+    /**
+     * {@link #place} answering the order in full: EZ's order number, the currency paid with and
+     * the rates of a cross-currency order ({@code fxSummary}), which EZ sends on this answer. The
+     * answer is also remembered (the newest {@value #REMEMBERED_PLACEMENTS}) so that
+     * {@link #order(SupplierOrderId)} keeps its rates when EZ's order list omits them. Same
+     * failures and retry safety as {@link #place}.
+     */
+    public Either<ProviderFailure, EzOrder> placeOrder(OrderRequest request) {
         Require.present(request, "request");
         if (request.lines().stream().anyMatch(l -> l.faceValue().isDefined())) {
             return Either.left(client.refusal("EZ sells fixed-value products only: remove the face value"));
         }
         OrderLine first = request.lines().get(0);
         Operation placing = Operation.placing(request.reference());
-        Either<ProviderFailure, SupplierOrder> placed;
+        Either<ProviderFailure, EzOrder> placed;
         if (request.lines().size() == 1 && first.quantity() == 1) {
             EzDto.InstantOrderRequest instant = MAPPER.instantOrder(request, first);
-            placed = client.call(placing, api -> MAPPER.order(data(api.createInstantOrder(instant))));
+            placed = client.call(placing, api -> readOrder(data(api.createInstantOrder(instant))));
         } else {
             EzDto.BulkOrderRequest bulk = MAPPER.bulkOrder(request);
-            placed = client.call(placing, api -> MAPPER.order(data(api.createBulkOrder(bulk))));
+            placed = client.call(placing, api -> readOrder(data(api.createBulkOrder(bulk))));
         }
+        placed.peek(order -> {
+            synchronized (this.placed) {
+                this.placed.put(order.order().id().value(), order);
+            }
+        });
         return placed.mapLeft(failure -> Duplicates.withExistingOrder(failure, this::findOrderByReference));
+    }
+
+    /**
+     * The order with exactly this transaction id in full ({@link EzOrder}): EZ's order list may
+     * lack {@code payWithCurrency} and {@code fxSummary}; for an order this supplier placed
+     * (among the newest {@value #REMEMBERED_PLACEMENTS}) they are taken from the placement's answer
+     * then. Same failures as {@link #findOrder}. Safe to retry.
+     */
+    public Either<ProviderFailure, EzOrder> order(SupplierOrderId id) {
+        Require.present(id, "id");
+        return findExact("transactionId", id.value(), "transactionId").flatMap(order -> order.toEither(() ->
+                new ProviderFailure.NotFound(FailureDetails.of(PROVIDER, "no order with transaction id " + id))))
+                .map(this::withPlacement);
     }
 
     /**
@@ -175,9 +257,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      */
     @Override
     public Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id) {
-        Require.present(id, "id");
-        return findExact("transactionId", id.value(), EzDto.Order::transactionId).flatMap(order -> order.toEither(() ->
-                new ProviderFailure.NotFound(FailureDetails.of(PROVIDER, "no order with transaction id " + id))));
+        return order(id).map(EzOrder::order);
     }
 
     /**
@@ -190,9 +270,15 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     @Override
     public Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference) {
         Require.present(reference, "reference");
-        return findExact("clientOrderNumber", reference.value(), EzDto.Order::clientOrderNumber);
+        return findExact("clientOrderNumber", reference.value(), "clientOrderNumber")
+                .map(found -> found.map(EzOrder::order));
     }
 
+    /**
+     * The codes of an order. A code EZ sent that cannot be read (a field of a shape no code has) is
+     * {@code UNREADABLE}: missing, never delivered, its {@code stockId} kept so that
+     * {@link #codes(SupplierOrderId, Option, List)} can fetch it again. Safe to retry.
+     */
     @Override
     public Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id) {
         return codes(id, Option.none(), List.of());
@@ -200,15 +286,32 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
     /** The codes of an order, optionally only of one SKU and only the given stock ids. Safe to retry. */
     public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds) {
+        return codes(id, sku, stockIds, Option.none());
+    }
+
+    /**
+     * {@link #codes(SupplierOrderId, Option, List)} filtered by EZ's code status as well (EZ's
+     * {@code status} filter): {@code DELIVERED} asks for EZ's {@code COMPLETED} codes,
+     * {@code PENDING} for its {@code PROCESSING} ones. {@code UNREADABLE} is no status EZ knows: it
+     * is refused before sending ({@code InvalidRequest}). Safe to retry.
+     */
+    public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds,
+            Option<CodeStatus> status) {
         Require.present(id, "id");
         Require.present(sku, "sku");
         Require.present(stockIds, "stock ids");
+        Require.present(status, "status");
         stockIds.forEach(s -> Require.identifier(s, "stock id"));
+        if (status.contains(CodeStatus.UNREADABLE)) {
+            return Either.left(client.refusal("EZ filters codes by PENDING (its PROCESSING) or DELIVERED (its COMPLETED)"
+                    + " only"));
+        }
         Map<String, Object> query = new LinkedHashMap<>();
         sku.peek(s -> query.put("sku", s.value()));
         if (!stockIds.isEmpty()) {
             query.put("stockIds", String.join(",", stockIds));
         }
+        status.peek(s -> query.put("status", s == CodeStatus.DELIVERED ? "COMPLETED" : "PROCESSING"));
         return client.read("codes", api -> MAPPER.codes(id, data(api.codes(id.value(), query))));
     }
 
@@ -230,16 +333,16 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /** One page of a lookup: the exact match on it, if any, and what EZ says about the whole answer. */
-    private record LookupPage(Option<SupplierOrder> match, Integer total, int items) {
+    private record LookupPage(Option<EzOrder> match, Option<Integer> total, int items) {
     }
 
     /**
      * The order whose {@code field} is exactly {@code value}, walking {@code GET /v2/orders?filter=value}
      * page by page: EZ's filter may match more than the exact value (a search index), so every item
-     * is checked. None only when the orders seen (distinct) cover EZ's {@code total}.
+     * is checked. None only when the orders seen (distinct) cover EZ's {@code total}; a total that
+     * is no count (negative, a fraction) proves nothing and is an unexpected response.
      */
-    private Either<ProviderFailure, Option<SupplierOrder>> findExact(String filter, String value,
-            Function<EzDto.Order, String> field) {
+    private Either<ProviderFailure, Option<EzOrder>> findExact(String filter, String value, String field) {
         Set<String> seen = new HashSet<>();
         for (int page = 1; page <= MAX_LOOKUP_PAGES; page++) {
             Map<String, Object> query = new LinkedHashMap<>();
@@ -247,17 +350,19 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
             query.putAll(pageQuery(page, LOOKUP_PAGE_SIZE));
             int number = page;
             Either<ProviderFailure, LookupPage> read = client.read("find order", api -> {
-                EzDto.PageOf<EzDto.Order> answer = data(api.orders(query));
-                List<EzDto.Order> items = nonNull(answer.items());
-                Option<SupplierOrder> match = Option.none();
+                EzDto.PageOf<JsonNode> answer = data(api.orders(query));
+                List<JsonNode> items = nonNull(answer.items());
+                Option<EzOrder> match = Option.none();
                 for (int i = 0; i < items.size(); i++) {
-                    EzDto.Order item = items.get(i);
-                    seen.add(item == null || item.transactionId() == null ? "#" + number + "/" + i : item.transactionId());
-                    if (match.isEmpty() && item != null && value.equals(field.apply(item))) {
-                        match = Option.some(MAPPER.order(item));
+                    JsonNode item = items.get(i);
+                    Option<String> id = identity(item, "transactionId");
+                    seen.add(id.getOrElse("#" + number + "/" + i));
+                    if (match.isEmpty() && identity(item, field).contains(value)) {
+                        match = Option.some(readOrder(item));
                     }
                 }
-                return new LookupPage(match, answer.total(), items.size());
+                return new LookupPage(match, Option.of(answer.total()).map(t -> EzMapper.count(t, "total")),
+                        items.size());
             });
             if (read.isLeft()) {
                 return Either.left(read.getLeft());
@@ -266,18 +371,68 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
             if (got.match().isDefined()) {
                 return Either.right(got.match());
             }
-            if (got.total() == null) {
+            if (got.total().isEmpty()) {
                 return Either.left(unproven(filter, value, "EZ's answer does not say how many orders matched"));
             }
-            if (seen.size() >= got.total()) {
+            if (seen.size() >= got.total().get()) {
                 return Either.right(Option.none());
             }
             if (got.items() == 0) {
-                return Either.left(unproven(filter, value, "EZ says " + got.total() + " orders matched but listed only "
-                        + seen.size()));
+                return Either.left(unproven(filter, value, "EZ says " + got.total().get()
+                        + " orders matched but listed only " + seen.size()));
             }
         }
         return Either.left(unproven(filter, value, "more than " + seen.size() + " orders matched, none exactly"));
+    }
+
+    /** A text field that identifies an order item (its transaction id, its reference), when it has one. */
+    private static Option<String> identity(JsonNode item, String field) {
+        JsonNode value = item == null ? null : item.get(field);
+        return value != null && (value.isTextual() || value.isIntegralNumber()) ? Option.some(value.asText())
+                : Option.none();
+    }
+
+    private EzOrder readOrder(JsonNode node) {
+        return readOrder(node, json, spec);
+    }
+
+    /** One order as EZ sent it: read into the domain, its raw fields kept (masked by {@code spec}). */
+    static EzOrder readOrder(JsonNode node, ObjectMapper json, ProviderSpec spec) {
+        if (node == null || !node.isObject()) {
+            throw new MalformedAnswerException("an order is not an object");
+        }
+        EzDto.Order order;
+        try {
+            order = json.treeToValue(node, EzDto.Order.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedAnswerException("an order could not be read" + where(e));
+        }
+        return MAPPER.ezOrder(order, RawFields.of(node, spec));
+    }
+
+    /** Where in an item Jackson failed ({@code " at products[0].quantity"}), never the value there. */
+    private static String where(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(" at ");
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : mapping.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() > 4 ? "." : "").append(r.getFieldName(), 0, Math.min(60, r.getFieldName().length()));
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** {@code found} with the rates and currency of this supplier's placement of it, where EZ's list omits them. */
+    private EzOrder withPlacement(EzOrder found) {
+        EzOrder placement;
+        synchronized (placed) {
+            placement = placed.get(found.order().id().value());
+        }
+        return placement == null ? found : found.withPlacement(placement);
     }
 
     private static ProviderFailure unproven(String filter, String value, String why) {
@@ -294,17 +449,49 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * Page {@code number} of a catalog or order list read {@link #pageSize} at a time; the next page
-     * number when EZ's {@code totalPage} or {@code total} says there is more (a full page when it
-     * says neither).
+     * Page {@code number} of a catalog or order list read {@link #pageSize} at a time, each item read
+     * on its own by {@code read}: an item it cannot read is an {@code UnreadableItem} (what names
+     * it and why) beside the others. The next page number when EZ's {@code totalPage} or
+     * {@code total} says there is more (a full page when it says neither).
      */
-    private <D, T> Page<Integer, T> page(EzDto.Envelope<EzDto.PageOf<D>> envelope, int number, Function<D, T> map) {
-        EzDto.PageOf<D> page = data(envelope);
-        List<T> items = nonNull(page.items()).stream().map(map).toList();
-        boolean more = page.totalPage() != null ? number < page.totalPage()
-                : page.total() != null ? (long) number * pageSize < page.total()
-                : items.size() == pageSize;
-        return new Page<>(items, more ? Option.some(number + 1) : Option.none());
+    private <T> Page<Integer, T> page(EzDto.Envelope<EzDto.PageOf<JsonNode>> envelope, int number, String kind,
+            Function<JsonNode, T> read) {
+        EzDto.PageOf<JsonNode> page = data(envelope);
+        List<JsonNode> raw = nonNull(page.items());
+        List<T> items = new ArrayList<>();
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            JsonNode item = raw.get(i);
+            int index = i;
+            try {
+                items.add(read.apply(item));
+            } catch (RuntimeException e) {   // one item never spoils the page (a fatal Error still does)
+                String what = kind.equals("order") ? identity(item, "transactionId").map(id -> "order " + id)
+                        .getOrElse("order " + EzProducts.identify(null, number, index))
+                        : "product " + EzProducts.identify(item, number, i);
+                String why = reason(e);
+                unreadable.add(new ProviderFailure.UnreadableItem(FailureDetails.of(PROVIDER, what
+                        + " could not be read: " + why), what, why));
+            }
+        }
+        Option<Integer> totalPage = Option.of(page.totalPage()).map(t -> EzMapper.count(t, "totalPage"));
+        Option<Integer> total = Option.of(page.total()).map(t -> EzMapper.count(t, "total"));
+        boolean more = totalPage.isDefined() ? number < totalPage.get()
+                : total.isDefined() ? (long) number * pageSize < total.get()
+                : raw.size() == pageSize;
+        return new Page<>(items, unreadable, more ? Option.some(number + 1) : Option.none());
+    }
+
+    /**
+     * Why an item could not be read, in words fit for a failure: the adapter's own message
+     * ({@link MalformedAnswerException}), else the kind of refusal — never a value from the item.
+     */
+    private static String reason(RuntimeException e) {
+        if (e instanceof MalformedAnswerException && e.getMessage() != null) {
+            String m = e.getMessage();
+            return m.length() <= 200 ? m : m.substring(0, 200) + "…";
+        }
+        return "the domain refused a value (" + e.getClass().getSimpleName() + ")";
     }
 
     private static <T> T data(EzDto.Envelope<T> envelope) {

@@ -1,9 +1,15 @@
 package io.voucherport.adapter.ez;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** EZ Cards v2 wire shapes. Every field may be absent; unknown fields are ignored. */
+/**
+ * EZ Cards v2 wire shapes. Every field may be absent; unknown fields are ignored. Counts are read
+ * as {@code BigDecimal} so that a fraction, a negative or an overflowing count is seen and refused
+ * ({@link EzMapper#count}), never truncated or clamped. Orders and products travel as
+ * {@code JsonNode} first (kept as raw fields, read one item at a time).
+ */
 final class EzDto {
 
     private EzDto() {
@@ -23,33 +29,21 @@ final class EzDto {
     }
 
     record OrderProduct(
-            String sku, Integer quantity, Money unitPriceOriginal, Money unitPrice, Money totalPrice, String status) {
+            String sku, BigDecimal quantity, Money unitPriceOriginal, Money unitPrice, Money totalPrice, String status) {
     }
 
     record Fx(String pair, BigDecimal rate, String asOfDate) {
     }
 
     /** {@code {total, page, pageSize, totalPage, items}}. */
-    record PageOf<T>(Integer total, Integer page, Integer pageSize, Integer totalPage, List<T> items) {
-    }
-
-    record CodesProduct(String sku, Integer quantity, List<Code> codes) {
-    }
-
-    /** {@code pinCode} is documented as an integer; read as text so a string keeps its leading zeros. */
-    record Code(String stockId, String status, String redeemCode, String pinCode) {
+    record PageOf<T>(BigDecimal total, BigDecimal page, BigDecimal pageSize, BigDecimal totalPage, List<T> items) {
     }
 
     /**
-     * A catalog product. EZ's public pages do not document this shape; these fields are what the
-     * adapter reads when present (see the README).
+     * One SKU of a Get Codes answer; each code ({@code {stockId, status, redeemCode, pinCode}}) is
+     * read on its own ({@link EzMapper#code}), so one unreadable code spoils only itself.
      */
-    record Product(
-            String sku, String name, String countryCode, Money faceValue, Money minFaceValue, Money maxFaceValue,
-            BigDecimal faceValueStep, Money price, List<PriceTier> priceTiers, String deliveryType) {
-    }
-
-    record PriceTier(Integer minQuantity, Money unitPrice) {
+    record CodesProduct(String sku, BigDecimal quantity, List<JsonNode> codes) {
     }
 
     record Balance(BigDecimal balance, String currency) {

@@ -1,6 +1,10 @@
 package io.voucherport.adapter.ez;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.MalformedAnswerException;
+import io.voucherport.adapter.support.RawFields;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.money.CurrencyCode;
@@ -15,13 +19,11 @@ import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.OrderedLine;
-import io.voucherport.domain.supply.PriceTier;
-import io.voucherport.domain.supply.Product;
-import io.voucherport.domain.supply.ProductValue;
 import io.voucherport.domain.supply.SkuCodes;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +92,9 @@ interface EzMapper {
         return EzStatuses.orderStatus(raw);
     }
 
-    default int quantity(Integer quantity) {
-        return quantity == null ? 0 : quantity;
+    /** Value conversion: an absent quantity is 0 (a line then fails validation); anything else must be a count. */
+    default int quantity(BigDecimal quantity) {
+        return quantity == null ? 0 : count(quantity, "quantity");
     }
 
     default Option<OrderReference> reference(String clientOrderNumber) {
@@ -129,44 +132,59 @@ interface EzMapper {
     /** Judgement: the ordered count is EZ's {@code quantity}, or the number of codes listed when EZ omits it. */
     default SkuCodes skuCodes(EzDto.CodesProduct product) {
         List<DeliveredCode> codes = nonNull(product.codes()).stream().map(this::code).toList();
-        return new SkuCodes(sku(product.sku()), product.quantity() == null ? codes.size() : product.quantity(), codes);
-    }
-
-    /** A code counts as delivered only when EZ says COMPLETED and sent a code or PIN; otherwise it is pending. */
-    default DeliveredCode code(EzDto.Code code) {
-        Option<String> stockId = text(code.stockId());
-        Option<Secret> redeemCode = text(code.redeemCode()).map(Secret::of);
-        Option<Secret> pin = text(code.pinCode()).map(Secret::of);
-        if (EzStatuses.codeStatus(code.status()) == CodeStatus.DELIVERED && (redeemCode.isDefined() || pin.isDefined())) {
-            return new DeliveredCode(CodeStatus.DELIVERED, redeemCode, pin, Option.none(), Option.none(),
-                    Option.none(), stockId);
-        }
-        return DeliveredCode.pending(stockId);
+        return new SkuCodes(sku(product.sku()),
+                product.quantity() == null ? codes.size() : count(product.quantity(), "quantity"), codes);
     }
 
     /**
-     * Judgement: a ranged value when EZ sends both bounds, a fixed value otherwise (none at all is
-     * refused); price tiers without a price are skipped, a single price is one tier from 1; the
-     * delivery is instant unless EZ says otherwise; a blank name falls back to the SKU.
+     * Judgement, one code on its own: delivered only when EZ says COMPLETED and sent a code or PIN;
+     * pending otherwise; unreadable (missing, never delivered, its stock id kept when readable)
+     * when it is no object or a field has a shape no code has (an object, an array, a fraction as
+     * PIN, a boolean).
      */
-    default Product product(EzDto.Product p) {
-        Option<Money> fixed = money(p.faceValue());
-        Option<Money> min = money(p.minFaceValue());
-        Option<Money> max = money(p.maxFaceValue());
-        ProductValue value = min.isDefined() && max.isDefined()
-                ? new ProductValue.Ranged(min.get(), max.get(), Option.of(p.faceValueStep()))
-                : new ProductValue.Fixed(fixed.getOrElseThrow(
-                        () -> new IllegalArgumentException("product " + p.sku() + " has no face value")));
-        List<PriceTier> tiers = nonNull(p.priceTiers()).stream()
-                .flatMap(t -> money(t.unitPrice()).map(price -> new PriceTier(quantityOrOne(t.minQuantity()), price))
-                        .toJavaStream())
-                .toList();
-        if (tiers.isEmpty()) {
-            tiers = money(p.price()).map(price -> List.of(new PriceTier(1, price))).getOrElse(List.of());
+    default DeliveredCode code(JsonNode code) {
+        if (code == null || !code.isObject()) {
+            return DeliveredCode.unreadable(Option.none());
         }
-        boolean instant = p.deliveryType() == null || p.deliveryType().strip().equalsIgnoreCase("INSTANT");
-        return new Product(sku(p.sku()), p.name() == null || p.name().isBlank() ? p.sku() : p.name(), value, tiers,
-                instant, text(p.countryCode()));
+        Option<Option<String>> stock = scalar(code.get("stockId"), true);
+        Option<String> stockId = stock.getOrElse(Option.none());
+        Option<Option<String>> status = scalar(code.get("status"), false);
+        Option<Option<String>> redeem = scalar(code.get("redeemCode"), false);
+        Option<Option<String>> pinText = scalar(code.get("pinCode"), true);
+        if (stock.isEmpty() || status.isEmpty() || redeem.isEmpty() || pinText.isEmpty()) {
+            return DeliveredCode.unreadable(stockId);
+        }
+        try {
+            Option<Secret> redeemCode = redeem.get().map(Secret::of);
+            Option<Secret> pin = pinText.get().map(Secret::of);
+            if (EzStatuses.codeStatus(status.get().getOrNull()) == CodeStatus.DELIVERED
+                    && (redeemCode.isDefined() || pin.isDefined())) {
+                return new DeliveredCode(CodeStatus.DELIVERED, redeemCode, pin, Option.none(), Option.none(),
+                        Option.none(), stockId);
+            }
+            return DeliveredCode.pending(stockId);
+        } catch (IllegalArgumentException refused) {   // a value the domain refuses (say, a control character)
+            return DeliveredCode.unreadable(stockId);
+        }
+    }
+
+    /**
+     * Judgement: the order in the domain's words plus EZ's own fields; an {@code fxSummary} pair is
+     * {@code BASE/QUOTE}, dated by its {@code asOfDate}; the first {@code unitPriceOriginal} of a SKU
+     * counts (EZ lists each SKU once).
+     */
+    default EzOrder ezOrder(EzDto.Order order, RawFields raw) {
+        java.util.Map<Sku, Money> original = new java.util.LinkedHashMap<>();
+        for (EzDto.OrderProduct product : nonNull(order.products())) {
+            if (product != null && product.sku() != null) {
+                money(product.unitPriceOriginal()).peek(m -> original.putIfAbsent(sku(product.sku()), m));
+            }
+        }
+        List<ExchangeRate> fx = nonNull(order.fxSummary()).stream()
+                .map(f -> rate(new EzDto.Rate(f.pair(), null, null, f.rate()), Timestamps.parse(f.asOfDate())))
+                .toList();
+        return new EzOrder(order(order), text(order.ezOrderNumber()), text(order.payWithCurrency()).map(this::currency),
+                fx, original, raw);
     }
 
     /** Value conversion: EZ's balance is one amount in one currency, without frozen or credit amounts. */
@@ -195,8 +213,45 @@ interface EzMapper {
         return new ExchangeRate(currency(base), currency(quote), rate.rate(), asOf);
     }
 
-    private static int quantityOrOne(Integer quantity) {
-        return quantity == null || quantity < 1 ? 1 : quantity;
+    /**
+     * Value conversion: a count EZ sent (a quantity, a total) as an {@code int}: a whole number
+     * from 0 to {@link Integer#MAX_VALUE}. Anything else — negative, a fraction, beyond an
+     * {@code int} — is a {@link MalformedAnswerException} naming {@code what}, never clamped.
+     */
+    static int count(BigDecimal value, String what) {
+        BigDecimal whole;
+        try {
+            whole = value.stripTrailingZeros().scale() <= 0 ? value.setScale(0) : null;
+        } catch (ArithmeticException fraction) {
+            whole = null;
+        }
+        if (whole == null || whole.signum() < 0 || whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new MalformedAnswerException("the " + what + " is not a count (a whole number from 0 to "
+                    + Integer.MAX_VALUE + "): " + JsonSupport.bounded(value).toString());
+        }
+        return whole.intValueExact();
+    }
+
+    /**
+     * A scalar field of a code: none when its shape is no scalar a code holds (the field is then
+     * unreadable); some(none) when absent, null or blank; some(text) otherwise. A number is taken
+     * as text when whole (EZ documents {@code stockId} and {@code pinCode} as integers), a fraction
+     * only when {@code wholeOnly} is false.
+     */
+    private static Option<Option<String>> scalar(JsonNode node, boolean wholeOnly) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Option.some(Option.none());
+        }
+        if (node.isTextual()) {
+            return Option.some(text(node.asText()));
+        }
+        if (node.isIntegralNumber()) {
+            return Option.some(Option.some(node.bigIntegerValue().toString()));
+        }
+        if (node.isNumber() && !wholeOnly) {
+            return Option.some(Option.some(node.decimalValue().toPlainString()));
+        }
+        return Option.none();
     }
 
     private static Option<String> text(String value) {

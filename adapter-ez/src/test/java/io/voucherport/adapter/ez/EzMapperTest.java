@@ -113,17 +113,16 @@ class EzMapperTest {
 
     @Test
     void productsWithFixedAndRangedValuesAndPriceTiers() throws Exception {
-        Product fixed = EzMapper.INSTANCE.product(json.readValue("""
+        Product fixed = EzProducts.product(json.readTree("""
                 {"sku": "A", "name": "Store", "faceValue": {"amount": "10.00", "currency": "USD"},
-                 "price": {"amount": "9.75", "currency": "USD"}, "deliveryType": "ASYNC"}""", EzDto.Product.class));
+                 "price": {"amount": "9.75", "currency": "USD"}, "deliveryType": "ASYNC"}"""));
         assertThat(fixed.value()).isEqualTo(new ProductValue.Fixed(Money.of("10", "USD")));
         assertThat(fixed.priceTiers()).singleElement().satisfies(t -> assertThat(t.unitPrice()).isEqualTo(Money.of("9.75", "USD")));
         assertThat(fixed.instantDelivery()).isFalse();
-        Product ranged = EzMapper.INSTANCE.product(json.readValue("""
+        Product ranged = EzProducts.product(json.readTree("""
                 {"sku": "B", "minFaceValue": {"amount": "5", "currency": "EUR"},
                  "maxFaceValue": {"amount": "100", "currency": "EUR"}, "faceValueStep": "5",
-                 "priceTiers": [{"minQuantity": 10, "unitPrice": {"amount": "0.95", "currency": "EUR"}}]}""",
-                EzDto.Product.class));
+                 "priceTiers": [{"minQuantity": 10, "unitPrice": {"amount": "0.95", "currency": "EUR"}}]}"""));
         assertThat(ranged.name()).isEqualTo("B");
         assertThat(ranged.value().accepts(Money.of("25", "EUR"))).isTrue();
         assertThat(ranged.tierFor(10)).isNotEmpty();

@@ -1,8 +1,12 @@
 package io.voucherport.adapter.ez;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Response;
 import feign.codec.Decoder;
+import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
@@ -27,6 +31,11 @@ public final class EzPeer {
     private static final Type CODES = returnType("codes", String.class, Map.class);
     private static final Type ORDER = returnType("createInstantOrder", EzDto.InstantOrderRequest.class);
 
+    private static final ObjectMapper JSON = JsonSupport.newObjectMapper();
+    /** The adapter's masking of raw fields ({@code redeemCode}, {@code pinCode}), as in its own spec. */
+    private static final ProviderSpec SPEC = ProviderSpec.of(EzCardsSupplier.PROVIDER, JSON)
+            .withMaskedFields("redeemCode", "pinCode");
+
     private final EzApi api;
 
     /** Targets {@code baseUrl} with {@code feign} plus EZ's authentication headers (the benchmark's fake credentials). */
@@ -43,8 +52,8 @@ public final class EzPeer {
     /** An instant order of one code, its request mapped as the adapter maps it. */
     public SupplierOrder instantOrder(OrderReference reference, Sku sku) {
         OrderLine line = OrderLine.of(sku, 1);
-        return EzMapper.INSTANCE.order(api.createInstantOrder(
-                EzMapper.INSTANCE.instantOrder(OrderRequest.of(reference, line), line)).data());
+        return EzCardsSupplier.readOrder(api.createInstantOrder(
+                EzMapper.INSTANCE.instantOrder(OrderRequest.of(reference, line), line)).data(), JSON, SPEC).order();
     }
 
     /** Decodes and maps a codes answer (a 200 {@code response} the benchmark built in memory), as the adapter does. */
@@ -58,7 +67,8 @@ public final class EzPeer {
     /** Decodes and maps an order answer (a 200 {@code response} the benchmark built in memory), as the adapter does. */
     @SuppressWarnings("unchecked")
     public static SupplierOrder decodeOrder(Decoder decoder, Response response) throws IOException {
-        return EzMapper.INSTANCE.order(((EzDto.Envelope<EzDto.Order>) decoder.decode(response, ORDER)).data());
+        return EzCardsSupplier.readOrder(((EzDto.Envelope<JsonNode>) decoder.decode(response, ORDER)).data(), JSON, SPEC)
+                .order();
     }
 
     private static Type returnType(String method, Class<?>... parameters) {

@@ -1,5 +1,6 @@
 package io.voucherport.adapter.giftcard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import feign.Headers;
 import feign.Param;
 import feign.QueryMap;
@@ -29,6 +30,7 @@ interface GiftHubApi {
     @RequestLine("PUT /order/confirm")
     GiftHubDto.Envelope<GiftHubDto.Confirmed> confirmOrder(GiftHubDto.ConfirmRequest request);
 
+    /** The order kept as JSON: read into {@link GiftHubDto.Order} and kept, masked, as the order's raw fields. */
     @RequestLine("GET /order/get?orderId={orderId}")
-    GiftHubDto.Envelope<GiftHubDto.Order> order(@Param("orderId") String orderId);
+    GiftHubDto.Envelope<JsonNode> order(@Param("orderId") String orderId);
 }

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * GiftHub's catalog: its products page by page, and the pricing of an order. GiftHub's limits
+ * GiftHub's catalog: its products page by page (each product and variant read on its own: one
+ * that cannot be read is reported in place by its SKU and why, the others are delivered), and
+ * the pricing of an order. GiftHub's limits
  * (at most {@value GiftHubSupplier#MAX_PER_SKU} per SKU, {@value GiftHubSupplier#MAX_SKUS} SKUs,
  * {@value GiftHubSupplier#MAX_ITEMS} items) and each SKU's value (its fixed quote, or a face value
  * inside its range) are checked before anything is sent; the SKU's product type and quote come
@@ -56,6 +58,7 @@ final class GiftHubCatalog {
     private final GiftHubMapper map = GiftHubMapper.INSTANCE;
     private final Object lock = new Object();
     private volatile Map<Sku, Offer> offers = Map.of();
+    private volatile Map<String, ProviderFailure.UnreadableItem> unreadable = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
     GiftHubCatalog(ProviderClient<GiftHubApi> client, int pageSize, Duration ttl, Clock clock) {
@@ -70,10 +73,12 @@ final class GiftHubCatalog {
         return pages(parentId, Offer::product);
     }
 
-    /** One product's variants as products. */
-    Either<ProviderFailure, List<Product>> product(String productId) {
-        return client.read("product", api -> map.offers(GiftHubDto.data(api.product(productId))).stream()
-                .map(Offer::product).toList());
+    /** One product's variants as products, and the active ones that could not be read. */
+    Either<ProviderFailure, PagedSequence.Listing<Product>> product(String productId) {
+        return client.read("product", api -> {
+            PagedSequence.Listing<Offer> read = map.read(GiftHubDto.data(api.product(productId)));
+            return new PagedSequence.Listing<>(read.items().stream().map(Offer::product).toList(), read.unreadable());
+        });
     }
 
     /** A refusal ({@code InvalidRequest}, before sending) when {@code request} breaks GiftHub's limits. */
@@ -94,8 +99,11 @@ final class GiftHubCatalog {
                 return Either.left(found.getLeft());
             }
             if (found.get().isEmpty()) {
+                Option<ProviderFailure.UnreadableItem> unread = Option.of(unreadable.get(line.sku().value()));
                 return Either.left(new ProviderFailure.NotFound(FailureDetails.of(GiftHubSupplier.PROVIDER,
-                        "GiftHub's catalog has no SKU " + line.sku() + "; nothing was sent")));
+                        unread.map(u -> "GiftHub's catalog entry for SKU " + line.sku() + " cannot be read ("
+                                + u.reason() + "); nothing was sent")
+                                .getOrElse(() -> "GiftHub's catalog has no SKU " + line.sku() + "; nothing was sent"))));
             }
             Offer offer = found.get().get();
             Either<String, Money> quote = quote(line, offer.product().value());
@@ -153,12 +161,14 @@ final class GiftHubCatalog {
             boolean reloadedJustNow = !loadedAt.plus(RELOAD_PAUSE).isBefore(now);
             if (offers.get(sku) == null && !reloadedJustNow || stale) {
                 Map<Sku, Offer> loaded = new LinkedHashMap<>();
+                Map<String, ProviderFailure.UnreadableItem> unread = new LinkedHashMap<>();
                 Either<ProviderFailure, Long> walked = pages(Option.none(), Function.identity())
-                        .forEachItem(o -> loaded.put(o.product().sku(), o));
+                        .forEachItem(o -> loaded.put(o.product().sku(), o), u -> unread.put(u.item(), u));
                 if (walked.isLeft()) {
                     return Either.left(walked.getLeft());
                 }
                 offers = Map.copyOf(loaded);
+                unreadable = Map.copyOf(unread);
                 loadedAt = now;
             }
             return Either.right(Option.of(offers.get(sku)));
@@ -172,10 +182,11 @@ final class GiftHubCatalog {
             at.pageToken().peek(t -> query.put("pageToken", t));
             parentId.peek(p -> query.put("parentId", p));
             GiftHubDto.ProductPage page = GiftHubDto.data(api.products(query));
-            List<T> items = map.offersOf(page).stream().map(item).toList();
+            PagedSequence.Listing<Offer> read = map.offersOf(page);
+            List<T> items = read.items().stream().map(item).toList();
             Option<PageAt> next = Option.of(page.nextPageToken()).filter(t -> !t.isBlank())
                     .map(t -> new PageAt(Option.some(t)));
-            return new Page<>(items, next);
+            return new Page<>(items, read.unreadable(), next);
         }));
     }
 }

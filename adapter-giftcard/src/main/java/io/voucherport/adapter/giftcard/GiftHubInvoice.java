@@ -1,6 +1,7 @@
 package io.voucherport.adapter.giftcard;
 
 import io.vavr.control.Option;
+import io.voucherport.adapter.support.RawFields;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.money.CurrencyCode;
 import io.voucherport.domain.supply.Sku;
@@ -66,14 +67,17 @@ public record GiftHubInvoice(
      * @param description GiftHub's text
      * @param amount the effect on the total, negative for credits
      * @param currency the effect's currency
+     * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and {@code quote} of
+     *     the main product, the rate of an exchange), read-only and masked; empty when absent
      */
-    public record Item(String type, String description, BigDecimal amount, CurrencyCode currency) {
+    public record Item(String type, String description, BigDecimal amount, CurrencyCode currency, RawFields metaData) {
         /** Validates. */
         public Item {
             Require.present(type, "type");
             Require.present(description, "description");
             Require.present(amount, "amount");
             Require.present(currency, "currency");
+            Require.present(metaData, "meta data");
         }
     }
 }

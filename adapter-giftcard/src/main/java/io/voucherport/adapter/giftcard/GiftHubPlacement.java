@@ -68,6 +68,10 @@ final class GiftHubPlacement {
             return Either.left(overLimit.get());
         }
         OrderReference reference = request.reference();
+        Option<String> unkept = unkept(reference.value());
+        if (unkept.isDefined()) {
+            return Either.left(client.refusal(unkept.get()));
+        }
         Either<ProviderFailure, OrderReferenceStore.Binding> known = store(() -> references.find(reference));
         if (known.isLeft()) {
             return Either.left(known.getLeft());
@@ -194,6 +198,32 @@ final class GiftHubPlacement {
                 retrieve(existing).toOption().filter(order -> order.reference().contains(reference)));
     }
 
+    /**
+     * Why GiftHub would not keep {@code reference} exactly as sent, if so: longer than
+     * {@link GiftHubSupplier#MAX_REFERENCE_LENGTH} characters, or holding a control, format or
+     * line-separator character or an unpaired surrogate (text that does not round-trip through
+     * GiftHub's JSON unchanged; the order is found again by comparing it exactly).
+     */
+    static Option<String> unkept(String reference) {
+        String limit = "GiftHub takes a reference of at most " + GiftHubSupplier.MAX_REFERENCE_LENGTH
+                + " characters without control, format or line-separator characters";
+        if (reference.length() > GiftHubSupplier.MAX_REFERENCE_LENGTH) {
+            return Option.some(limit + " but it has " + reference.length() + "; nothing was sent");
+        }
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            int type = Character.getType(c);
+            boolean unpaired = Character.isHighSurrogate(c)
+                    ? i + 1 >= reference.length() || !Character.isLowSurrogate(reference.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (unpaired || Character.isISOControl(c) || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return Option.some(limit + " but it has one at position " + (i + 1) + "; nothing was sent");
+            }
+        }
+        return Option.none();
+    }
+
     /** Create's answer, which must name the new order by an id the domain accepts. */
     private GiftHubDto.CreatedOrder withId(GiftHubDto.CreatedOrder answer) {
         map.orderId(MalformedAnswerException.require(answer.id(), "order id"));
@@ -201,7 +231,8 @@ final class GiftHubPlacement {
     }
 
     private Either<ProviderFailure, SupplierOrder> retrieve(SupplierOrderId id) {
-        return client.read("order", api -> map.order(new GiftHubMapper.Retrieved(id, GiftHubDto.data(api.order(id.value())))));
+        return client.read("order", api -> map.order(new GiftHubMapper.Retrieved(id,
+                GiftHubDto.read(GiftHubDto.data(api.order(id.value())), GiftHubDto.Order.class))));
     }
 
     /** Runs a reference-store operation; a store failure is {@code Unavailable} (nothing was bought by it). */

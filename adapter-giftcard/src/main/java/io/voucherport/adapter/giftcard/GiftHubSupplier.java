@@ -17,6 +17,7 @@ import io.voucherport.domain.supply.Balance;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderReference;
+import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderReferenceStore;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Product;
@@ -72,7 +73,15 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     public static final int MIN_PAGE_SIZE = 5;
     /** Largest product page. */
     public static final int MAX_PAGE_SIZE = 50;
+    /**
+     * Longest {@code reference} sent. GiftHub documents no limit for its free-text reference; this
+     * adapter sends at most the domain's own limit ({@link OrderReference#MAX_LENGTH}), and only
+     * text that comes back exactly as sent (no control, format or line-separator character, no
+     * unpaired surrogate), since the order is found again by comparing it exactly.
+     */
+    public static final int MAX_REFERENCE_LENGTH = OrderReference.MAX_LENGTH;
 
+    private final ProviderSpec spec;
     private final ProviderClient<GiftHubApi> client;
     private final ProviderClient<GiftHubTokenApi> tokenEndpoint;
     private final GiftHubTokens tokens;
@@ -87,8 +96,9 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
                 .withErrors(GiftHubErrors.classifier(), GiftHubErrors.parser(json),
                         GiftHubErrors.REQUEST_ID_HEADERS.toArray(String[]::new))
-                .withMaskedFields("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber", "webhookUrl")
+                .withMaskedFields(GiftHubMapper.SECRET_FIELDS.toArray(String[]::new))
                 .withMaskedValues(b.clientId(), b.clientSecret());
+        this.spec = spec;
         this.tokens = new GiftHubTokens(b.tokenLifetime(), b.renewBefore(), b.clock(), json);
         this.client = ProviderClient.open(GiftHubApi.class, b.baseUrl(),
                 spec.withTokens(tokens, AuthScheme.bearer(), GiftHubErrors::tokenRejected), b.settings());
@@ -117,8 +127,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         return catalog.products(Option.some(parentId));
     }
 
-    /** One product's variants as domain products. Safe to retry. Failures: {@code NotFound} and the usual read failures. */
-    public Either<ProviderFailure, List<Product>> product(String productId) {
+    /**
+     * One product's variants as domain products, and each active variant that could not be read
+     * (its SKU and why). Safe to retry. Failures: {@code NotFound} and the usual read failures.
+     */
+    public Either<ProviderFailure, PagedSequence.Listing<Product>> product(String productId) {
         Require.identifier(productId, "product id");
         return catalog.product(productId);
     }
@@ -128,14 +141,18 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         return client.read("balances", api -> map.balances(GiftHubDto.data(api.customerInfo())));
     }
 
-    /** The exchange rates GiftHub bills wallets at now. Safe to retry. */
-    public Either<ProviderFailure, List<ExchangeRate>> exchangeRates() {
+    /**
+     * The exchange rates GiftHub bills wallets at now, and each rate that could not be read (by its
+     * position and currencies, and why): none is dropped silently. Safe to retry.
+     */
+    public Either<ProviderFailure, PagedSequence.Listing<ExchangeRate>> exchangeRates() {
         return client.read("exchange rates", api -> map.rates(GiftHubDto.data(api.customerInfo()).exchangeRates()));
     }
 
     /**
      * Create, bind the reference, confirm once (see the class comment). Failures:
-     * {@code InvalidRequest} (a GiftHub limit or a SKU's value, before sending; or GiftHub's reason),
+     * {@code InvalidRequest} (a GiftHub limit, a reference GiftHub would not keep exactly — see
+     * {@link #MAX_REFERENCE_LENGTH} — or a SKU's value, before sending; or GiftHub's reason),
      * {@code NotFound} (a SKU GiftHub does not sell), {@code DuplicateReference},
      * {@code InsufficientFunds}, {@code Expired}, {@code Unavailable} (nothing bought),
      * {@code OutcomeUnknown} (confirm unanswered and the order still created: look it up by reference).
@@ -172,10 +189,14 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         return client.read("codes", api -> map.codes(retrieved(id, api)));
     }
 
-    /** The order in full: codes, exchange rates and invoices. Safe to retry. */
+    /**
+     * The order in full: codes, exchange rates, invoices, each SKU's quote, deal and face value,
+     * what could not be read, and the answer itself, masked. Safe to retry.
+     */
     public Either<ProviderFailure, GiftHubOrder> order(SupplierOrderId id) {
         Require.present(id, "id");
-        return client.read("order", api -> map.full(retrieved(id, api)));
+        return client.read("order", api -> map.full(GiftHubMapper.Retrieved.of(id, GiftHubDto.data(api.order(id.value())),
+                spec)));
     }
 
     /**
@@ -217,6 +238,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     private static GiftHubMapper.Retrieved retrieved(SupplierOrderId id, GiftHubApi api) {
-        return new GiftHubMapper.Retrieved(id, GiftHubDto.data(api.order(id.value())));
+        return new GiftHubMapper.Retrieved(id, GiftHubDto.read(GiftHubDto.data(api.order(id.value())),
+                GiftHubDto.Order.class));
     }
 }

@@ -63,7 +63,7 @@ class GiftHubMapperTest {
     @Test
     void ratesAndInvoiceKeepEveryDigitAndItemType() throws IOException {
         GiftHubDto.Order dto = example();
-        assertThat(GiftHubMapper.INSTANCE.rates(dto.exchangeRates())).singleElement().satisfies(rate -> {
+        assertThat(GiftHubMapper.INSTANCE.rates(dto.exchangeRates()).items()).singleElement().satisfies(rate -> {
             assertThat(rate.base()).isEqualTo(CurrencyCode.of("EUR"));
             assertThat(rate.quote()).isEqualTo(CurrencyCode.of("DKK"));
             assertThat(rate.rate()).isEqualByComparingTo(new BigDecimal("7.456803455723542"));

@@ -402,7 +402,7 @@ class GiftHubSupplierTest {
             assertThat(small.catalog("gaming").toList().get()).extracting(p -> p.sku().value())
                     .containsExactly("STEAM-EU-20", "STEAM-EU-50", "MUSIC-DE-3M", "PSN-UK-10", "PSN-UK-25");
         }
-        assertThat(supplier.product("p-visa-us").get()).singleElement()
+        assertThat(supplier.product("p-visa-us").get().items()).singleElement()
                 .satisfies(p -> assertThat(p.country()).contains("US"));
         assertThat(supplier.product("p-nothing").getLeft()).isInstanceOf(ProviderFailure.NotFound.class);
     }
@@ -415,7 +415,7 @@ class GiftHubSupplierTest {
         assertThat(eur.available()).isEqualTo(Money.of("5000", "EUR"));
         assertThat(eur.frozen()).contains(Money.of("0", "EUR"));
         assertThat(eur.credit()).contains(Money.of("250", "EUR"));
-        assertThat(supplier.exchangeRates().get()).anySatisfy(r -> {
+        assertThat(supplier.exchangeRates().get().items()).anySatisfy(r -> {
             assertThat(r.quote()).isEqualTo(CurrencyCode.of("IRT"));
             assertThat(r.rate().toPlainString()).isEqualTo("79142.00001263583522870862");
         });
@@ -429,7 +429,7 @@ class GiftHubSupplierTest {
         assertThat(invoice.total()).isEqualByComparingTo("134.10");
         assertThat(invoice.items("exchange-base-currency")).singleElement()
                 .satisfies(i -> assertThat(i.currency()).isEqualTo(CurrencyCode.of("EUR")));
-        assertThat(full.exchangeRates()).isNotEmpty();
+        assertThat(full.exchangeRates().items()).isNotEmpty();
     }
 
     private void runConcurrently(ExecutorService pool, int calls) throws Exception {

@@ -13,6 +13,7 @@ import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
 import io.voucherport.domain.journal.PurchaseStatus;
 import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderLine;
@@ -20,12 +21,16 @@ import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Sku;
+import io.voucherport.domain.supply.SkuCodes;
 import io.voucherport.domain.supply.SupplierOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -47,7 +52,11 @@ import java.util.function.Supplier;
  *   <li>an order found by reference is used only when its reference matches exactly;</li>
  *   <li>once any placement had an unknown outcome, the purchase never ends "nothing bought";</li>
  *   <li>{@code Delivered} means every requested SKU × quantity has a delivered code, judged against
- *       the request.</li>
+ *       the request;</li>
+ *   <li>a code the supplier sent that could not be read ({@code UNREADABLE}) is missing, never
+ *       delivered, and not waited for as if pending: once every missing code is one of those, the
+ *       purchase ends {@code PartiallyDelivered}, which lists them with their stock ids
+ *       ({@link PurchaseResult.PartiallyDelivered#unreadable()}); resuming it fetches them again.</li>
  * </ul>
  * One instance drives a purchase at a time, under a lease in the journal: a second instance asked
  * to buy the same reference answers {@code Pending} without calling the supplier, and takes over
@@ -666,7 +675,7 @@ public final class BuyCodes {
                     end(new PurchaseEvent.Delivered(order.id(), codes.get().delivered().size(), now()));
                     return done(new PurchaseResult.Delivered(reference(), order, codes.get()));
                 }
-                if (order.status() == OrderStatus.PARTIALLY_COMPLETED) {
+                if (order.status() == OrderStatus.PARTIALLY_COMPLETED || onlyUnreadableMissing(missing, codes.get())) {
                     end(new PurchaseEvent.PartiallyDelivered(order.id(), codes.get().delivered().size(),
                             missing.values().stream().mapToInt(Integer::intValue).sum(), now()));
                     return done(new PurchaseResult.PartiallyDelivered(reference(), order, codes.get(), missing));
@@ -679,6 +688,24 @@ public final class BuyCodes {
                         ? ask("fetching the order", false, () -> supplier.findOrder(order.id())).getOrElse(order) : order;
                 return codes(now, poll + 1);
             });
+        }
+
+        /**
+         * Whether every code still missing against the request was sent but could not be read
+         * (no code of its SKU still pending, none never listed): waiting would not bring them, so
+         * the purchase ends partially delivered, the unreadable codes reported with their stock ids.
+         */
+        private static boolean onlyUnreadableMissing(Map<Sku, Integer> missing, OrderCodes codes) {
+            Map<Sku, Integer> unreadable = new HashMap<>();
+            Set<Sku> pending = new HashSet<>();
+            for (SkuCodes sku : codes.skus()) {
+                unreadable.merge(sku.sku(), sku.unreadable().size(), Integer::sum);
+                if (sku.codes().stream().anyMatch(c -> c.status() == CodeStatus.PENDING)) {
+                    pending.add(sku.sku());
+                }
+            }
+            return missing.entrySet().stream().allMatch(m -> !pending.contains(m.getKey())
+                    && unreadable.getOrDefault(m.getKey(), 0) >= m.getValue());
         }
 
         private Step fail(Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure) {

@@ -3,12 +3,14 @@ package io.voucherport.application.purchase;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.supply.DeliveredCode;
 import io.voucherport.domain.supply.OrderCodes;
 import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderStatus;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrder;
 import io.voucherport.domain.supply.SupplierOrderId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,12 +40,13 @@ public sealed interface PurchaseResult {
     }
 
     /**
-     * The order ended with some codes delivered and some not.
+     * The order ended with some codes delivered and some not: the supplier said so, or every code
+     * still missing was sent but could not be read ({@link #unreadable()}).
      *
      * @param reference the purchase's reference
      * @param order the order as it ended
-     * @param codes the codes delivered
-     * @param missing how many codes are missing, per SKU
+     * @param codes its codes: the delivered ones, and any pending or unreadable
+     * @param missing how many codes are missing, per SKU (unreadable codes count as missing)
      */
     record PartiallyDelivered(OrderReference reference, SupplierOrder order, OrderCodes codes, Map<Sku, Integer> missing)
             implements PurchaseResult {
@@ -53,6 +56,14 @@ public sealed interface PurchaseResult {
             Require.present(order, "order");
             Require.present(codes, "codes");
             missing = Map.copyOf(Require.present(missing, "missing"));
+        }
+
+        /**
+         * The codes the supplier sent that could not be read: missing, never delivered, each with
+         * its stock id when it had one, so they can be fetched again.
+         */
+        public List<DeliveredCode> unreadable() {
+            return codes.skus().stream().flatMap(s -> s.unreadable().stream()).toList();
         }
     }
 

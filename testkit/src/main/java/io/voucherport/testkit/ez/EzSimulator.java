@@ -444,6 +444,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         poll(order);
         Optional<String> sku = r.param("sku");
         Set<String> stockIds = r.param("stockIds").map(s -> Set.of(s.split(","))).orElse(Set.of());
+        Optional<String> status = r.param("status");   // EZ's example filters by code status
         List<Object> data = new ArrayList<>();
         for (SimLine line : order.lines) {
             if (sku.isPresent() && !sku.get().equals(line.product.sku)) {
@@ -451,6 +452,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
             }
             List<?> codes = line.codes.stream()
                     .filter(c -> stockIds.isEmpty() || stockIds.contains(String.valueOf(c.stockId)))
+                    .filter(c -> status.isEmpty() || status.get().equals(c.delivered() ? "COMPLETED" : "PROCESSING"))
                     .map(c -> map("stockId", c.stockId, "status", c.delivered() ? "COMPLETED" : "PROCESSING",
                             "redeemCode", c.redeemCode, "pinCode", c.pin == null ? null
                                     : c.pin.startsWith("0") ? c.pin : (Object) Long.valueOf(c.pin)))

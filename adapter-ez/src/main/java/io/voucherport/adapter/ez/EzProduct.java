@@ -1,0 +1,21 @@
+package io.voucherport.adapter.ez;
+
+import io.voucherport.adapter.support.RawFields;
+import io.voucherport.domain.Require;
+import io.voucherport.domain.supply.Product;
+
+/**
+ * An EZ catalog product: the product in the domain's words and {@link #raw()}, EZ's item as read
+ * (secrets masked), for any field not modelled — EZ does not document its product shape.
+ *
+ * @param product the product
+ * @param raw EZ's catalog item as read
+ */
+public record EzProduct(Product product, RawFields raw) {
+
+    /** Validates. */
+    public EzProduct {
+        Require.present(product, "product");
+        Require.present(raw, "raw");
+    }
+}
