@@ -1,5 +1,8 @@
 package io.voucherport.adapter.discounts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.vavr.control.Either;
@@ -8,18 +11,23 @@ import io.voucherport.adapter.support.HttpProblem;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.ProviderProblemException;
+import io.voucherport.adapter.support.ProviderSpec;
+import io.voucherport.adapter.support.RawFields;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.discount.DiscountCode;
 import io.voucherport.domain.discount.PriceRule;
 import io.voucherport.domain.discount.PriceRuleDraft;
+import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
 import io.voucherport.domain.paging.PagedSequence;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What differs between API versions, and only that: the version's path, its DTO set (the answer
@@ -27,10 +35,20 @@ import java.util.function.Function;
  * its paging (page numbers in 2022-01, cursor tokens in 2025-06, each its own cursor type). Calls
  * go through the adapter's one request path; the dialect only reads and writes their shapes,
  * inside the call. One instance per adapter, chosen by its {@link ShoplazzaVersion}.
+ *
+ * <p>Codes and rules are read one by one: in a listing, an item that cannot be read (a count that
+ * is no count, a missing code text, a value of the wrong type) is an {@code UnreadableItem} with
+ * what identifies it and why, and the others are delivered; a single item (a get, a look-up, a
+ * create) that cannot be read fails the call as a malformed answer. Each item keeps its JSON as
+ * read, masked ({@link RawFields}).
  */
 abstract sealed class ShoplazzaDialect {
 
     static final ShoplazzaMapper MAPPER = ShoplazzaMapper.INSTANCE;
+    /** Reads one item's JSON as its record (items need no dialect module). */
+    private static final ObjectMapper ITEMS = JsonSupport.newSnakeCaseMapper();
+    /** The masking rules of the adapter's request path, for the items' raw fields. */
+    private static final ProviderSpec MASKING = baseSpec(ITEMS);
 
     /** The zone of zone-less timestamps (2022-01). */
     final ZoneId zone;
@@ -46,15 +64,49 @@ abstract sealed class ShoplazzaDialect {
     }
 
     /**
+     * The start of every Shoplazza {@link ProviderSpec}: every masking rule of the adapter belongs
+     * here, so logs and raw fields mask alike.
+     */
+    static ProviderSpec baseSpec(ObjectMapper json) {
+        return ProviderSpec.of(ShoplazzaDiscounts.PROVIDER, json);
+    }
+
+    /**
      * Items of one page, read inside the call, and (2025-06) the token of the page after it.
      *
-     * @param items the page's items, copied (a missing item fails the call, not the caller)
+     * @param items the page's readable items, copied
+     * @param unreadable the page's items that could not be read
      * @param more the next page's cursor token; none in 2022-01, which pages by page number
      */
-    record Listed<T>(List<T> items, Option<String> more) {
+    record Listed<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<String> more) {
         Listed {
             items = List.copyOf(items);
+            unreadable = List.copyOf(unreadable);
         }
+
+        /** The same page with each readable item converted by {@code as}. */
+        <R> Listed<R> map(Function<T, R> as) {
+            return new Listed<>(items.stream().map(as).toList(), unreadable, more);
+        }
+
+        /** How many items the page held, readable or not. */
+        int size() {
+            return items.size() + unreadable.size();
+        }
+
+        /** The readable items when every item could be read (a write's answer); else a malformed answer. */
+        List<T> strict() {
+            if (!unreadable.isEmpty()) {
+                throw new MalformedAnswerException(unreadable.get(0).message());
+            }
+            return items;
+        }
+    }
+
+    /** Reads one item's JSON. */
+    @FunctionalInterface
+    interface ItemReader<T> {
+        T read(JsonNode item) throws JsonProcessingException;
     }
 
     /** The version this dialect is. */
@@ -83,15 +135,20 @@ abstract sealed class ShoplazzaDialect {
     /** Whether codes can be created in batches (2025-06). */
     abstract boolean batches();
 
-    /** The one code in an answer: {@code discount_code}, or the first of {@code discount_codes} (some docs answer a create so). */
-    abstract DiscountCode oneCode(ShoplazzaDto.Answer answer);
+    /**
+     * The one code in an answer: {@code discount_code}, or the first of {@code discount_codes}
+     * (some docs answer a create so); unreadable, a malformed answer.
+     */
+    abstract ShoplazzaCode oneCode(ShoplazzaDto.Answer answer);
 
-    /** The codes of an answer (a page, or a batch create). */
-    abstract Listed<DiscountCode> codes(ShoplazzaDto.Answer answer);
+    /** The codes of an answer (a page, or a batch create), each read on its own. */
+    abstract Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer);
 
-    abstract PriceRule oneRule(ShoplazzaDto.Answer answer);
+    /** The one rule in an answer; unreadable, a malformed answer. */
+    abstract ShoplazzaRule oneRule(ShoplazzaDto.Answer answer);
 
-    abstract Listed<PriceRule> rules(ShoplazzaDto.Answer answer);
+    /** The rules of a page, each read on its own. */
+    abstract Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer);
 
     /** An answer that carries nothing (a delete), checked like every other. */
     abstract Done done(ShoplazzaDto.Answer answer);
@@ -104,15 +161,101 @@ abstract sealed class ShoplazzaDialect {
      */
     abstract <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch);
 
-    static <T> T first(List<T> items, String what) {
-        if (items == null || items.isEmpty()) {
+    /** {@code one} when present, else the first of {@code many}; none at all is a malformed answer. */
+    static JsonNode oneOf(JsonNode one, List<JsonNode> many, String what) {
+        if (present(one)) {
+            return one;
+        }
+        if (many == null || many.isEmpty() || !present(many.get(0))) {
             throw new MalformedAnswerException("the answer holds no " + what);
         }
-        return MalformedAnswerException.require(items.get(0), what);
+        return many.get(0);
     }
 
-    static <T> List<T> orEmpty(List<T> items) {
-        return items == null ? List.of() : items;
+    /** A code item as the domain's code with its raw fields. */
+    static <D> ShoplazzaCode code(JsonNode item, Class<D> record, Function<D, DiscountCode> map)
+            throws JsonProcessingException {
+        return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, MASKING));
+    }
+
+    /** A rule item as the domain's rule with its raw fields. */
+    static <D> ShoplazzaRule rule(JsonNode item, Class<D> record, Function<D, PriceRule> map)
+            throws JsonProcessingException {
+        return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, MASKING));
+    }
+
+    /** One item, strictly: an item that cannot be read is a malformed answer (the call fails). */
+    static <T> T one(JsonNode item, String what, ItemReader<T> reader) {
+        try {
+            return reader.read(item);
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (e instanceof MalformedAnswerException malformed) {
+                throw malformed;
+            }
+            throw new MalformedAnswerException("the " + what + " cannot be read: " + reason(e));
+        }
+    }
+
+    /** Each item on its own: the readable ones, and each unreadable one with what identifies it and why. */
+    static <T> Listed<T> each(List<JsonNode> items, String what, ItemReader<T> reader, Option<String> more) {
+        List<T> read = new ArrayList<>();
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        List<JsonNode> all = items == null ? List.of() : items;
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode item = all.get(i);
+            try {
+                read.add(reader.read(item));
+            } catch (JsonProcessingException | RuntimeException e) {
+                int place = i + 1;
+                String which = identity(item, "code").map(c -> what + " " + c)
+                        .orElse(() -> identity(item, "id").map(id -> what + " id " + id))
+                        .getOrElse(() -> what + " " + place + " of the page");
+                String reason = reason(e);
+                unreadable.add(new ProviderFailure.UnreadableItem(FailureDetails.of(ShoplazzaDiscounts.PROVIDER,
+                        which + " could not be read: " + reason), which, reason));
+            }
+        }
+        return new Listed<>(read, unreadable, more);
+    }
+
+    private static boolean present(JsonNode node) {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    private static JsonNode object(JsonNode item) {
+        if (item == null || !item.isObject()) {
+            throw new IllegalArgumentException("the item is not a JSON object");
+        }
+        return item;
+    }
+
+    /** The item's {@code field} when usable as its name: short text without control characters. */
+    private static Option<String> identity(JsonNode item, String field) {
+        JsonNode value = item == null ? null : item.get(field);
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            return Option.none();
+        }
+        String text = value.asText().strip();
+        return text.isEmpty() || text.length() > 128 || text.chars().anyMatch(Character::isISOControl)
+                ? Option.none() : Option.some(text);
+    }
+
+    /** Why an item could not be read, in the adapter's words: the field and never its value, or the domain's refusal. */
+    static String reason(Exception e) {
+        if (e instanceof JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("."));
+            return "field " + (path.isEmpty() ? "(the item)" : path) + " has an unreadable value";
+        }
+        if (e instanceof JsonProcessingException) {
+            return "the item is not readable JSON";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\p{Cntrl}", " ").strip();
+        if (message.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
     /** 2022-01: bare objects, numbers as strings, zone-less timestamps, {@code limit}/{@code page} (the cursor is the page number). */
@@ -136,26 +279,33 @@ abstract sealed class ShoplazzaDialect {
                     .getOrElseThrow(() -> new MalformedAnswerException("the answer is not in the 2022-01 dialect"));
         }
 
+        private ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
+            return code(item, ShoplazzaDto.V2022.DiscountCode.class, c -> MAPPER.code(c, zone));
+        }
+
+        private ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
+            return rule(item, ShoplazzaDto.V2022.PriceRule.class, r -> MAPPER.rule(r, zone));
+        }
+
         @Override
-        DiscountCode oneCode(ShoplazzaDto.Answer answer) {
+        ShoplazzaCode oneCode(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2022.Answer a = read(answer);
-            return a.discountCode() != null ? MAPPER.code(a.discountCode(), zone)
-                    : MAPPER.code(first(a.discountCodes(), "discount code"), zone);
+            return one(oneOf(a.discountCode(), a.discountCodes(), "discount code"), "discount code", this::readCode);
         }
 
         @Override
-        Listed<DiscountCode> codes(ShoplazzaDto.Answer answer) {
-            return new Listed<>(MAPPER.codes2022(orEmpty(read(answer).discountCodes()), zone), Option.none());
+        Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer) {
+            return each(read(answer).discountCodes(), "code", this::readCode, Option.none());
         }
 
         @Override
-        PriceRule oneRule(ShoplazzaDto.Answer answer) {
-            return MAPPER.rule(MalformedAnswerException.require(read(answer).priceRule(), "price rule"), zone);
+        ShoplazzaRule oneRule(ShoplazzaDto.Answer answer) {
+            return one(oneOf(read(answer).priceRule(), null, "price rule"), "price rule", this::readRule);
         }
 
         @Override
-        Listed<PriceRule> rules(ShoplazzaDto.Answer answer) {
-            return new Listed<>(MAPPER.rules2022(orEmpty(read(answer).priceRules()), zone), Option.none());
+        Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer) {
+            return each(read(answer).priceRules(), "price rule", this::readRule, Option.none());
         }
 
         @Override
@@ -176,8 +326,8 @@ abstract sealed class ShoplazzaDialect {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("limit", size);
                 query.put("page", page);
-                return fetch.apply(query).map(listed -> new Page<>(listed.items(),
-                        listed.items().size() < size ? Option.none() : Option.some(page + 1)));
+                return fetch.apply(query).map(listed -> new Page<>(listed.items(), listed.unreadable(),
+                        listed.size() < size ? Option.none() : Option.some(page + 1)));
             });
         }
     }
@@ -218,28 +368,35 @@ abstract sealed class ShoplazzaDialect {
             return envelope.data() == null ? ShoplazzaDto.V2025.Data.EMPTY : envelope.data();
         }
 
-        @Override
-        DiscountCode oneCode(ShoplazzaDto.Answer answer) {
-            ShoplazzaDto.V2025.Data data = data(answer);
-            return data.discountCode() != null ? MAPPER.code(data.discountCode(), zone)
-                    : MAPPER.code(first(data.discountCodes(), "discount code"), zone);
+        private ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
+            return code(item, ShoplazzaDto.V2025.DiscountCode.class, c -> MAPPER.code(c, zone));
+        }
+
+        private ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
+            return rule(item, ShoplazzaDto.V2025.PriceRule.class, r -> MAPPER.rule(r, zone));
         }
 
         @Override
-        Listed<DiscountCode> codes(ShoplazzaDto.Answer answer) {
+        ShoplazzaCode oneCode(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2025.Data data = data(answer);
-            return new Listed<>(MAPPER.codes2025(orEmpty(data.discountCodes()), zone), more(data));
+            return one(oneOf(data.discountCode(), data.discountCodes(), "discount code"), "discount code", this::readCode);
         }
 
         @Override
-        PriceRule oneRule(ShoplazzaDto.Answer answer) {
-            return MAPPER.rule(MalformedAnswerException.require(data(answer).priceRule(), "price rule"), zone);
+        Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer) {
+            ShoplazzaDto.V2025.Data data = data(answer);
+            return each(data.discountCodes(), "code", this::readCode, more(data));
         }
 
         @Override
-        Listed<PriceRule> rules(ShoplazzaDto.Answer answer) {
+        ShoplazzaRule oneRule(ShoplazzaDto.Answer answer) {
+            return one(oneOf(data(answer).priceRule(), null, "price rule"), "price rule", this::readRule);
+        }
+
+        @Override
+        Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2025.Data data = data(answer);
-            return new Listed<>(MAPPER.rules2025(orEmpty(data.priceRules()), zone), more(data));
+            return each(data.priceRules(), "price rule", this::readRule, more(data));
         }
 
         @Override
@@ -264,7 +421,8 @@ abstract sealed class ShoplazzaDialect {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("page_size", size);
                 at.token().peek(t -> query.put("cursor", t));
-                return fetch.apply(query).map(listed -> new Page<>(listed.items(), listed.more().map(t -> new Cursor(Option.some(t)))));
+                return fetch.apply(query).map(listed -> new Page<>(listed.items(), listed.unreadable(),
+                        listed.more().map(t -> new Cursor(Option.some(t)))));
             });
         }
     }

@@ -33,7 +33,14 @@ import java.util.List;
  *       as opaque strings, the 2025-06 envelope code in any JSON type; a 2xx with a failing envelope
  *       code is a failure.</li>
  *   <li><b>Paging</b>: page numbers (2022-01) or {@code cursor}/{@code has_more} (2025-06), both as
- *       one lazy {@link PagedSequence}.</li>
+ *       one lazy {@link PagedSequence}. A code or rule that cannot be read (a negative or
+ *       overflowing count, a missing code text) is an {@code UnreadableItem} in its place, the
+ *       rest delivered.</li>
+ *   <li><b>Usage</b> is modelled where Shoplazza counts it: the rule's {@code usage_limit} against
+ *       its {@code times_used} (all its codes together), each code's own {@code usage_count}.</li>
+ *   <li><b>Nothing unmodelled is lost</b>: {@link #codeAnswer}, {@link #lookupAnswer},
+ *       {@link #codeAnswers}, {@link #ruleAnswer} and {@link #ruleAnswers} give each code or rule
+ *       with its JSON as read ({@code raw()}, masked).</li>
  *   <li><b>Rate</b>: Shoplazza's bucket (40 per store, refilled at 2 per second) is honoured by a
  *       client-side {@link RateLimiter}; share {@link #storeBucket()} between every instance that
  *       calls one store. 429 is retried with backoff and jitter for safe calls.</li>
@@ -76,7 +83,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
      */
     static ProviderSpec spec(ShoplazzaDialect dialect, AccessTokenProvider tokens) {
         ObjectMapper json = dialect.json();
-        return ProviderSpec.of(PROVIDER, json)
+        return ShoplazzaDialect.baseSpec(json)
                 .withErrors(ShoplazzaErrors.classifier(dialect.version()), ShoplazzaErrors.parser(json), "x-request-id")
                 .withTokens(tokens, AuthScheme.header("Access-Token"), ShoplazzaErrors.tokenRejected());
     }
@@ -102,21 +109,44 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
 
     @Override
     public Either<ProviderFailure, DiscountCode> get(PriceRuleId ruleId, DiscountCodeId id) {
+        return codeAnswer(ruleId, id).map(ShoplazzaCode::code);
+    }
+
+    /** One code of a rule as Shoplazza answered it, with its raw fields. Safe to retry. Failures as {@link #get(PriceRuleId, DiscountCodeId)}. */
+    public Either<ProviderFailure, ShoplazzaCode> codeAnswer(PriceRuleId ruleId, DiscountCodeId id) {
         Require.present(ruleId, "price rule id");
         Require.present(id, "discount code id");
         return client.read("get code", api -> dialect.oneCode(api.code(ruleId.value(), id.value())));
     }
 
+    /**
+     * {@inheritDoc} Shoplazza's "not found" — HTTP 404, or a 2xx whose envelope code says so
+     * ({@link ShoplazzaErrors}) — is {@code None}; a code Shoplazza sent but that cannot be read is
+     * a failure ({@code UnexpectedResponse}), never {@code None}.
+     */
     @Override
     public Either<ProviderFailure, Option<DiscountCode>> lookup(String code) {
+        return lookupAnswer(code).map(found -> found.map(ShoplazzaCode::code));
+    }
+
+    /** {@link #lookup} with the code as Shoplazza answered it, raw fields included. Safe to retry. */
+    public Either<ProviderFailure, Option<ShoplazzaCode>> lookupAnswer(String code) {
         Require.text(code, "discount code");
-        Either<ProviderFailure, DiscountCode> found = client.read("look up code", api -> dialect.oneCode(api.lookup(code)));
+        Either<ProviderFailure, ShoplazzaCode> found = client.read("look up code", api -> dialect.oneCode(api.lookup(code)));
         return found.isLeft() && found.getLeft() instanceof ProviderFailure.NotFound
                 ? Either.right(Option.none()) : found.map(Option::some);
     }
 
+    /** {@inheritDoc} A code that cannot be read is an {@code UnreadableItem} in its place; the others are delivered. */
     @Override
     public PagedSequence<DiscountCode> list(PriceRuleId ruleId) {
+        Require.present(ruleId, "price rule id");
+        return dialect.pages(pageSize, query -> client.read("list codes",
+                api -> dialect.codes(api.codes(ruleId.value(), query)).map(ShoplazzaCode::code)));
+    }
+
+    /** All codes of a rule as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list(PriceRuleId)}. */
+    public PagedSequence<ShoplazzaCode> codeAnswers(PriceRuleId ruleId) {
         Require.present(ruleId, "price rule id");
         return dialect.pages(pageSize, query -> client.read("list codes",
                 api -> dialect.codes(api.codes(ruleId.value(), query))));
@@ -127,7 +157,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         Require.present(ruleId, "price rule id");
         Require.present(code, "code");
         ShoplazzaDto.CodeBody body = MAPPER.codeBody(code);
-        return client.write("create code", api -> dialect.oneCode(api.createCode(ruleId.value(), body)));
+        return client.write("create code", api -> dialect.oneCode(api.createCode(ruleId.value(), body)).code());
     }
 
     /**
@@ -153,7 +183,8 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         for (int from = 0; from < codes.size(); from += MAX_BATCH) {
             ShoplazzaDto.V2025.BatchBody batch = MAPPER.batchBody(codes.subList(from, Math.min(codes.size(), from + MAX_BATCH)));
             Either<ProviderFailure, List<DiscountCode>> made = client.write("create codes",
-                    api -> dialect.codes(api.createCodes(ruleId.value(), batch)).items());
+                    api -> dialect.codes(api.createCodes(ruleId.value(), batch)).strict().stream()
+                            .map(ShoplazzaCode::code).toList());
             if (made.isLeft()) {
                 return Either.left(made.getLeft());
             }
@@ -168,7 +199,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         Require.present(id, "discount code id");
         Require.present(code, "code");
         ShoplazzaDto.CodeBody body = MAPPER.codeBody(code);
-        return client.write("update code", api -> dialect.oneCode(api.updateCode(ruleId.value(), id.value(), body)));
+        return client.write("update code", api -> dialect.oneCode(api.updateCode(ruleId.value(), id.value(), body)).code());
     }
 
     @Override
@@ -178,13 +209,25 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         return client.write("delete code", api -> dialect.done(api.deleteCode(ruleId.value(), id.value())));
     }
 
+    /** {@inheritDoc} A rule that cannot be read is an {@code UnreadableItem} in its place; the others are delivered. */
     @Override
     public PagedSequence<PriceRule> list() {
+        return dialect.pages(pageSize, query -> client.read("list rules",
+                api -> dialect.rules(api.rules(query)).map(ShoplazzaRule::rule)));
+    }
+
+    /** All rules as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list()}. */
+    public PagedSequence<ShoplazzaRule> ruleAnswers() {
         return dialect.pages(pageSize, query -> client.read("list rules", api -> dialect.rules(api.rules(query))));
     }
 
     @Override
     public Either<ProviderFailure, PriceRule> get(PriceRuleId id) {
+        return ruleAnswer(id).map(ShoplazzaRule::rule);
+    }
+
+    /** One rule as Shoplazza answered it, with its raw fields. Safe to retry. Failures as {@link #get(PriceRuleId)}. */
+    public Either<ProviderFailure, ShoplazzaRule> ruleAnswer(PriceRuleId id) {
         Require.present(id, "price rule id");
         return client.read("get rule", api -> dialect.oneRule(api.rule(id.value())));
     }
@@ -193,7 +236,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     public Either<ProviderFailure, PriceRule> create(PriceRuleDraft draft) {
         Require.present(draft, "draft");
         ShoplazzaDto.RuleBody body = dialect.ruleBody(draft);
-        return client.write("create rule", api -> dialect.oneRule(api.createRule(body)));
+        return client.write("create rule", api -> dialect.oneRule(api.createRule(body)).rule());
     }
 
     @Override
@@ -201,7 +244,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         Require.present(id, "price rule id");
         Require.present(draft, "draft");
         ShoplazzaDto.RuleBody body = dialect.ruleBody(draft);
-        return client.write("update rule", api -> dialect.oneRule(api.updateRule(id.value(), body)));
+        return client.write("update rule", api -> dialect.oneRule(api.updateRule(id.value(), body)).rule());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.voucherport.adapter.discounts;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  * Shoplazza wire shapes, one set per dialect, read and written in snake_case. Every field may be
  * absent; unknown fields are ignored. Numbers and flags that a dialect sends as text or as numbers
  * are read as text ({@code "0"}, {@code 0}, {@code "-1"}, {@code "0.0000"}, {@code true}) and made
- * sense of by {@link ShoplazzaMapper}.
+ * sense of by {@link ShoplazzaMapper}. The codes and rules of an answer are kept as {@code JsonNode}s
+ * and read one by one by the dialect (one unreadable item never spoils the others; the node is also
+ * the item's raw fields).
  */
 final class ShoplazzaDto {
 
@@ -43,9 +46,12 @@ final class ShoplazzaDto {
         private V2022() {
         }
 
-        /** Whatever an answer holds: one code or rule, or a page of them (paged by page number; {@code count} unused). */
-        record Answer(DiscountCode discountCode, List<DiscountCode> discountCodes, PriceRule priceRule,
-                List<PriceRule> priceRules) implements ShoplazzaDto.Answer {
+        /**
+         * Whatever an answer holds: one code or rule, or a page of them (paged by page number;
+         * {@code count} unused); items as read, for {@link DiscountCode} and {@link PriceRule}.
+         */
+        record Answer(JsonNode discountCode, List<JsonNode> discountCodes, JsonNode priceRule,
+                List<JsonNode> priceRules) implements ShoplazzaDto.Answer {
             @Override
             public Option<Answer> v2022() {
                 return Option.some(this);
@@ -56,9 +62,13 @@ final class ShoplazzaDto {
                 String useWithOther, String usageCount) {
         }
 
-        /** {@code usage_limit} {@code "-1"} is unlimited; {@code ends_at} {@code "-1"} is no end. */
-        record PriceRule(String id, String title, String valueType, String value, String usageLimit, String startsAt,
-                String endsAt) {
+        /**
+         * {@code usage_limit} {@code "-1"} is unlimited; {@code ends_at} {@code "-1"} is no end;
+         * {@code times_used} the rule's uses; {@code once_per_customer} "1" once per customer (the
+         * create page: a per-customer maximum, -1 or 0 none); {@code allocation_limit} per checkout.
+         */
+        record PriceRule(String id, String title, String valueType, String value, String usageLimit, String timesUsed,
+                String oncePerCustomer, String allocationLimit, String startsAt, String endsAt) {
         }
 
         record RuleBody(RuleOut priceRule) implements ShoplazzaDto.RuleBody {
@@ -85,9 +95,12 @@ final class ShoplazzaDto {
             }
         }
 
-        /** One code or rule, or a page of them with the next page's {@code cursor} when {@code has_more}. */
-        record Data(DiscountCode discountCode, List<DiscountCode> discountCodes, PriceRule priceRule,
-                List<PriceRule> priceRules, String cursor, Boolean hasMore) {
+        /**
+         * One code or rule, or a page of them with the next page's {@code cursor} when
+         * {@code has_more}; items as read, for {@link DiscountCode} and {@link PriceRule}.
+         */
+        record Data(JsonNode discountCode, List<JsonNode> discountCodes, JsonNode priceRule,
+                List<JsonNode> priceRules, String cursor, Boolean hasMore) {
             static final Data EMPTY = new Data(null, null, null, null, null, null);
         }
 
@@ -96,9 +109,14 @@ final class ShoplazzaDto {
                 String useWithOther, BigDecimal usageCount) {
         }
 
-        /** {@code usage_limit} -1 is unlimited; {@code ends_at} absent is no end. */
+        /**
+         * {@code usage_limit} -1 is unlimited; {@code ends_at} absent is no end; {@code times_used}
+         * the rule's uses; {@code once_per_customer} 1 once per customer; {@code allocation_limit}
+         * per checkout.
+         */
         record PriceRule(String id, String title, String valueType, BigDecimal value, BigDecimal usageLimit,
-                String startsAt, String endsAt) {
+                BigDecimal timesUsed, BigDecimal oncePerCustomer, BigDecimal allocationLimit, String startsAt,
+                String endsAt) {
         }
 
         record RuleBody(RuleOut priceRule) implements ShoplazzaDto.RuleBody {

@@ -113,17 +113,24 @@ final class ShoplazzaErrors {
         };
     }
 
-    /** An envelope code like {@code 4001}, {@code "404"} or {@code "InvalidParameter"} as an HTTP-like status. */
+    /**
+     * An envelope code like {@code 4001}, {@code "404"}, {@code "InvalidParameter"} or an HTTP reason
+     * phrase as an HTTP-like status. Shoplazza's 2025-06 pages describe the error {@code code} as the
+     * "Error http message" ({@code "InvalidParameter"}) and its 404 as "Not Found — The ID provided
+     * is not existed": a code that reads "not found" or "not exist" in any spelling
+     * ({@code "Not Found"}, {@code "NotFound"}, {@code "NOT_FOUND"}, {@code "not-found"},
+     * {@code "ResourceNotExist"}) is 404, so a look-up of a missing code answers "none".
+     */
     static int statusLike(String code) {
         String c = code.strip();
         if (c.matches("[45]\\d{2,3}")) {
             return Integer.parseInt(c.substring(0, 3));
         }
-        String lower = c.toLowerCase(Locale.ROOT);
+        String lower = c.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (lower.contains("unauthorized") || lower.contains("forbidden")) {
             return 401;
         }
-        if (lower.contains("notfound") || lower.contains("not_found")) {
+        if (lower.contains("notfound") || lower.contains("notexist")) {
             return 404;
         }
         if (lower.contains("toomany") || lower.contains("limit")) {

@@ -2,6 +2,7 @@ package io.voucherport.adapter.discounts;
 
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Timestamps;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCode;
@@ -49,21 +50,15 @@ interface ShoplazzaMapper {
     @Mapping(target = "combinesWithOtherOffers", source = "useWithOther")
     DiscountCode code(ShoplazzaDto.V2025.DiscountCode code, @Context ZoneId zone);
 
-    List<DiscountCode> codes2022(List<ShoplazzaDto.V2022.DiscountCode> codes, @Context ZoneId zone);
-
-    List<DiscountCode> codes2025(List<ShoplazzaDto.V2025.DiscountCode> codes, @Context ZoneId zone);
-
     @Mapping(target = "title", defaultValue = "")
     @Mapping(target = "value", expression = "java(value(rule.valueType(), number(rule.value())))")
+    @Mapping(target = "perCustomerLimit", source = "oncePerCustomer", qualifiedByName = "perCustomer")
     PriceRule rule(ShoplazzaDto.V2022.PriceRule rule, @Context ZoneId zone);
 
     @Mapping(target = "title", defaultValue = "")
     @Mapping(target = "value", expression = "java(value(rule.valueType(), rule.value()))")
+    @Mapping(target = "perCustomerLimit", source = "oncePerCustomer", qualifiedByName = "perCustomer")
     PriceRule rule(ShoplazzaDto.V2025.PriceRule rule, @Context ZoneId zone);
-
-    List<PriceRule> rules2022(List<ShoplazzaDto.V2022.PriceRule> rules, @Context ZoneId zone);
-
-    List<PriceRule> rules2025(List<ShoplazzaDto.V2025.PriceRule> rules, @Context ZoneId zone);
 
     // ---- domain → request bodies (generated)
 
@@ -133,14 +128,70 @@ interface ShoplazzaMapper {
         }
     }
 
-    /** Value conversion: a count as text; absent, unreadable or negative is 0. */
+    /**
+     * Value conversion: a count as text ({@code "0"}, {@code "12"}, {@code "0.0000"}); absent or
+     * blank is 0; text that is no number is unreadable ({@link MalformedAnswerException}), as
+     * {@link #count(BigDecimal)}.
+     */
     default int count(String text) {
-        return count(number(text));
+        return count(strictNumber(text));
     }
 
-    /** Value conversion: a count; absent or negative is 0, capped at {@link Integer#MAX_VALUE}. */
+    /**
+     * Value conversion: a count; absent is 0. A negative, fractional or overflowing count is no
+     * count: the answer (or its item) is unreadable ({@link MalformedAnswerException}), never
+     * clamped.
+     */
     default int count(BigDecimal n) {
-        return n == null || n.signum() < 0 ? 0 : n.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+        if (n == null) {
+            return 0;
+        }
+        if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new MalformedAnswerException("a count must be a whole number from 0 to " + Integer.MAX_VALUE);
+        }
+        return n.intValueExact();
+    }
+
+    /** Value conversion: a count as text that may be absent ({@code times_used}, {@code allocation_limit}); unreadable as {@link #count(BigDecimal)}. */
+    default Option<Integer> optionalCount(String text) {
+        return optionalCount(strictNumber(text));
+    }
+
+    /** Value conversion: a count that may be absent; unreadable as {@link #count(BigDecimal)}. */
+    default Option<Integer> optionalCount(BigDecimal n) {
+        return Option.of(n).map(this::count);
+    }
+
+    /**
+     * Value conversion: {@code once_per_customer} as a per-customer limit. Shoplazza's pages call it
+     * a flag ("1" once per customer) and a maximum ("-1 or 0 means no limit"); both read alike:
+     * -1 or 0 unlimited, n at most n uses per customer; absent none; anything else unreadable.
+     */
+    @Named("perCustomer")
+    default Option<UsageLimit> perCustomer(String text) {
+        return perCustomer(strictNumber(text));
+    }
+
+    /** Value conversion: {@link #perCustomer(String)} of a number. */
+    @Named("perCustomer")
+    default Option<UsageLimit> perCustomer(BigDecimal n) {
+        if (n == null) {
+            return Option.none();
+        }
+        return Option.some(n.compareTo(BigDecimal.ONE.negate()) == 0 || n.signum() == 0 ? UsageLimit.UNLIMITED
+                : UsageLimit.of(count(n)));
+    }
+
+    /** Value conversion: a number sent as text, strictly: absent or blank is null; text that is no number is unreadable. */
+    default BigDecimal strictNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonSupport.decimal(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedAnswerException("a number was expected");
+        }
     }
 
     /** Value conversion: a flag sent as {@code 1}/{@code 0}, {@code "1"}/{@code "0"} or {@code true}/{@code false}. */
@@ -152,14 +203,17 @@ interface ShoplazzaMapper {
         return n != null ? n.signum() != 0 : text.strip().equalsIgnoreCase("true");
     }
 
-    /** Value conversion: negative (the {@code -1} sentinel), absent or unreadable is unlimited. */
+    /** Value conversion: {@link #limit(BigDecimal)} of text; text that is no number is unreadable. */
     default UsageLimit limit(String text) {
-        return limit(number(text));
+        return limit(strictNumber(text));
     }
 
-    /** Value conversion: negative (the {@code -1} sentinel) or absent is unlimited. */
+    /**
+     * Value conversion: the {@code -1} sentinel or absent is unlimited; any other negative,
+     * fractional or overflowing limit is unreadable ({@link MalformedAnswerException}).
+     */
     default UsageLimit limit(BigDecimal n) {
-        return n == null || n.signum() < 0 ? UsageLimit.UNLIMITED : UsageLimit.of(count(n));
+        return n == null || n.compareTo(BigDecimal.ONE.negate()) == 0 ? UsageLimit.UNLIMITED : UsageLimit.of(count(n));
     }
 
     /** Value conversion: absent, blank, {@code -1} or {@code 0} is none; otherwise ISO-8601 or zone-less in the store's zone. */

@@ -32,8 +32,8 @@ class ReadmeExampleTest {
             Either<ProviderFailure, Option<DiscountCode>> found = shop.lookup("FIVEOFF");
             Either<ProviderFailure, Boolean> redeemable = found.flatMap(code -> code.isEmpty()
                     ? Either.right(false)
-                    : shop.get(code.get().priceRuleId())
-                            .map(rule -> rule.usageLimit().allowsAnotherUse(code.get().usageCount())));
+                    : shop.get(code.get().priceRuleId())   // the rule's limit counts the uses of all its codes
+                            .map(rule -> rule.allowsAnotherUse().getOrElse(false)));   // unknown: CheckDiscountCodes counts them
             redeemable.peek(ok -> System.out.println("FIVEOFF redeemable: " + ok));
             // README:shoplazza-end
             assertThat(redeemable.get()).isTrue();

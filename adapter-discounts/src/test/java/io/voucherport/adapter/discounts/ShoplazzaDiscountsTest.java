@@ -135,7 +135,9 @@ class ShoplazzaDiscountsTest {
         assertThat(mapped.value()).contains(new DiscountValue.Percentage(new BigDecimal("12.5")));
         assertThat(mapped.startsAt()).contains(Instant.parse("2023-06-20T15:30:00Z"));
         assertThat(ShoplazzaMapper.INSTANCE.limit("100")).isEqualTo(UsageLimit.of(100));
-        assertThat(ShoplazzaMapper.INSTANCE.count("not a number")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShoplazzaMapper.INSTANCE.count("not a number"))
+                .as("issue 16: a count that is no number is unreadable, not 0")
+                .isInstanceOf(io.voucherport.adapter.support.MalformedAnswerException.class);
     }
 
     @Test
@@ -191,17 +193,17 @@ class ShoplazzaDiscountsTest {
                  "use_with_other": "0", "created_at": "2022-06-17 07:48:29"}], "count": "1"}""",
                 ShoplazzaDto.Answer.class);
         assertThat(bare).isInstanceOf(ShoplazzaDto.V2022.Answer.class);
-        DiscountCode one = old.oneCode(bare);
+        DiscountCode one = old.oneCode(bare).code();
         assertThat(one.usageCount()).isEqualTo(3);
         assertThat(one.combinesWithOtherOffers()).isFalse();
-        assertThat(old.codes(bare).items()).containsExactly(one);
+        assertThat(old.codes(bare).items()).extracting(ShoplazzaCode::code).containsExactly(one);
 
         ShoplazzaDto.Answer envelope = now.json().readValue("""
                 {"code": "SUCCESS", "data": {"discount_code": {"id": "c2", "price_rule_id": "r1", "code": "TWO",
                  "usage_count": "7", "use_with_other": true, "created_at": "2023-06-20T15:30:00Z"}}}""",
                 ShoplazzaDto.Answer.class);
-        assertThat(now.oneCode(envelope).combinesWithOtherOffers()).isTrue();
-        assertThat(now.oneCode(envelope).usageCount()).isEqualTo(7);
+        assertThat(now.oneCode(envelope).code().combinesWithOtherOffers()).isTrue();
+        assertThat(now.oneCode(envelope).code().usageCount()).isEqualTo(7);
         assertThat(now.done(now.json().readValue("{\"code\": 200}", ShoplazzaDto.Answer.class)))
                 .isEqualTo(io.voucherport.domain.Done.DONE);
 

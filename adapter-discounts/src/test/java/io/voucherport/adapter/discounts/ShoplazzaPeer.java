@@ -41,7 +41,7 @@ public final class ShoplazzaPeer {
 
     /** One discount code. */
     public DiscountCode code(PriceRuleId rule, DiscountCodeId id) {
-        return DIALECT.oneCode(api.code(rule.value(), id.value()));
+        return DIALECT.oneCode(api.code(rule.value(), id.value())).code();
     }
 
     /** Decodes and maps code answers already in memory. */
@@ -53,6 +53,6 @@ public final class ShoplazzaPeer {
 
     /** Code answers read as the adapter reads them, with {@code decoder} (over a mapper from {@link #json}). */
     public static CodeDecoding codeDecoding(Decoder decoder) {
-        return answer -> DIALECT.oneCode((ShoplazzaDto.Answer) decoder.decode(answer, ShoplazzaDto.Answer.class));
+        return answer -> DIALECT.oneCode((ShoplazzaDto.Answer) decoder.decode(answer, ShoplazzaDto.Answer.class)).code();
     }
 }

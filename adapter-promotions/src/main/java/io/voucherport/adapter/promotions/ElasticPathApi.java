@@ -15,17 +15,17 @@ import java.util.Map;
 @Headers("Accept: application/json")
 interface ElasticPathApi {
 
-    /** Query: {@code page[limit]}, {@code page[offset]}, {@code filter}. */
+    /** Query: {@code page[limit]}, {@code page[offset]}, {@code filter}. Items read one by one ({@link ElasticPathItems}). */
     @RequestLine("GET /v2/{root}")
-    ElasticPathDto.PageOf<ElasticPathDto.Promotion> promotions(
+    ElasticPathDto.PageOf<JsonNode> promotions(
             @Param("root") String root, @QueryMap Map<String, Object> query);
 
     @RequestLine("GET /v2/{root}/{id}")
     ElasticPathDto.Envelope<ElasticPathDto.Promotion> promotion(@Param("root") String root, @Param("id") String id);
 
-    /** Query: {@code page[limit]}, {@code page[offset]}. Items come flat or nested: read by the mapper. */
+    /** Query: {@code page[limit]}, {@code page[offset]}. Items come flat or nested: read one by one ({@link ElasticPathItems}). */
     @RequestLine("GET /v2/{root}/{id}/codes")
-    ElasticPathDto.PageOf<ElasticPathDto.Code> codes(@Param("root") String root, @Param("id") String id,
+    ElasticPathDto.PageOf<JsonNode> codes(@Param("root") String root, @Param("id") String id,
             @QueryMap Map<String, Object> query);
 
     /** Answers 201 with the promotion, not the codes. */

@@ -1,6 +1,7 @@
 package io.voucherport.adapter.promotions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,7 +20,10 @@ final class ElasticPathDto {
     record Envelope<T>(T data) {
     }
 
-    /** {@code {data, meta: {page, results: {total}}}}; {@code links.next} is deliberately not read. */
+    /**
+     * {@code {data, meta: {page, results: {total}}}}; {@code links.next} is deliberately not read.
+     * Listings read their items as {@code JsonNode}s, one by one ({@link ElasticPathItems}).
+     */
     record PageOf<T>(List<T> data, Meta meta) {
     }
 
@@ -36,16 +40,14 @@ final class ElasticPathDto {
     }
 
     /**
-     * A listed code. {@code uses} here is the number of uses <em>remaining</em>. Lists come flat
-     * ({@code [{code…}]}) or nested ({@code [{data: {codes: [{code…}]}}]}); {@code data} holds the
-     * nested shape, so both are read in one pass.
+     * A listed code. {@code uses} here is the number of uses <em>remaining</em>; counts are read as
+     * numbers and judged by the mapper (a negative, fractional or overflowing count is unreadable,
+     * never clamped). {@code user} is one id or an array of ids. Lists come flat
+     * ({@code [{code…}]}) or nested ({@code [{data: {codes: [{code…}]}}]}): {@link ElasticPathItems}
+     * finds the codes in either.
      */
-    record Code(String id, String code, String consumeUnit, JsonNode user, Integer uses, Integer maxUses,
-            String createdBy, CodeMeta meta, NestedCodes data) {
-    }
-
-    /** The nested list shape's {@code data}. */
-    record NestedCodes(List<Code> codes) {
+    record Code(String id, String code, String consumeUnit, JsonNode user, BigDecimal uses, BigDecimal maxUses,
+            String createdBy, CodeMeta meta) {
     }
 
     record CodeMeta(Timestamps timestamps) {

@@ -18,6 +18,7 @@ import io.voucherport.domain.promotion.Promotion;
 import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ interface ElasticPathMapper {
     @Mapping(target = "code", source = "code.code")
     @Mapping(target = "id", source = "code.id")
     @Mapping(target = "consumeUnit", expression = "java(consumeUnit(code.consumeUnit(), kind))")
-    @Mapping(target = "user", source = "code.user", qualifiedByName = "user")
+    @Mapping(target = "users", source = "code.user", qualifiedByName = "users")
     @Mapping(target = "remainingUses", source = "code.uses")
     @Mapping(target = "maxUses", source = "code.maxUses")
     @Mapping(target = "createdBy", source = "code.createdBy")
@@ -76,6 +77,7 @@ interface ElasticPathMapper {
      * ones sent, as Elastic Path stored them on success (all allowed uses remain).
      */
     @Mapping(target = "id", expression = "java(io.vavr.control.Option.none())")
+    @Mapping(target = "users", source = "user")
     @Mapping(target = "remainingUses", source = "allowedUses")
     @Mapping(target = "maxUses", source = "allowedUses")
     @Mapping(target = "createdBy", expression = "java(io.vavr.control.Option.none())")
@@ -127,28 +129,17 @@ interface ElasticPathMapper {
     // ---- judgements ----
 
     /**
-     * Judgement: a page's codes, listed flat ({@code [{code…}]}) or nested
-     * ({@code [{data: {codes: [...]}}]}); blank codes skipped.
+     * Judgement: the promotion holding a code is the first one the filter found (only its id is
+     * read); one without a textual id is malformed.
      */
-    default List<PromotionCode> codes(List<ElasticPathDto.Code> items, PromotionKind kind) {
-        List<PromotionCode> codes = new ArrayList<>();
-        for (ElasticPathDto.Code item : items == null ? List.<ElasticPathDto.Code>of() : items) {
-            boolean flat = item.code() != null && !item.code().isBlank();
-            List<ElasticPathDto.Code> listed = flat ? List.of(item)
-                    : item.data() == null || item.data().codes() == null ? List.of() : item.data().codes();
-            for (ElasticPathDto.Code code : listed) {
-                if (code.code() != null && !code.code().isBlank()) {
-                    codes.add(code(code, kind));
-                }
+    default Option<PromotionId> holder(List<JsonNode> found) {
+        return Option.ofOptional((found == null ? List.<JsonNode>of() : found).stream().findFirst()).map(p -> {
+            JsonNode id = p == null ? null : p.get("id");
+            if (id == null || !id.isTextual()) {
+                throw new MalformedAnswerException("the promotion found has no id");
             }
-        }
-        return codes;
-    }
-
-    /** Judgement: the promotion holding a code is the first one the filter found; one without an id is malformed. */
-    default Option<PromotionId> holder(List<ElasticPathDto.Promotion> found) {
-        return Option.ofOptional((found == null ? List.<ElasticPathDto.Promotion>of() : found).stream().findFirst())
-                .map(p -> promotionId(MalformedAnswerException.require(p.id(), "promotion id")));
+            return promotionId(id.asText());
+        });
     }
 
     /** Judgement: the job {@code jobId} among a promotion's jobs, when listed. */
@@ -224,9 +215,20 @@ interface ElasticPathMapper {
         return Option.of(value);
     }
 
-    /** Value conversion: a nullable count → {@code Option}; counts below zero are not counts: none. */
-    default Option<Integer> count(Integer value) {
-        return Option.of(value).filter(v -> v >= 0);
+    /**
+     * Value conversion: a nullable count → {@code Option}; a count that is negative, fractional or
+     * beyond {@code Integer.MAX_VALUE} is no count: the answer (or its item) is unreadable, never
+     * clamped.
+     */
+    default Option<Integer> count(BigDecimal value) {
+        if (value == null) {
+            return Option.none();
+        }
+        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0
+                || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new MalformedAnswerException("a count must be a whole number from 0 to " + Integer.MAX_VALUE);
+        }
+        return Option.some(value.intValueExact());
     }
 
     /** Value conversion: an optional count → a nullable wire field (absent when none). */
@@ -239,18 +241,34 @@ interface ElasticPathMapper {
         return Timestamps.parse(value);
     }
 
-    /** Value conversion: a customer id, or several joined by commas. */
-    @Named("user")
-    default Option<String> user(JsonNode user) {
+    /**
+     * Value conversion: who may use a code — one customer id (or any identifying text) or an array
+     * of them — as a list, each kept; absent, {@code null}, blank or an empty array is anybody. A
+     * user that is not a text or number (an object, a nested array) is unreadable.
+     */
+    @Named("users")
+    default List<String> users(JsonNode user) {
         if (user == null || user.isNull()) {
-            return Option.none();
+            return List.of();
         }
-        if (user.isArray()) {
-            List<String> ids = new ArrayList<>();
-            user.forEach(u -> ids.add(u.asText()));
-            return text(String.join(",", ids));
+        List<String> ids = new ArrayList<>();
+        for (JsonNode u : user.isArray() ? user : List.of(user)) {
+            if (u.isNull()) {
+                continue;
+            }
+            if (!u.isTextual() && !u.isNumber()) {
+                throw new MalformedAnswerException("user must be a customer id or an array of them");
+            }
+            if (!u.asText().isBlank()) {
+                ids.add(u.asText());
+            }
         }
-        return text(user.asText());
+        return ids;
+    }
+
+    /** Value conversion: the one user a new code is for, as a list (empty for anybody). */
+    default List<String> users(Option<String> user) {
+        return user.toJavaList();
     }
 
     /** Value conversion: an error object or text as one message. */

@@ -1,5 +1,6 @@
 package io.voucherport.adapter.promotions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -47,7 +48,11 @@ import java.util.List;
  *       stopping on an empty page or when the offset reaches {@code meta.results.total} (never on
  *       {@code links.next}). Both published list shapes are read. Elastic Path serves offsets up
  *       to {@value #MAX_OFFSET} only: a promotion holding more ends its listing with an
- *       {@code InvalidRequest} failure saying so (use an export job), never a silent truncation.</li>
+ *       {@code InvalidRequest} failure saying so (use an export job), never a silent truncation.
+ *       A code or promotion that cannot be read is an {@code UnreadableItem} in its place, the
+ *       rest delivered; {@code user} keeps every customer id of an array.</li>
+ *   <li><b>Nothing unmodelled is lost</b>: {@link #codeAnswers} gives each code with its JSON as
+ *       read ({@link ElasticPathCode#raw()}, masked).</li>
  *   <li><b>{@code uses}</b> is "allowed uses" when creating and "remaining uses" when listing; the
  *       domain keeps them apart ({@code allowedUses}, {@code remainingUses}, {@code maxUses}), and
  *       an absent {@code max_uses} stays absent.</li>
@@ -94,6 +99,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private static final ElasticPathMapper MAP = ElasticPathMapper.INSTANCE;
 
     private final ProviderClient<ElasticPathApi> client;
+    private final ElasticPathItems read;
     private final ElasticPathTokens issuer;
     private final TokenCache tokens;
     private final PromotionKind kind;
@@ -118,6 +124,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                     settings.sleeper()));
         }
         this.client = ProviderClient.open(ElasticPathApi.class, b.baseUrl(), spec, settings);
+        this.read = new ElasticPathItems(json, spec);
         this.issuer = new ElasticPathTokens(client.sibling(ElasticPathTokenApi.class, b.baseUrl(), spec.withoutTokens()),
                 b.clientId(), b.clientSecret(), b.clock());
     }
@@ -137,13 +144,16 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         return MAX_CODES_PER_CREATE;
     }
 
+    /**
+     * {@inheritDoc} A promotion Elastic Path sent but that cannot be read is an
+     * {@code UnreadableItem} (its id and why) in its place; the others are delivered.
+     */
     @Override
     public PagedSequence<Promotion> promotions() {
         return PagedSequence.of(ElasticPathOffset.FIRST, at -> client.call(Operation.read("promotions"), api -> {
-            ElasticPathDto.PageOf<ElasticPathDto.Promotion> page = api.promotions(root, at.query(pageSize));
-            List<Promotion> items = (page.data() == null ? List.<ElasticPathDto.Promotion>of() : page.data()).stream()
-                    .map(p -> MAP.promotion(p, kind)).toList();
-            return new Page<>(items, at.next(items.size(), pageSize, page.meta()));
+            ElasticPathDto.PageOf<JsonNode> page = api.promotions(root, at.query(pageSize));
+            ElasticPathItems.Read<Promotion> items = read.promotions(page.data(), kind, at.records());
+            return new Page<>(items.items(), items.unreadable(), at.next(items.records(), pageSize, page.meta()));
         }));
     }
 
@@ -153,17 +163,37 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         return client.call(Operation.read("promotion"), api -> MAP.promotion(data(api.promotion(root, id.value())), kind));
     }
 
+    /**
+     * {@inheritDoc} A code Elastic Path sent but that cannot be read (a count that is no count, a
+     * user that is no id, no code text) is an {@code UnreadableItem} (its code text or place, and
+     * why) in its place; the others are delivered.
+     */
     @Override
     public PagedSequence<PromotionCode> codes(PromotionId id) {
         Require.present(id, "id");
+        return codePages(id, ElasticPathCode::code);
+    }
+
+    /**
+     * All codes of a promotion as Elastic Path listed them: each code with the fields the domain
+     * does not model ({@link ElasticPathCode#raw()}, secrets masked). Paged, tolerant and failing as
+     * {@link #codes(PromotionId)}. Safe to retry.
+     */
+    public PagedSequence<ElasticPathCode> codeAnswers(PromotionId id) {
+        Require.present(id, "id");
+        return codePages(id, code -> code);
+    }
+
+    private <T> PagedSequence<T> codePages(PromotionId id, java.util.function.Function<ElasticPathCode, T> as) {
         return PagedSequence.of(ElasticPathOffset.FIRST, at -> at.beyondCap()
                 ? Either.left(client.refusal("promotion " + id + " holds more codes than Elastic Path lists (offsets above "
                         + MAX_OFFSET + " are refused): the listing stopped after " + at.records()
                         + " codes; export the codes with startCodeExport instead"))
                 : client.call(Operation.read("codes"), api -> {
-                    ElasticPathDto.PageOf<ElasticPathDto.Code> page = api.codes(root, id.value(), at.query(pageSize));
-                    List<PromotionCode> items = MAP.codes(page.data(), kind);
-                    return new Page<>(items, at.next(items.size(), pageSize, page.meta()));
+                    ElasticPathDto.PageOf<JsonNode> page = api.codes(root, id.value(), at.query(pageSize));
+                    ElasticPathItems.Read<ElasticPathCode> items = read.codes(page.data(), kind, id.value(), at.records());
+                    return new Page<>(items.items().stream().map(as).toList(), items.unreadable(),
+                            at.next(items.records(), pageSize, page.meta()));
                 }));
     }
 
@@ -211,7 +241,9 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     /**
      * Standard promotions: deleted by the code text in the path (URL-encoded, {@code %} and
      * {@code /} included). Promotions Builder: the code's id is looked up (codes are
-     * case-insensitive there), then deleted by id. A key that is, or holds between slashes,
+     * case-insensitive there), then deleted by id; when the code is not among the readable codes
+     * and some codes could not be read, the answer is that {@code UnreadableItem} (never
+     * {@code NotFound}: the code may be the unreadable one). A key that is, or holds between slashes,
      * {@code .} or {@code ..} (encoded or not) would change the path: refused with
      * {@code InvalidRequest}, nothing sent.
      */
@@ -220,14 +252,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         Require.present(id, "id");
         Require.present(code, "code");
         Either<ProviderFailure, String> key = kind == PromotionKind.STANDARD ? Either.right(code.value())
-                : codes(id).stream()
-                        .filter(c -> c.isLeft() || c.get().code().value().equalsIgnoreCase(code.value()))
-                        .findFirst()
-                        .map(c -> c.flatMap(found -> found.id().toEither(() -> (ProviderFailure)
-                                new ProviderFailure.UnexpectedResponse(FailureDetails.of(PROVIDER,
-                                        "code " + code + " has no id")))))
-                        .orElseGet(() -> Either.left(new ProviderFailure.NotFound(FailureDetails.of(PROVIDER,
-                                "promotion " + id + " has no code " + code))));
+                : idOf(id, code);
         return key.flatMap(k -> PathSegment.encode(k, "the code's key").<ProviderFailure>mapLeft(client::refusal))
                 .flatMap(segment -> client.call(Operation.write("delete code"), api -> {
                     api.deleteCode(root, id.value(), segment);
@@ -319,6 +344,26 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     @Override
     public String toString() {
         return "ElasticPathPromotions[" + PROVIDER + ", " + kind + "]";
+    }
+
+    /** Promotions Builder: the id of the code with this text (case-insensitive), looked up by listing. */
+    private Either<ProviderFailure, String> idOf(PromotionId id, CodeText code) {
+        ProviderFailure.UnreadableItem unreadable = null;
+        for (Either<ProviderFailure, PromotionCode> listed : codes(id)) {
+            if (listed.isLeft()) {
+                if (listed.getLeft() instanceof ProviderFailure.UnreadableItem skipped) {
+                    unreadable = unreadable == null ? skipped : unreadable;
+                    continue;
+                }
+                return Either.left(listed.getLeft());
+            }
+            if (listed.get().code().value().equalsIgnoreCase(code.value())) {
+                return listed.get().id().toEither(() -> new ProviderFailure.UnexpectedResponse(
+                        FailureDetails.of(PROVIDER, "code " + code + " has no id")));
+            }
+        }
+        return Either.left(unreadable != null ? unreadable : new ProviderFailure.NotFound(FailureDetails.of(PROVIDER,
+                "promotion " + id + " has no code " + code)));
     }
 
     private Either<ProviderFailure, CodeJob> startJob(PromotionId id, ElasticPathDto.JobBody body) {

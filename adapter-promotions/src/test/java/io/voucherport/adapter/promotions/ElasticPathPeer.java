@@ -1,8 +1,11 @@
 package io.voucherport.adapter.promotions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import feign.Feign;
 import feign.Response;
 import feign.codec.Decoder;
+import io.voucherport.adapter.support.JsonSupport;
+import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.domain.promotion.PromotionCode;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
@@ -29,6 +32,9 @@ public final class ElasticPathPeer {
         }
     }
 
+    private static final ElasticPathItems ITEMS = new ElasticPathItems(JsonSupport.newSnakeCaseMapper(),
+            ProviderSpec.of(ElasticPathPromotions.PROVIDER, JsonSupport.newSnakeCaseMapper()));
+
     private final ElasticPathApi api;
     private final ElasticPathTokenApi tokens;
     private volatile String token;
@@ -54,8 +60,8 @@ public final class ElasticPathPeer {
         List<PromotionCode> all = new ArrayList<>();
         ElasticPathOffset at = ElasticPathOffset.FIRST;
         while (true) {
-            ElasticPathDto.PageOf<ElasticPathDto.Code> page = api.codes("promotions", id.value(), at.query(pageSize));
-            List<PromotionCode> codes = ElasticPathMapper.INSTANCE.codes(page.data(), PromotionKind.STANDARD);
+            ElasticPathDto.PageOf<JsonNode> page = api.codes("promotions", id.value(), at.query(pageSize));
+            List<PromotionCode> codes = readable(page, at.records());
             all.addAll(codes);
             var next = at.next(codes.size(), pageSize, page.meta());
             if (next.isEmpty()) {
@@ -66,10 +72,18 @@ public final class ElasticPathPeer {
     }
 
     /** Decodes and maps a page already in memory ({@code response}, built by the benchmark), as the adapter does. */
-    @SuppressWarnings("unchecked")   // PAGE is the Feign method's own return type: the decoder answers a PageOf<Code>
+    @SuppressWarnings("unchecked")   // PAGE is the Feign method's own return type: the decoder answers a PageOf<JsonNode>
     public static List<PromotionCode> decodePage(Decoder decoder, Response response) throws IOException {
-        ElasticPathDto.PageOf<ElasticPathDto.Code> page =
-                (ElasticPathDto.PageOf<ElasticPathDto.Code>) decoder.decode(response, PAGE);
-        return ElasticPathMapper.INSTANCE.codes(page.data(), PromotionKind.STANDARD);
+        ElasticPathDto.PageOf<JsonNode> page = (ElasticPathDto.PageOf<JsonNode>) decoder.decode(response, PAGE);
+        return readable(page, 0);
+    }
+
+    /** The page's codes, read item by item as the adapter reads them; an unreadable one fails the benchmark. */
+    private static List<PromotionCode> readable(ElasticPathDto.PageOf<JsonNode> page, long offset) {
+        ElasticPathItems.Read<ElasticPathCode> read = ITEMS.codes(page.data(), PromotionKind.STANDARD, "benchmark", offset);
+        if (!read.unreadable().isEmpty()) {
+            throw new IllegalStateException(read.unreadable().get(0).message());
+        }
+        return read.items().stream().map(ElasticPathCode::code).toList();
     }
 }

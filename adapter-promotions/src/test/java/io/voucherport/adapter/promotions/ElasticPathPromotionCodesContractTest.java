@@ -29,7 +29,9 @@ class ElasticPathPromotionCodesContractTest {
             .promotion("std-seeded", false, "Seeded", 230).promotion("std-a", false, "A", 0)
             .promotion("std-b", false, "B", 0).promotion("std-c", false, "C", 0)
             .promotion("rule-seeded", true, "Seeded rules", 130).promotion("rule-a", true, "A", 0)
-            .promotion("rule-b", true, "B", 0).promotion("rule-c", true, "C", 0);
+            .promotion("rule-b", true, "B", 0).promotion("rule-c", true, "C", 0)
+            .restrict("std-seeded", "STDSEEDED-000011", "customer-11", "cus_8f2b")
+            .restrict("rule-seeded", "RULESEEDED-000011", "customer-11", "cus_8f2b");
 
     private static final List<ElasticPathPromotions> OPEN = new ArrayList<>();
 
@@ -78,7 +80,8 @@ class ElasticPathPromotionCodesContractTest {
         @Override
         protected Fixture fixture() {
             return new Fixture(PromotionId.of("std-seeded"), 230,
-                    List.of(PromotionId.of("std-a"), PromotionId.of("std-b"), PromotionId.of("std-c")));
+                    List.of(PromotionId.of("std-a"), PromotionId.of("std-b"), PromotionId.of("std-c")),
+                    CodeText.of("STDSEEDED-000011"), List.of("customer-11", "cus_8f2b"));
         }
 
         @Test
@@ -100,7 +103,8 @@ class ElasticPathPromotionCodesContractTest {
         @Override
         protected Fixture fixture() {
             return new Fixture(PromotionId.of("rule-seeded"), 130,
-                    List.of(PromotionId.of("rule-a"), PromotionId.of("rule-b"), PromotionId.of("rule-c")));
+                    List.of(PromotionId.of("rule-a"), PromotionId.of("rule-b"), PromotionId.of("rule-c")),
+                    CodeText.of("RULESEEDED-000011"), List.of("customer-11", "cus_8f2b"));
         }
 
         @Test

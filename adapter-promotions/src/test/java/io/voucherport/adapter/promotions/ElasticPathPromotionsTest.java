@@ -92,7 +92,7 @@ class ElasticPathPromotionsTest {
         PromotionCode unlimited = codes.get(4);
         assertThat(unlimited.maxUses()).isEmpty();
         assertThat(unlimited.remainingUses()).isEmpty();
-        assertThat(codes.get(6).user()).contains("customer-7");
+        assertThat(codes.get(6).users()).containsExactly("customer-7");
 
         PromotionCode rule = rules.codes(WELCOME).toList().get().get(0);
         assertThat(rule.id()).isNotEmpty();

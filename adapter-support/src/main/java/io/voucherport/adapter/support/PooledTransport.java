@@ -10,11 +10,15 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +36,6 @@ import org.apache.hc.client5.http.io.LeaseRequest;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
@@ -42,12 +45,7 @@ import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
-import org.apache.hc.core5.http.protocol.HttpProcessor;
-import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
-import org.apache.hc.core5.http.protocol.RequestConnControl;
-import org.apache.hc.core5.http.protocol.RequestContent;
-import org.apache.hc.core5.http.protocol.RequestTargetHost;
-import org.apache.hc.core5.http.protocol.RequestUserAgent;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.TimeValue;
@@ -69,25 +67,38 @@ import org.apache.hc.core5.util.Timeout;
  * already arrived (the framing after the JSON a parser stopped at), read with 1 ms reads so that
  * closing never waits for the provider. A compressed answer ({@code Content-Encoding} other
  * than identity) is never inflated: its body cannot be read (an {@link IOException}) and its
- * connection is aborted. Thread-safe.
+ * connection is aborted.
+ *
+ * <p>Per call it does as little as it can: each provider's origin (scheme, host, port: its pool
+ * route and {@code Host} header) is parsed once and remembered ({@link #MAX_TARGETS} origins; more
+ * are parsed per call); a URL whose path and query hold only characters that need no checking is
+ * split, not parsed; the request carries Feign's headers plus {@code Host},
+ * {@code Accept-Encoding: identity} and a {@code User-Agent}, and {@code Content-Type} and
+ * {@code Content-Length} only when there is a body (or, {@code Content-Length: 0}, a bodiless
+ * POST, PUT or PATCH); the answer's headers are handed to Feign as a view of the parsed headers.
+ * Thread-safe.
  */
 final class PooledTransport implements Client {
 
-    private static final String USER_AGENT = "Voucherport";
+    /** Most provider origins remembered; a client talking to more parses the others on every call. */
+    static final int MAX_TARGETS = 64;
+
     private static final AtomicLong EXCHANGES = new AtomicLong();
     /** Headers the transport sets itself (framing, host, encoding); never copied from a request. */
-    private static final Set<String> OWN_HEADERS = Set.of("content-length", "transfer-encoding", "host", "connection",
+    private static final List<String> OWN_HEADERS = List.of("content-length", "transfer-encoding", "host", "connection",
             "accept-encoding", "te", "upgrade", "keep-alive", "trailer");
+    private static final Header IDENTITY = new BasicHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+    private static final Header USER_AGENT = new BasicHeader(HttpHeaders.USER_AGENT, "Voucherport");
+    private static final Header NO_CONTENT = new BasicHeader(HttpHeaders.CONTENT_LENGTH, "0");
+    /** The characters a path or query may hold that {@link URI} accepts as they are ({@code %} is checked apart). */
+    private static final boolean[] PLAIN = plain();
 
     private final PoolingHttpClientConnectionManager pool;
     private final ScheduledExecutorService timer;
-    private final HttpProcessor processor = HttpProcessorBuilder.create()
-            .add(new RequestContent())
-            .add(new RequestTargetHost())
-            .add(new RequestConnControl())
-            .add(new RequestUserAgent(USER_AGENT))
-            .build();
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
+    private final ConnectionEndpoint.RequestExecutor send = executor::execute;
+    /** The origins seen so far, copied on write. */
+    private volatile Target[] targets = new Target[0];
 
     PooledTransport(PoolingHttpClientConnectionManager pool, ScheduledExecutorService timer) {
         this.pool = pool;
@@ -96,14 +107,10 @@ final class PooledTransport implements Client {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        URI uri = uri(request.url());
+        String url = request.url();
+        Target target = target(url);
+        BasicClassicHttpRequest message = message(request, target, pathAndQuery(url, target.prefix.length()));
         HttpClientContext context = HttpClientContext.create();
-        BasicClassicHttpRequest message = message(request, uri);
-        try {
-            executor.preProcess(message, processor, context);
-        } catch (HttpException e) {
-            throw new NoConnectionException("the request cannot be sent (" + e.getClass().getSimpleName() + ")");
-        }
         Deadline deadline = Deadline.current().getOrNull();
         Exchange exchange = new Exchange(pool, "voucherport-exchange-" + EXCHANGES.incrementAndGet());
         if (deadline != null) {
@@ -114,7 +121,7 @@ final class PooledTransport implements Client {
         }
         boolean handedOut = false;
         try {
-            Response response = exchange(exchange, request, message, uri, options, deadline, context);
+            Response response = exchange(exchange, request, message, target.route, options, deadline, context);
             handedOut = true;
             return response;
         } catch (HttpException e) {
@@ -134,10 +141,8 @@ final class PooledTransport implements Client {
         }
     }
 
-    private Response exchange(Exchange exchange, Request request, BasicClassicHttpRequest message, URI uri,
+    private Response exchange(Exchange exchange, Request request, BasicClassicHttpRequest message, HttpRoute route,
             Request.Options options, Deadline deadline, HttpClientContext context) throws IOException, HttpException {
-        HttpHost target = RoutingSupport.normalize(HttpHost.create(uri), DefaultSchemePortResolver.INSTANCE);
-        HttpRoute route = new HttpRoute(target, null, "https".equalsIgnoreCase(target.getSchemeName()));
         long connectMillis = within(options.connectTimeoutUnit().toMillis(options.connectTimeout()), deadline);
         ConnectionEndpoint endpoint = exchange.lease(route, Timeout.ofMilliseconds(connectMillis));
         if (!endpoint.isConnected()) {
@@ -146,10 +151,10 @@ final class PooledTransport implements Client {
         endpoint.setSocketTimeout(Timeout.ofMilliseconds(
                 within(options.readTimeoutUnit().toMillis(options.readTimeout()), deadline)));
         exchange.sending();
-        ClassicHttpResponse answer = endpoint.execute(exchange.id, message, executor::execute, context);
-        executor.postProcess(answer, processor, context);
+        ClassicHttpResponse answer = endpoint.execute(exchange.id, message, send, context);
         boolean reusable = DefaultConnectionReuseStrategy.INSTANCE.keepAlive(message, answer, context);
         TimeValue keepAlive = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(answer, context);
+        Header[] headers = answer.getHeaders();
         HttpEntity entity = answer.getEntity();
         Response.Body body;
         if (entity == null) {
@@ -158,13 +163,13 @@ final class PooledTransport implements Client {
         } else {
             long declared = entity.getContentLength();
             Integer length = declared >= 0 && declared <= Integer.MAX_VALUE ? Integer.valueOf((int) declared) : null;
-            body = compressed(answer) ? new Body(new Refused(exchange), length)
+            body = compressed(headers) ? new Body(new Refused(exchange), length)
                     : new Body(new Streamed(exchange, entity.getContent(), reusable, keepAlive), length);
         }
         Response response = Response.builder()
                 .status(answer.getCode())
                 .reason(answer.getReasonPhrase())
-                .headers(headers(answer))
+                .headers(HeaderView.of(headers))
                 .request(request)
                 .body(body)
                 .build();
@@ -185,7 +190,74 @@ final class PooledTransport implements Client {
         return Math.min(bound, left);
     }
 
-    private static URI uri(String url) throws NoConnectionException {
+    /** The origin of {@code url}, parsed once per origin. */
+    private Target target(String url) throws NoConnectionException {
+        Target[] known = targets;
+        for (Target t : known) {
+            if (t.matches(url)) {
+                return t;
+            }
+        }
+        Target parsed = Target.parse(url);
+        synchronized (this) {
+            Target[] now = targets;
+            if (now.length < MAX_TARGETS) {
+                Target[] more = java.util.Arrays.copyOf(now, now.length + 1);
+                more[now.length] = parsed;
+                targets = more;
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * The request target ({@code /path?query}) of {@code url} after its origin: split off as it is
+     * when every character is one {@link URI} takes as it is, otherwise read by {@link URI} (a
+     * fragment dropped, an invalid URL refused before anything is sent).
+     */
+    static String pathAndQuery(String url, int from) throws NoConnectionException {
+        int n = url.length();
+        boolean plain = true;
+        for (int i = from; i < n && plain; i++) {
+            char c = url.charAt(i);
+            if (c == '%') {
+                plain = i + 2 < n && hex(url.charAt(i + 1)) && hex(url.charAt(i + 2));
+                i += 2;
+            } else {
+                plain = c < 128 && PLAIN[c];
+            }
+        }
+        if (plain) {
+            if (from == n) {
+                return "/";
+            }
+            return url.charAt(from) == '?' ? "/" + url.substring(from) : url.substring(from);
+        }
+        URI uri = parse(url);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean[] plain() {
+        boolean[] plain = new boolean[128];
+        for (char c = 'a'; c <= 'z'; c++) {
+            plain[c] = true;
+            plain[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            plain[c] = true;
+        }
+        for (char c : "-._~!$&'()*+,;=:@/?".toCharArray()) {
+            plain[c] = true;
+        }
+        return plain;
+    }
+
+    private static URI parse(String url) throws NoConnectionException {
         try {
             URI uri = URI.create(url);
             if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
@@ -198,52 +270,176 @@ final class PooledTransport implements Client {
         }
     }
 
-    /** The request as HttpClient 5 sends it: Feign's headers but framing, and never a compressed answer asked for. */
-    private static BasicClassicHttpRequest message(Request request, URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            path = path + "?" + uri.getRawQuery();
-        }
-        BasicClassicHttpRequest message = new BasicClassicHttpRequest(request.httpMethod().name(),
-                uri.getScheme().toLowerCase(Locale.ROOT), new URIAuthority(uri.getHost(), uri.getPort()), path);
-        String contentType = null;
+    /**
+     * The request as HttpClient 5 sends it: Feign's headers but framing, {@code Content-Type} only
+     * with a body, and never a compressed answer asked for.
+     */
+    private static BasicClassicHttpRequest message(Request request, Target target, String pathAndQuery) {
+        String method = request.httpMethod().name();
+        BasicClassicHttpRequest message = new BasicClassicHttpRequest(method, target.scheme, target.authority,
+                pathAndQuery);
+        byte[] body = request.body();
+        message.addHeader(target.host);
+        boolean agent = false;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (OWN_HEADERS.contains(name)) {
+            String name = header.getKey();
+            if (own(name) || body == null && name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 continue;
             }
+            agent |= name.equalsIgnoreCase(HttpHeaders.USER_AGENT);
             for (String value : header.getValue()) {
-                message.addHeader(header.getKey(), value);
-                if (name.equals("content-type")) {
-                    contentType = value;
-                }
+                message.addHeader(name, value);
             }
         }
-        message.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
-        byte[] body = request.body();
+        message.addHeader(IDENTITY);
+        if (!agent) {
+            message.addHeader(USER_AGENT);
+        }
         if (body != null) {
-            message.setEntity(new ByteArrayEntity(body, contentType == null ? null : ContentType.parseLenient(contentType)));
+            message.addHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
+            message.setEntity(new ByteArrayEntity(body, null));
+        } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            message.addHeader(NO_CONTENT);
         }
         return message;
     }
 
-    private static boolean compressed(ClassicHttpResponse answer) {
-        for (Header header : answer.getHeaders(HttpHeaders.CONTENT_ENCODING)) {
-            for (String coding : header.getValue().split(",")) {
-                if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
-                    return true;
+    private static boolean own(String name) {
+        for (String own : OWN_HEADERS) {
+            if (own.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean compressed(Header[] headers) {
+        for (Header header : headers) {
+            if (header.getName().equalsIgnoreCase(HttpHeaders.CONTENT_ENCODING)) {
+                for (String coding : header.getValue().split(",")) {
+                    if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
     }
 
-    private static Map<String, Collection<String>> headers(ClassicHttpResponse answer) {
-        Map<String, Collection<String>> headers = new LinkedHashMap<>();
-        for (Header header : answer.getHeaders()) {
-            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+    /**
+     * A provider's origin, parsed once: the URL prefix it covers ({@code scheme://authority}), the
+     * pool route and the {@code Host} header.
+     */
+    private static final class Target {
+        final String prefix;
+        final String scheme;
+        final URIAuthority authority;
+        final HttpRoute route;
+        final Header host;
+
+        private Target(String prefix, URI uri) {
+            this.prefix = prefix;
+            this.scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            this.authority = new URIAuthority(uri.getHost(), uri.getPort());
+            HttpHost target = RoutingSupport.normalize(HttpHost.create(uri), DefaultSchemePortResolver.INSTANCE);
+            this.route = new HttpRoute(target, null, "https".equalsIgnoreCase(target.getSchemeName()));
+            this.host = new BasicHeader(HttpHeaders.HOST, authority.toString());
         }
-        return headers;
+
+        /** The origin of {@code url}, which must be an absolute http(s) URL with a host. */
+        static Target parse(String url) throws NoConnectionException {
+            int scheme = url.indexOf("://");
+            int end = scheme < 0 ? url.length() : scheme + 3;
+            while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+                end++;
+            }
+            String prefix = url.substring(0, end);
+            URI origin = PooledTransport.parse(prefix);
+            if (origin.getRawPath() != null && !origin.getRawPath().isEmpty() || origin.getRawQuery() != null) {
+                throw new NoConnectionException("the request URL is not a valid http(s) URL; nothing was sent");
+            }
+            try {
+                return new Target(prefix, origin);
+            } catch (IllegalArgumentException e) {   // a port out of range
+                throw new NoConnectionException("the request URL is not a valid http(s) URL; nothing was sent");
+            }
+        }
+
+        /** Whether {@code url} is on this origin: this prefix, then its path, query or end. */
+        boolean matches(String url) {
+            int n = prefix.length();
+            if (!url.startsWith(prefix)) {
+                return false;
+            }
+            if (url.length() == n) {
+                return true;
+            }
+            char next = url.charAt(n);
+            return next == '/' || next == '?' || next == '#';
+        }
+    }
+
+    /**
+     * The answer's headers as Feign's {@link Response} takes them (it copies them into its own
+     * case-insensitive map): a view of HttpClient's parsed headers, one value each, with no map of
+     * our own built; when a name repeats, a merged map instead.
+     */
+    static final class HeaderView extends AbstractMap<String, Collection<String>> {
+        private final Header[] headers;
+
+        private HeaderView(Header[] headers) {
+            this.headers = headers;
+        }
+
+        static Map<String, Collection<String>> of(Header[] headers) {
+            for (int i = 1; i < headers.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (headers[i].getName().equalsIgnoreCase(headers[j].getName())) {
+                        return merged(headers);
+                    }
+                }
+            }
+            return new HeaderView(headers);
+        }
+
+        private static Map<String, Collection<String>> merged(Header[] headers) {
+            Map<String, Collection<String>> merged = new LinkedHashMap<>();
+            for (Header header : headers) {
+                merged.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+            }
+            return merged;
+        }
+
+        @Override
+        public Set<Entry<String, Collection<String>>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Collection<String>>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < headers.length;
+                        }
+
+                        @Override
+                        public Entry<String, Collection<String>> next() {
+                            if (next >= headers.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Header header = headers[next++];
+                            return new SimpleImmutableEntry<>(header.getName(), List.of(header.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return headers.length;
+                }
+            };
+        }
     }
 
     /**

@@ -6,9 +6,11 @@ import java.io.Closeable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -37,15 +39,33 @@ import org.apache.hc.core5.util.TimeValue;
  * <p>HttpClient 5's own wire and header loggers ({@code org.apache.hc.client5.http.wire},
  * {@code org.apache.hc.client5.http.headers}) never see these connections' traffic at any level,
  * and no other HttpClient logger is given a request line, a header or a body: what Voucherport
- * logs is masked by its own logger. Thread-safe.
+ * logs is masked by its own logger.
+ *
+ * <p><b>Warm connections.</b> A connection is kept after an answer read to its end (for as long as
+ * the provider's {@code Keep-Alive} allows, otherwise up to {@value #IDLE_SECONDS} s idle: idle
+ * ones are closed every 10 s); one idle for more than {@value #VALIDATE_AFTER_SECONDS} s is
+ * checked before it is used again (a connection the provider has closed meanwhile is replaced
+ * rather than written to). All TLS connections of one client share one {@link SSLContext}, so a
+ * new connection to a provider already called resumes the TLS session (the JDK's client session
+ * cache) instead of a full handshake. A service calling a provider every few seconds therefore
+ * keeps its connection, and pays only a resumed handshake when the provider closes it. See
+ * {@code docs/performance.md}, "Warm connections".
+ *
+ * <p>Build one with {@link #create()}, {@link #withMaxConnections(int)} or {@link #builder()}
+ * (which also takes the TLS material, e.g. to trust a private certificate authority). Thread-safe.
  */
 public final class SharedHttpClient implements Closeable {
 
     /** Default pool size. */
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
 
-    /** How long an idle pooled connection is kept. */
-    private static final TimeValue IDLE = TimeValue.ofSeconds(30);
+    /** How long an idle pooled connection is kept, in seconds. */
+    static final int IDLE_SECONDS = 30;
+
+    /** A pooled connection idle for longer than this many seconds is checked before it is used. */
+    static final int VALIDATE_AFTER_SECONDS = 2;
+
+    private static final TimeValue IDLE = TimeValue.ofSeconds(IDLE_SECONDS);
 
     /** One daemon thread for every client's deadlines and idle eviction: aborting a connection is quick. */
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -57,19 +77,27 @@ public final class SharedHttpClient implements Closeable {
     private final int maxConnectionsPerRoute;
 
     private SharedHttpClient(int maxConnections, int maxConnectionsPerRoute) {
+        this(maxConnections, maxConnectionsPerRoute, null);
+    }
+
+    private SharedHttpClient(int maxConnections, int maxConnectionsPerRoute, SSLContext sslContext) {
         this.maxConnections = Require.positive(maxConnections, "max connections");
         this.maxConnectionsPerRoute = Require.positive(maxConnectionsPerRoute, "max connections per route");
         if (maxConnectionsPerRoute > maxConnections) {
             throw new IllegalArgumentException("max connections per route must be at most the max connections ("
                     + maxConnections + ") but was " + maxConnectionsPerRoute);
         }
-        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create();
+        if (sslContext != null) {
+            builder.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
+        }
+        this.pool = builder
                 .setConnectionFactory(new QuietConnectionFactory())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.STRICT)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnectionsPerRoute)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_SECONDS))
                         .build())
                 .build();
         this.feignClient = new PooledTransport(pool, TIMER);
@@ -99,6 +127,11 @@ public final class SharedHttpClient implements Closeable {
      */
     public static SharedHttpClient withMaxConnections(int maxConnections, int maxConnectionsPerRoute) {
         return new SharedHttpClient(maxConnections, maxConnectionsPerRoute);
+    }
+
+    /** A builder: the pool's size and the TLS material; every setting is optional. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The pool size. */
@@ -146,5 +179,45 @@ public final class SharedHttpClient implements Closeable {
         timer.setRemoveOnCancelPolicy(true);
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         return timer;
+    }
+
+    /**
+     * Settings of a {@link SharedHttpClient}; every one optional. Not thread-safe; build once.
+     */
+    public static final class Builder {
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConnectionsPerRoute;
+        private SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /** The pool size; default {@link #DEFAULT_MAX_CONNECTIONS}. */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = Require.positive(connections, "max connections");
+            return this;
+        }
+
+        /** The most connections to one provider, at most the pool size; default half the pool size, rounded up. */
+        public Builder maxConnectionsPerRoute(int connections) {
+            this.maxConnectionsPerRoute = Require.positive(connections, "max connections per route");
+            return this;
+        }
+
+        /**
+         * The TLS material of every {@code https} connection (trusted certificates, client keys,
+         * protocols); default the JDK's default {@link SSLContext} set-up. Host names are always
+         * verified. One context serves every connection, so new connections resume its TLS sessions.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Require.present(context, "SSL context");
+            return this;
+        }
+
+        /** The client; close it when the application stops. */
+        public SharedHttpClient build() {
+            int perRoute = maxConnectionsPerRoute > 0 ? maxConnectionsPerRoute : (maxConnections + 1) / 2;
+            return new SharedHttpClient(maxConnections, perRoute, sslContext);
+        }
     }
 }

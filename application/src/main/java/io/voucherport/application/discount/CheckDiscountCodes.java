@@ -18,6 +18,13 @@ import java.time.Instant;
 /**
  * Discount codes as a checkout sees them: is this code redeemable now? Plus listing and creating
  * codes for a rule. Thread-safe.
+ *
+ * <p>A rule's usage limit counts the uses of the rule — of all its codes together — so it is
+ * judged against the rule's own uses ({@link PriceRule#timesUsed()}), never against one code's
+ * usage count. A provider that does not report the rule's uses has them counted as the sum of its
+ * codes' usage counts (one listing of the rule's codes); a code in that listing that cannot be
+ * read makes the check fail with that {@code UnreadableItem} — the check is never decided without
+ * it, and an unreadable code is never taken for "no such code".
  */
 public final class CheckDiscountCodes {
 
@@ -40,13 +47,13 @@ public final class CheckDiscountCodes {
          *
          * @param code the code
          * @param rule its rule
-         * @param usesLeft how many uses remain; none when unlimited
+         * @param usesLeft how many uses of the rule remain; none when unlimited
          */
         record Redeemable(DiscountCode code, PriceRule rule, Option<Integer> usesLeft) implements Check {
         }
 
         /**
-         * The code's uses are used up.
+         * The uses of the code's rule are used up.
          *
          * @param code the code
          * @param rule its rule
@@ -72,7 +79,12 @@ public final class CheckDiscountCodes {
         }
     }
 
-    /** Whether {@code text} can be used now: its rule's usage limit against the code's usage count, and the rule's dates. */
+    /**
+     * Whether {@code text} can be used now: the rule's dates, and its usage limit against the
+     * rule's uses (reported, or counted over its codes). Safe to retry. Failures: those of the
+     * ports; {@code UnreadableItem} when the rule's uses must be counted and one of its codes
+     * cannot be read.
+     */
     public Either<ProviderFailure, Check> check(String text) {
         Require.text(text, "discount code");
         return codes.lookup(text).flatMap(found -> {
@@ -80,22 +92,29 @@ public final class CheckDiscountCodes {
                 return Either.right(new Check.Unknown(text));
             }
             DiscountCode code = found.get();
-            return rules.get(code.priceRuleId()).map(rule -> judge(code, rule));
+            return rules.get(code.priceRuleId()).flatMap(rule -> judge(code, rule));
         });
     }
 
-    private Check judge(DiscountCode code, PriceRule rule) {
+    private Either<ProviderFailure, Check> judge(DiscountCode code, PriceRule rule) {
         Instant now = clock.instant();
         if (rule.startsAt().exists(now::isBefore) || rule.endsAt().exists(end -> !now.isBefore(end))) {
-            return new Check.OutsideValidity(code, rule);
+            return Either.right(new Check.OutsideValidity(code, rule));
         }
-        UsageLimit limit = rule.usageLimit();
-        if (!limit.allowsAnotherUse(code.usageCount())) {
-            return new Check.Exhausted(code, rule);
+        if (!(rule.usageLimit() instanceof UsageLimit.Limited limit)) {
+            return Either.right(new Check.Redeemable(code, rule, Option.none()));
         }
-        Option<Integer> left = limit instanceof UsageLimit.Limited l ? Option.some(l.max() - code.usageCount())
-                : Option.none();
-        return new Check.Redeemable(code, rule, left);
+        return usesOf(rule).map(used -> used >= limit.max() ? new Check.Exhausted(code, rule)
+                : new Check.Redeemable(code, rule, Option.some((int) (limit.max() - used))));
+    }
+
+    /** The rule's uses: as reported, else the sum of its codes' usage counts (strictly: an unreadable code fails). */
+    private Either<ProviderFailure, Long> usesOf(PriceRule rule) {
+        if (rule.timesUsed().isDefined()) {
+            return Either.right(rule.timesUsed().get().longValue());
+        }
+        long[] sum = {0};
+        return codes.list(rule.id()).forEachItem(c -> sum[0] += c.usageCount()).map(n -> sum[0]);
     }
 
     /** Every code of a rule, lazily. */

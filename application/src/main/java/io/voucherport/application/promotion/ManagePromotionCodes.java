@@ -31,6 +31,11 @@ import java.util.random.RandomGenerator;
  * that it was never created. Absence is proven only by listings repeated over a settle time after
  * the unknown outcome — at least two listings, the last one at or after the settle time — none of
  * which shows the code.
+ *
+ * <p>A code the provider lists but that cannot be read ({@code UnreadableItem}) is never taken for
+ * an absent code: before issuing, it stops the issuance (its text may be one about to be drawn);
+ * after an unknown outcome, the codes of the batch never seen stay {@code uncertain} while any
+ * listing held an unreadable code, since that code may be one of them.
  */
 public final class ManagePromotionCodes {
 
@@ -99,7 +104,10 @@ public final class ManagePromotionCodes {
         }
     }
 
-    /** Every code of the promotion, lazily, one page in memory at a time. */
+    /**
+     * Every code of the promotion, lazily, one page in memory at a time; a code the provider sent
+     * but that cannot be read comes as a {@code Left} of {@code UnreadableItem} in its place.
+     */
     public PagedSequence<PromotionCode> codes(PromotionId id) {
         return promotions.codes(Require.present(id, "promotion id"));
     }
@@ -112,6 +120,8 @@ public final class ManagePromotionCodes {
      * outcome is unknown, the promotion's codes are listed again, repeatedly over the settle time,
      * to learn which of the batch exist; codes never seen are {@code notCreated} only once their
      * absence is proven, else {@code uncertain}. Blocks up to the settle time in that case.
+     * Failures: those of the port; {@code UnreadableItem} when an existing code cannot be read
+     * (nothing is created then).
      */
     public Either<ProviderFailure, Issued> issue(PromotionId id, int count, CodePattern pattern, Option<Integer> allowedUses) {
         Require.present(id, "promotion id");
@@ -192,17 +202,21 @@ public final class ManagePromotionCodes {
         Map<String, CodeText> missing = new LinkedHashMap<>();
         batch.forEach(c -> missing.put(key(c), c));
         List<PromotionCode> all = new ArrayList<>(created);
+        boolean[] unreadable = {false};
         for (int listings = 0; ; ) {
             Either<ProviderFailure, Long> listed = promotions.codes(id).forEachItem(c -> {
                 if (missing.remove(key(c.code())) != null) {
                     all.add(c);
                 }
-            });
+            }, skipped -> unreadable[0] = true);
             if (listed.isLeft()) {
                 return new Issued(all, after, List.copyOf(missing.values()), Option.some(failure));
             }
             listings++;
             Instant now = waiting.clock().instant();
+            if (!missing.isEmpty() && unreadable[0] && listings >= 2 && !now.isBefore(settled)) {
+                return new Issued(all, after, List.copyOf(missing.values()), Option.some(failure));
+            }
             if (missing.isEmpty() || listings >= 2 && !now.isBefore(settled)) {
                 List<CodeText> notCreated = new ArrayList<>(missing.values());
                 notCreated.addAll(after);

@@ -56,4 +56,32 @@ class CheckDiscountCodesTest {
         assertThat(checker.list(limited).toList().get()).extracting(c -> c.code()).containsExactly("NEW1", "NEW2");
         assertThat(checker.check("NEW1").get()).isInstanceOf(CheckDiscountCodes.Check.Redeemable.class);
     }
+
+    @Test
+    void aRulesLimitIsJudgedByTheUsesOfAllItsCodesNotByOneCode() {
+        fake.code(limited, "SHARED-A", 3);
+        fake.code(limited, "SHARED-B", 2);
+        assertThat(checker.check("SHARED-A").get()).as("5 of 5 uses of the rule are gone")
+                .isInstanceOf(CheckDiscountCodes.Check.Exhausted.class);
+
+        PriceRuleId roomy = fake.rule(new PriceRuleDraft("Roomy", new DiscountValue.Percentage(BigDecimal.TEN),
+                UsageLimit.of(10), Instant.parse("2026-01-01T00:00:00Z"), Option.none()));
+        fake.code(roomy, "ROOMY-A", 4);
+        fake.code(roomy, "ROOMY-B", 1);
+        assertThat(((CheckDiscountCodes.Check.Redeemable) checker.check("ROOMY-B").get()).usesLeft()).contains(5);
+    }
+
+    @Test
+    void usesTheRuleDoesNotReportAreCountedOverItsCodesAndAnUnreadableCodeIsNeverTakenForNone() {
+        fake.reportTimesUsed(false);
+        fake.code(limited, "COUNTED-A", 3);
+        fake.code(limited, "COUNTED-B", 1);
+        assertThat(((CheckDiscountCodes.Check.Redeemable) checker.check("COUNTED-A").get()).usesLeft()).contains(1);
+
+        fake.unreadableCode(limited, "code COUNTED-C", "usage_count is no count");
+        ProviderFailure failure = checker.check("COUNTED-A").getLeft();
+        assertThat(failure).isInstanceOf(ProviderFailure.UnreadableItem.class);
+        assertThat(((ProviderFailure.UnreadableItem) failure).item()).isEqualTo("code COUNTED-C");
+        assertThat(checker.check("NOPE").get()).isEqualTo(new CheckDiscountCodes.Check.Unknown("NOPE"));
+    }
 }

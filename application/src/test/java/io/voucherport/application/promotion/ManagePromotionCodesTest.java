@@ -63,6 +63,8 @@ class ManagePromotionCodesTest {
         private final int listingsFailFrom;
         private final Set<String> lagging = new HashSet<>();
         private Instant committedAt;
+        private boolean failed;
+        private boolean unreadableAfterFailure;
         private int creates;
         private int listings;
 
@@ -85,6 +87,7 @@ class ManagePromotionCodesTest {
             if (++creates != failOn) {
                 return inner.createCodes(id, codes);
             }
+            failed = true;
             if (failure == Failure.COMMITTED_UNKNOWN) {
                 inner.createCodes(id, codes);
                 codes.forEach(c -> lagging.add(c.code().value()));
@@ -98,6 +101,12 @@ class ManagePromotionCodesTest {
 
         int listings() {
             return listings;
+        }
+
+        /** After the failed create, listings start with a page holding only a code that cannot be read. */
+        FailingCreate unreadableAfterFailure() {
+            this.unreadableAfterFailure = true;
+            return this;
         }
 
         @Override
@@ -123,8 +132,14 @@ class ManagePromotionCodesTest {
                         new ProviderFailure.Unavailable(FailureDetails.of("test", "listing failed"), Option.none())));
             }
             boolean visible = committedAt == null || !time.now().isBefore(committedAt.plus(lag));
-            return PagedSequence.of(1, page -> inner.codes(id).toList().map(all -> new Page<Integer, PromotionCode>(
-                    all.stream().filter(c -> visible || !lagging.contains(c.code().value())).toList(), Option.none())));
+            boolean unreadableFirst = failed && unreadableAfterFailure;
+            return PagedSequence.of(unreadableFirst ? 0 : 1, page -> page == 0
+                    ? Either.right(new Page<Integer, PromotionCode>(List.of(), List.of(new ProviderFailure.UnreadableItem(
+                            FailureDetails.of("test", "code ?? could not be read"), "code ??", "uses is no count")),
+                            Option.some(1)))
+                    : inner.codes(id).toListing().map(all -> new Page<Integer, PromotionCode>(all.items().stream()
+                            .filter(c -> visible || !lagging.contains(c.code().value())).toList(), all.unreadable(),
+                            Option.none())));
         }
 
         @Override
@@ -253,6 +268,39 @@ class ManagePromotionCodesTest {
         assertThat(issued.uncertain()).hasSize(10);
         assertThat(issued.notCreated()).hasSize(5).doesNotContainAnyElementsOf(issued.uncertain());
         assertThat(issued.failure().get()).isInstanceOf(ProviderFailure.OutcomeUnknown.class);
+    }
+
+    @Test
+    void anUnreadableCodeAfterAnUnknownOutcomeHidesNoCodeListedAfterIt() {
+        FailingCreate failing = new FailingCreate(fake, 2, true).unreadableAfterFailure();
+        ManagePromotionCodes service = new ManagePromotionCodes(failing, new Random(2));
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        assertThat(issued.created()).as("the batch's codes listed after the unreadable one are found").hasSize(20);
+        assertThat(issued.notCreated()).hasSize(5);
+        assertThat(issued.uncertain()).isEmpty();
+    }
+
+    @Test
+    void codesNeverSeenWhileAListingHeldAnUnreadableCodeAreUncertainNotAbsent() {
+        VirtualTime time = new VirtualTime();
+        FailingCreate lost = new FailingCreate(fake, 2, Failure.LOST_UNKNOWN, time, Duration.ZERO, 0)
+                .unreadableAfterFailure();
+        ManagePromotionCodes service = new ManagePromotionCodes(lost, new Random(4), Duration.ofSeconds(30),
+                time.waiting());
+        ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
+        assertThat(issued.created()).hasSize(10);
+        assertThat(issued.uncertain()).as("the unreadable code may be one of them").hasSize(10);
+        assertThat(issued.notCreated()).as("only the codes never sent").hasSize(5);
+    }
+
+    @Test
+    void anExistingCodeThatCannotBeReadStopsAnIssuanceBeforeAnythingIsCreated() {
+        fake.unreadableCode("spring", "code SPRING-??", "uses is no count");
+        ManagePromotionCodes service = new ManagePromotionCodes(fake, new Random(6));
+        ProviderFailure failure = service.issue(SPRING, 3, CodePattern.of("SPR", 10), Option.none()).getLeft();
+        assertThat(failure).isInstanceOf(ProviderFailure.UnreadableItem.class);
+        assertThat(((ProviderFailure.UnreadableItem) failure).item()).isEqualTo("code SPRING-??");
+        assertThat(fake.codes(SPRING).toListing().get().items()).hasSize(12);
     }
 
     @Test

@@ -5,17 +5,25 @@ import io.voucherport.domain.Require;
 import java.time.Instant;
 
 /**
- * A price rule: the discount logic that discount codes attach to.
+ * A price rule: the discount logic that discount codes attach to. Its usage limit counts the uses
+ * of the rule — of all its codes together — so it is judged against the rule's own
+ * {@link #timesUsed}, never against one code's usage count (a rule may hold many codes).
  *
  * @param id the provider's id
  * @param title the rule's title
  * @param value what it takes off, when the shape is one Voucherport knows
- * @param usageLimit how often its codes may be used
+ * @param usageLimit how often the rule (all its codes together) may be used
+ * @param timesUsed how often the rule has been used, when reported
+ * @param perCustomerLimit how often one customer may use the rule, when reported ({@code UsageLimit.of(1)}
+ *     for "once per customer", unlimited when the rule does not restrict customers)
+ * @param allocationLimit how often the rule may be applied within one checkout, as the provider sent
+ *     it, when reported; not interpreted, since providers disagree on what {@code 0} means
  * @param startsAt when it starts, when reported
  * @param endsAt when it ends; none for no end
  */
 public record PriceRule(
-        PriceRuleId id, String title, Option<DiscountValue> value, UsageLimit usageLimit, Option<Instant> startsAt,
+        PriceRuleId id, String title, Option<DiscountValue> value, UsageLimit usageLimit, Option<Integer> timesUsed,
+        Option<UsageLimit> perCustomerLimit, Option<Integer> allocationLimit, Option<Instant> startsAt,
         Option<Instant> endsAt) {
 
     /** Validates. */
@@ -24,7 +32,22 @@ public record PriceRule(
         Require.present(title, "title");
         Require.present(value, "value");
         Require.present(usageLimit, "usage limit");
+        Require.present(timesUsed, "times used");
+        Require.present(perCustomerLimit, "per customer limit");
+        Require.present(allocationLimit, "allocation limit");
         Require.present(startsAt, "starts at");
         Require.present(endsAt, "ends at");
+        timesUsed.peek(n -> Require.notNegative(n, "times used"));
+        allocationLimit.peek(n -> Require.notNegative(n, "allocation limit"));
+    }
+
+    /**
+     * Whether the rule's uses leave at least one more under its usage limit: {@code true} when
+     * unlimited; with a limit, judged by {@link #timesUsed}; none when the limit is a number and the
+     * rule's uses are not reported (count the uses of its codes then).
+     */
+    public Option<Boolean> allowsAnotherUse() {
+        return usageLimit instanceof UsageLimit.Limited ? timesUsed.map(usageLimit::allowsAnotherUse)
+                : Option.some(true);
     }
 }

@@ -3,6 +3,7 @@ package io.voucherport.domain.promotion;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A promotion code as the provider lists it. How often it may still be used and how often it may
@@ -13,7 +14,8 @@ import java.time.Instant;
  * @param code the code text
  * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
  * @param consumeUnit what one use counts, when reported
- * @param user who may use it, when restricted
+ * @param users who may use it (customer ids or other identifying texts, in the provider's order);
+ *     empty for anybody
  * @param remainingUses uses left, when reported
  * @param maxUses uses allowed in all, when reported
  * @param createdBy who created it, when reported
@@ -23,18 +25,19 @@ public record PromotionCode(
         CodeText code,
         Option<String> id,
         Option<ConsumeUnit> consumeUnit,
-        Option<String> user,
+        List<String> users,
         Option<Integer> remainingUses,
         Option<Integer> maxUses,
         Option<String> createdBy,
         Option<Instant> createdAt) {
 
-    /** Validates. */
+    /** Validates and copies the users. */
     public PromotionCode {
         Require.present(code, "code");
         Require.present(id, "id");
         Require.present(consumeUnit, "consume unit");
-        Require.present(user, "user");
+        users = List.copyOf(Require.present(users, "users"));
+        users.forEach(u -> Require.text(u, "user"));
         Require.present(remainingUses, "remaining uses");
         Require.present(maxUses, "max uses");
         Require.present(createdBy, "created by");
@@ -43,9 +46,19 @@ public record PromotionCode(
         maxUses.peek(n -> Require.notNegative(n, "max uses"));
     }
 
+    /**
+     * A code that at most one user may use ({@code user}; none for anybody), as
+     * {@link NewPromotionCode} describes one.
+     */
+    public PromotionCode(CodeText code, Option<String> id, Option<ConsumeUnit> consumeUnit, Option<String> user,
+            Option<Integer> remainingUses, Option<Integer> maxUses, Option<String> createdBy, Option<Instant> createdAt) {
+        this(code, id, consumeUnit, Require.present(user, "user").toJavaList(), remainingUses, maxUses, createdBy,
+                createdAt);
+    }
+
     /** A code known only by its text. */
     public static PromotionCode of(CodeText code) {
-        return new PromotionCode(code, Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
+        return new PromotionCode(code, Option.none(), Option.none(), List.of(), Option.none(), Option.none(),
                 Option.none(), Option.none());
     }
 }

@@ -43,4 +43,20 @@ class DiscountModelTest {
                 Option.none(), Option.none())).hasMessage("usage count must not be negative but was -1");
         assertThat(PriceRuleId.of("12345678901234567890123").value()).isEqualTo("12345678901234567890123");
     }
+
+    @Test
+    void aRulesUsageLimitIsJudgedByTheRulesOwnUsesAndUnknownUsesAreNotGuessed() {
+        PriceRule used = rule(UsageLimit.of(100), Option.some(100));
+        assertThat(used.allowsAnotherUse()).contains(false);
+        assertThat(rule(UsageLimit.of(100), Option.some(99)).allowsAnotherUse()).contains(true);
+        assertThat(rule(UsageLimit.of(100), Option.none()).allowsAnotherUse()).as("not reported: not guessed").isEmpty();
+        assertThat(rule(UsageLimit.UNLIMITED, Option.none()).allowsAnotherUse()).contains(true);
+        assertThatThrownBy(() -> rule(UsageLimit.of(1), Option.some(-1)))
+                .hasMessage("times used must not be negative but was -1");
+    }
+
+    private static PriceRule rule(UsageLimit limit, Option<Integer> timesUsed) {
+        return new PriceRule(PriceRuleId.of("r1"), "Rule", Option.none(), limit, timesUsed, Option.some(UsageLimit.of(1)),
+                Option.none(), Option.none(), Option.none());
+    }
 }

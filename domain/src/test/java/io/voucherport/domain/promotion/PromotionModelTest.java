@@ -52,4 +52,16 @@ class PromotionModelTest {
         assertThat(new CodeGenerationRequest(5, Option.some("VP"), 8, Option.some(1), Option.none()).count()).isEqualTo(5);
         assertThatThrownBy(() -> PromotionId.of("../promotions")).hasMessageStartingWith("promotion id must not contain");
     }
+
+    @Test
+    void aCodeKeepsEveryUserItIsRestrictedTo() {
+        PromotionCode several = new PromotionCode(CodeText.of("VIP"), Option.none(), Option.none(),
+                java.util.List.of("customer-1", "customer-2"), Option.none(), Option.none(), Option.none(), Option.none());
+        assertThat(several.users()).containsExactly("customer-1", "customer-2");
+        assertThat(PromotionCode.of(CodeText.of("ANY")).users()).isEmpty();
+        assertThat(new PromotionCode(CodeText.of("ONE"), Option.none(), Option.none(), Option.some("customer-7"),
+                Option.none(), Option.none(), Option.none(), Option.none()).users()).containsExactly("customer-7");
+        assertThatThrownBy(() -> new PromotionCode(CodeText.of("X"), Option.none(), Option.none(), java.util.List.of(" "),
+                Option.none(), Option.none(), Option.none(), Option.none())).hasMessage("user must not be blank");
+    }
 }

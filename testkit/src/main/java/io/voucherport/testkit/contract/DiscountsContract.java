@@ -125,6 +125,15 @@ public abstract class DiscountsContract {
     }
 
     @Test
+    void aRulesUsesCountEveryOneOfItsCodesNotOneCode() {
+        long sum = codes().list(fixture().limitedRule()).toList().get().stream().mapToLong(DiscountCode::usageCount).sum();
+        PriceRule limited = rules().get(fixture().limitedRule()).get();
+        assertThat(limited.timesUsed()).as("the backend reports the rule's own uses").isNotEmpty();
+        assertThat(limited.timesUsed().get().longValue()).isGreaterThanOrEqualTo(sum);
+        assertThat(limited.allowsAnotherUse()).contains(limited.timesUsed().get() < fixture().limit());
+    }
+
+    @Test
     void aRuleIsCreatedUpdatedAndDeleted() {
         String title = "Contract " + fresh();
         PriceRule created = ok(rules().create(draft(title, UsageLimit.of(7))));

@@ -36,8 +36,11 @@ public abstract class PromotionCodesContract {
      * @param seeded a promotion holding exactly {@code seededCount} codes that tests never change
      * @param seededCount how many codes it holds (more than one page)
      * @param scratch promotions tests may add codes and jobs to, at least three
+     * @param restricted a code of {@code seeded} that only several users may use
+     * @param restrictedTo those users, in the order the backend keeps them (at least two)
      */
-    public record Fixture(PromotionId seeded, int seededCount, List<PromotionId> scratch) {
+    public record Fixture(PromotionId seeded, int seededCount, List<PromotionId> scratch, CodeText restricted,
+            List<String> restrictedTo) {
     }
 
     /** The implementation under test. */
@@ -66,6 +69,14 @@ public abstract class PromotionCodesContract {
     void everyCodeOfAPromotionIsListedOnceAcrossPages() {
         List<CodeText> all = texts(fixture().seeded());
         assertThat(all).hasSize(fixture().seededCount()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCodeForSeveralUsersListsEveryOneOfThem() {
+        assertThat(fixture().restrictedTo()).as("the fixture names several users").hasSizeGreaterThan(1);
+        PromotionCode restricted = promotions().codes(fixture().seeded()).toList().get().stream()
+                .filter(c -> c.code().equals(fixture().restricted())).findFirst().orElseThrow();
+        assertThat(restricted.users()).containsExactlyElementsOf(fixture().restrictedTo());
     }
 
     @Test

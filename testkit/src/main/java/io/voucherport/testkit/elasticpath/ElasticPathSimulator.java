@@ -67,7 +67,7 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
         final String id = UUID.randomUUID().toString();
         final String code;
         final String consumeUnit;
-        final String user;
+        Object user;
         final Integer maxUses;
         final boolean legacy;
         final Instant createdAt;
@@ -190,6 +190,20 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
             p.codes.put(p.key(text), code);
         }
         promotions.put(id, p);
+        return this;
+    }
+
+    /**
+     * Restricts code {@code code} of promotion {@code id} to {@code users}, sent as an array of
+     * customer ids (Elastic Path's {@code user} is one id or an array of them).
+     */
+    public synchronized ElasticPathSimulator restrict(String id, String code, String... users) {
+        Promotion p = promotions.get(id);
+        Code c = p == null ? null : p.codes.get(p.key(code));
+        if (c == null) {
+            throw new IllegalArgumentException("no code " + code + " in promotion " + id);
+        }
+        c.user = List.of(users);
         return this;
     }
 
@@ -427,7 +441,9 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
                 return error(400, "Bad Request", "consume_unit " + unit + " is not valid here");
             }
             Integer uses = c.get("uses") instanceof Number n ? n.intValue() : null;
-            fresh.add(new Code(text, unit, c.get("user") instanceof String u ? u : null, uses, false, clock.instant()));
+            Code made = new Code(text, unit, null, uses, false, clock.instant());
+            made.user = c.get("user") instanceof String || c.get("user") instanceof List<?> ? c.get("user") : null;
+            fresh.add(made);
         }
         fresh.forEach(c -> p.codes.put(p.key(c.code), c));
         return SimResponse.json(201, map("data", promotionJson(p)));

@@ -28,7 +28,10 @@ import java.util.function.Supplier;
 /**
  * An in-memory {@link DiscountCodes} and {@link PriceRules} for unit tests: rules and codes in
  * maps, code texts unique store-wide (case-insensitive), pages of {@code pageSize},
- * {@link #use} to count a redemption, {@link #failNext} to make the next call fail. Thread-safe.
+ * {@link #use} to count a redemption, {@link #failNext} to make the next call fail. A rule reports
+ * its uses ({@link PriceRule#timesUsed()}) as the sum of its codes' usage counts, unless
+ * {@link #reportTimesUsed} turns that off (as a provider that does not report them);
+ * {@link #unreadableCode} puts a code that cannot be read into a rule's listing. Thread-safe.
  */
 public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
 
@@ -39,6 +42,8 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     private final Map<PriceRuleId, PriceRule> rules = new LinkedHashMap<>();
     private final Map<DiscountCodeId, DiscountCode> codes = new LinkedHashMap<>();
     private final Deque<ProviderFailure> failures = new ArrayDeque<>();
+    private final Map<PriceRuleId, List<ProviderFailure.UnreadableItem>> unreadable = new LinkedHashMap<>();
+    private boolean reportTimesUsed = true;
 
     /** A fake listing {@code pageSize} items per page. */
     public InMemoryDiscounts(int pageSize) {
@@ -67,6 +72,21 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
                 c.usageCount() + 1, c.combinesWithOtherOffers(), c.createdAt(), c.updatedAt()) : c);
     }
 
+    /** Whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none. */
+    public synchronized InMemoryDiscounts reportTimesUsed(boolean report) {
+        this.reportTimesUsed = report;
+        return this;
+    }
+
+    /**
+     * Adds to rule {@code rule}'s listing a code that cannot be read ({@code item} and
+     * {@code reason} as an adapter reports one), after the readable codes of the last page.
+     */
+    public synchronized void unreadableCode(PriceRuleId rule, String item, String reason) {
+        unreadable.computeIfAbsent(rule, r -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
+                FailureDetails.of(PROVIDER, item + " could not be read: " + reason), item, reason));
+    }
+
     /** The next call fails with {@code failure}; several queue up. */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));
@@ -89,7 +109,8 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     public PagedSequence<DiscountCode> list(PriceRuleId ruleId) {
         Objects.requireNonNull(ruleId);
         return paged(() -> rules.containsKey(ruleId) ? Either.right(codes.values().stream()
-                .filter(c -> c.priceRuleId().equals(ruleId)).toList()) : Either.left(notFound("price rule " + ruleId)));
+                .filter(c -> c.priceRuleId().equals(ruleId)).toList()) : Either.left(notFound("price rule " + ruleId)),
+                () -> unreadable.getOrDefault(ruleId, List.of()));
     }
 
     @Override
@@ -132,12 +153,12 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
 
     @Override
     public PagedSequence<PriceRule> list() {
-        return paged(() -> Either.right(new ArrayList<>(rules.values())));
+        return paged(() -> Either.right(rules.values().stream().map(this::withUses).toList()), List::of);
     }
 
     @Override
     public synchronized Either<ProviderFailure, PriceRule> get(PriceRuleId id) {
-        return guarded(() -> Option.of(rules.get(id)).toEither(() -> notFound("price rule " + id)));
+        return guarded(() -> Option.of(rules.get(id)).map(this::withUses).toEither(() -> notFound("price rule " + id)));
     }
 
     @Override
@@ -145,7 +166,7 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
         return guarded(() -> {
             PriceRule rule = rule(PriceRuleId.of(UUID.randomUUID().toString()), draft);
             rules.put(rule.id(), rule);
-            return Either.right(rule);
+            return Either.right(withUses(rule));
         });
     }
 
@@ -154,7 +175,7 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
         return get(id).map(old -> {
             PriceRule rule = rule(id, draft);
             rules.put(id, rule);
-            return rule;
+            return withUses(rule);
         });
     }
 
@@ -168,7 +189,17 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     }
 
     private static PriceRule rule(PriceRuleId id, PriceRuleDraft d) {
-        return new PriceRule(id, d.title(), Option.some(d.value()), d.usageLimit(), Option.some(d.startsAt()), d.endsAt());
+        return new PriceRule(id, d.title(), Option.some(d.value()), d.usageLimit(), Option.none(),
+                Option.none(), Option.none(), Option.some(d.startsAt()), d.endsAt());
+    }
+
+    /** The rule with its uses: the sum of its codes' usage counts, when reported. */
+    private PriceRule withUses(PriceRule r) {
+        Option<Integer> used = reportTimesUsed ? Option.some(codes.values().stream()
+                .filter(c -> c.priceRuleId().equals(r.id())).mapToLong(DiscountCode::usageCount)
+                .reduce(0, (a, b) -> Math.min(Integer.MAX_VALUE, a + b))).map(Math::toIntExact) : Option.none();
+        return new PriceRule(r.id(), r.title(), r.value(), r.usageLimit(), used, r.perCustomerLimit(),
+                r.allocationLimit(), r.startsAt(), r.endsAt());
     }
 
     private boolean taken(String text, DiscountCodeId except) {
@@ -179,13 +210,16 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
         return failures.isEmpty() ? call.get() : Either.left(failures.poll());
     }
 
-    private <T> PagedSequence<T> paged(Supplier<Either<ProviderFailure, List<T>>> all) {
+    private <T> PagedSequence<T> paged(Supplier<Either<ProviderFailure, List<T>>> all,
+            Supplier<List<ProviderFailure.UnreadableItem>> unreadableOnLastPage) {
         return PagedSequence.of(0, offset -> {
             synchronized (this) {
                 return guarded(all).map(items -> {
                     int from = Math.min(offset, items.size());
                     int to = Math.min(items.size(), from + pageSize);
-                    return new Page<Integer, T>(items.subList(from, to), to < items.size() ? Option.some(to) : Option.none());
+                    boolean last = to >= items.size();
+                    return new Page<Integer, T>(items.subList(from, to),
+                            last ? unreadableOnLastPage.get() : List.of(), last ? Option.none() : Option.some(to));
                 });
             }
         });

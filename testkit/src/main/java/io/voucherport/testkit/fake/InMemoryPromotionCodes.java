@@ -35,7 +35,8 @@ import java.util.UUID;
  * An in-memory {@link PromotionCodes} for unit tests: promotions and codes in maps, pages of
  * {@link #pageSize}, jobs that move one step per {@link #job} call ({@code PENDING → PROCESSING →
  * COMPLETED}, {@code CANCELLING → CANCELLED}), one active job per promotion, and
- * {@link #failNext} to make the next call fail. Code texts are compared exactly. Thread-safe.
+ * {@link #failNext} to make the next call fail, {@link #unreadableCode} to put a code that cannot be
+ * read into a promotion's listing. Code texts are compared exactly. Thread-safe.
  */
 public final class InMemoryPromotionCodes implements PromotionCodes {
 
@@ -61,6 +62,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     private final Map<PromotionId, Map<CodeText, PromotionCode>> codes = new LinkedHashMap<>();
     private final Map<JobId, Job> jobs = new LinkedHashMap<>();
     private final Deque<ProviderFailure> failures = new ArrayDeque<>();
+    private final Map<PromotionId, List<ProviderFailure.UnreadableItem>> unreadable = new LinkedHashMap<>();
 
     /** A fake of {@code kind} promotions listing {@code pageSize} codes per page and creating up to {@code maxCodesPerCreate}. */
     public InMemoryPromotionCodes(PromotionKind kind, int pageSize, int maxCodesPerCreate) {
@@ -85,6 +87,27 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
         return this;
     }
 
+    /** Restricts code {@code code} of promotion {@code id} to {@code users} (listed in this order). */
+    public synchronized InMemoryPromotionCodes restrict(String id, String code, String... users) {
+        Map<CodeText, PromotionCode> map = codes.get(PromotionId.of(id));
+        PromotionCode c = map == null ? null : map.get(CodeText.of(code));
+        if (c == null) {
+            throw new IllegalArgumentException("no code " + code + " in promotion " + id);
+        }
+        map.put(c.code(), new PromotionCode(c.code(), c.id(), c.consumeUnit(), List.of(users), c.remainingUses(),
+                c.maxUses(), c.createdBy(), c.createdAt()));
+        return this;
+    }
+
+    /**
+     * Adds to promotion {@code id}'s listing a code that cannot be read ({@code item} and
+     * {@code reason} as an adapter reports one), after the readable codes of the last page.
+     */
+    public synchronized void unreadableCode(String id, String item, String reason) {
+        unreadable.computeIfAbsent(PromotionId.of(id), p -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
+                FailureDetails.of(PROVIDER, item + " could not be read: " + reason), item, reason));
+    }
+
     /** The next call (of any operation) fails with {@code failure}; several queue up. */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));
@@ -98,7 +121,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     @Override
     public PagedSequence<Promotion> promotions() {
         return PagedSequence.of(0, cursor -> page(cursor,
-                () -> new ArrayList<>(promotions.values())));
+                () -> new ArrayList<>(promotions.values()), List::of));
     }
 
     @Override
@@ -115,7 +138,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
                     return Either.left(notFound("promotion " + id));
                 }
             }
-            return page(cursor, () -> new ArrayList<>(codes.get(id).values()));
+            return page(cursor, () -> new ArrayList<>(codes.get(id).values()), () -> unreadable.getOrDefault(id, List.of()));
         });
     }
 
@@ -139,7 +162,8 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
                         List.of("code already exists")));
             }
             List<PromotionCode> created = fresh.stream().map(c -> new PromotionCode(c.code(), Option.none(),
-                    c.consumeUnit(), c.user(), c.allowedUses(), c.allowedUses(), Option.none(), Option.none())).toList();
+                    c.consumeUnit(), c.user().toJavaList(), c.allowedUses(), c.allowedUses(), Option.none(),
+                    Option.none())).toList();
             created.forEach(c -> map.put(c.code(), c));
             return Either.right(created);
         });
@@ -249,7 +273,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
             }
             CodeText text = CodeText.of(b.toString());
             if (!map.containsKey(text)) {
-                map.put(text, new PromotionCode(text, Option.none(), request.consumeUnit(), Option.none(),
+                map.put(text, new PromotionCode(text, Option.none(), request.consumeUnit(), List.of(),
                         request.maxUsesPerCode(), request.maxUsesPerCode(), Option.none(), Option.none()));
                 made++;
             }
@@ -260,8 +284,9 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
         return new CodeJob(job.job.id(), job.job.promotionId(), job.job.type(), job.status, Option.none());
     }
 
-    /** The page at record offset {@code offset}. */
-    private <T> Either<ProviderFailure, Page<Integer, T>> page(int offset, java.util.function.Supplier<List<T>> all) {
+    /** The page at record offset {@code offset}; the last page also holds {@code unreadableOnLastPage}. */
+    private <T> Either<ProviderFailure, Page<Integer, T>> page(int offset, java.util.function.Supplier<List<T>> all,
+            java.util.function.Supplier<List<ProviderFailure.UnreadableItem>> unreadableOnLastPage) {
         synchronized (this) {
             if (injected().isDefined()) {
                 return Either.left(failures.poll());
@@ -269,7 +294,9 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
             List<T> items = all.get();
             int from = Math.min(offset, items.size());
             int to = Math.min(items.size(), from + pageSize);
-            return Either.right(new Page<>(items.subList(from, to), to < items.size() ? Option.some(to) : Option.none()));
+            boolean last = to >= items.size();
+            return Either.right(new Page<>(items.subList(from, to), last ? List.copyOf(unreadableOnLastPage.get()) : List.of(),
+                    last ? Option.none() : Option.some(to)));
         }
     }
 

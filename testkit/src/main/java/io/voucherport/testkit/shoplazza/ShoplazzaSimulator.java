@@ -72,6 +72,8 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         String valueType;
         BigDecimal value;
         long usageLimit;
+        int oncePerCustomer;
+        int allocationLimit = 1;
         Instant startsAt;
         Instant endsAt;
         final Map<String, Code> codes = new LinkedHashMap<>();
@@ -103,6 +105,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     private Duration oauthLifetime = Duration.ofHours(1);
     private boolean createAnswersArray;
     private Object failingEnvelope;
+    private String failingMessage;
     private int envelopeSpelling;
     private int capacity = 40;
     private double refillPerSecond = 2;
@@ -159,7 +162,23 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
 
     /** The next 2025-06 answer is HTTP 200 with envelope code {@code code} (e.g. 4001) and no data. */
     public synchronized void failNextEnvelope(Object code) {
+        failNextEnvelope(code, "store is not active");
+    }
+
+    /** The next 2025-06 answer is HTTP 200 with envelope code {@code code}, {@code message} and no data. */
+    public synchronized void failNextEnvelope(Object code, String message) {
         this.failingEnvelope = Objects.requireNonNull(code);
+        this.failingMessage = Objects.requireNonNull(message);
+    }
+
+    /**
+     * Sets rule {@code ruleId}'s {@code once_per_customer} (1 once per customer, 0 no limit) and
+     * {@code allocation_limit} (per checkout), as Shoplazza's price-rule pages describe them.
+     */
+    public synchronized void ruleLimits(String ruleId, int oncePerCustomer, int allocationLimit) {
+        Rule r = rules.get(ruleId);
+        r.oncePerCustomer = oncePerCustomer;
+        r.allocationLimit = allocationLimit;
     }
 
     /** Adds a rule; {@code usageLimit} -1 is unlimited, {@code endsAt} null no end. Returns its id. */
@@ -285,7 +304,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         if (v2025 && failingEnvelope != null) {
             Object code = failingEnvelope;
             failingEnvelope = null;
-            return SimResponse.json(200, map("code", code, "message", "store is not active"));
+            return SimResponse.json(200, map("code", code, "message", failingMessage));
         }
         List<String> p = r.segments().subList(2, r.segments().size());
         if (endpoint == Endpoint.LIST_RULES) {
@@ -404,13 +423,21 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
                 : java.time.LocalDateTime.parse(text, SPACED).atZone(storeZone).toInstant();
     }
 
+    /** A rule as Shoplazza's price-rule pages show one; {@code times_used} is the sum of its codes' uses. */
     private Map<String, Object> ruleJson(Rule r, boolean v2025) {
+        long timesUsed = r.codes.values().stream().mapToLong(c -> c.usageCount).sum();
         return v2025
                 ? map("id", r.id, "title", r.title, "value_type", r.valueType, "value", r.value.negate(),
-                        "usage_limit", r.usageLimit, "starts_at", r.startsAt.toString(),
-                        "ends_at", r.endsAt == null ? null : r.endsAt.toString())
+                        "usage_limit", r.usageLimit, "times_used", timesUsed, "allocation_method", "across",
+                        "allocation_limit", r.allocationLimit, "once_per_customer", r.oncePerCustomer,
+                        "customer_selection", "all", "target_selection", "all", "target_type", "line_item",
+                        "starts_at", r.startsAt.toString(), "ends_at", r.endsAt == null ? null : r.endsAt.toString())
                 : map("id", r.id, "title", r.title, "value_type", r.valueType,
                         "value", r.value.negate().setScale(4).toPlainString(), "usage_limit", String.valueOf(r.usageLimit),
+                        "times_used", String.valueOf(timesUsed), "allocation_method", "across",
+                        "allocation_limit", String.valueOf(r.allocationLimit),
+                        "once_per_customer", String.valueOf(r.oncePerCustomer), "customer_selection", "all",
+                        "target_selection", "all", "target_type", "line_item",
                         "starts_at", spaced(r.startsAt), "ends_at", r.endsAt == null ? "-1" : spaced(r.endsAt));
     }
 

@@ -1,0 +1,152 @@
+package io.voucherport.adapter.promotions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voucherport.adapter.support.ProviderSpec;
+import io.voucherport.adapter.support.RawFields;
+import io.voucherport.domain.failure.FailureDetails;
+import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.promotion.Promotion;
+import io.voucherport.domain.promotion.PromotionKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a listed page item by item, so that one item Elastic Path sent but that cannot be read
+ * never hides the others: each item is mapped in its own {@code try}, and an item that fails is
+ * reported as a {@link ProviderFailure.UnreadableItem} with what identifies it (its code text or
+ * id, else its place on the page) and why — never a secret. A code page comes flat
+ * ({@code [{code…}]}) or nested ({@code [{data: {codes: [{code…}]}}]}); an item in neither shape
+ * is unreadable, not skipped.
+ */
+final class ElasticPathItems {
+
+    private static final ElasticPathMapper MAP = ElasticPathMapper.INSTANCE;
+
+    /**
+     * A page's items as read.
+     *
+     * @param items the readable items, in order
+     * @param unreadable the items that could not be read
+     */
+    record Read<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable) {
+        Read {
+            items = List.copyOf(items);
+            unreadable = List.copyOf(unreadable);
+        }
+
+        /** How many records the page held, readable or not (the offset moves by this many). */
+        int records() {
+            return items.size() + unreadable.size();
+        }
+    }
+
+    private final ObjectMapper json;
+    private final ProviderSpec spec;
+
+    /** Reads with {@code json} (the adapter's snake_case set-up) and masks raw fields by {@code spec}. */
+    ElasticPathItems(ObjectMapper json, ProviderSpec spec) {
+        this.json = json;
+        this.spec = spec;
+    }
+
+    /** The codes of one page of promotion {@code promotion} at {@code offset}, flat or nested. */
+    Read<ElasticPathCode> codes(List<JsonNode> data, PromotionKind kind, String promotion, long offset) {
+        List<ElasticPathCode> codes = new ArrayList<>();
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        List<JsonNode> items = data == null ? List.of() : data;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            JsonNode nested = item == null ? null : item.path("data").path("codes");
+            boolean flat = item != null && item.isObject() && !item.path("code").isMissingNode();
+            if (flat || nested == null || !nested.isArray()) {
+                String place = "item " + (i + 1) + " of the page at offset " + offset;
+                read(item, place, promotion, kind, codes, unreadable);
+                continue;
+            }
+            for (int j = 0; j < nested.size(); j++) {
+                String place = "code " + (j + 1) + " of item " + (i + 1) + " of the page at offset " + offset;
+                read(nested.get(j), place, promotion, kind, codes, unreadable);
+            }
+        }
+        return new Read<>(codes, unreadable);
+    }
+
+    /** The promotions of one page at {@code offset}. */
+    Read<Promotion> promotions(List<JsonNode> data, PromotionKind kind, long offset) {
+        List<Promotion> promotions = new ArrayList<>();
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        List<JsonNode> items = data == null ? List.of() : data;
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String which = identity(item, "id").map(id -> "promotion " + id)
+                    .orElse("item " + (i + 1) + " of the page at offset " + offset);
+            try {
+                promotions.add(MAP.promotion(json.treeToValue(object(item), ElasticPathDto.Promotion.class), kind));
+            } catch (JsonProcessingException | RuntimeException e) {
+                unreadable.add(unreadable(which, "promotions", e));
+            }
+        }
+        return new Read<>(promotions, unreadable);
+    }
+
+    private void read(JsonNode item, String place, String promotion, PromotionKind kind, List<ElasticPathCode> codes,
+            List<ProviderFailure.UnreadableItem> unreadable) {
+        String which = identity(item, "code").map(c -> "code " + c)
+                .or(() -> identity(item, "id").map(id -> "code id " + id)).orElse(place);
+        try {
+            ElasticPathDto.Code code = json.treeToValue(object(item), ElasticPathDto.Code.class);
+            codes.add(new ElasticPathCode(MAP.code(code, kind), RawFields.of(item, spec)));
+        } catch (JsonProcessingException | RuntimeException e) {
+            unreadable.add(unreadable(which, "promotion " + promotion, e));
+        }
+    }
+
+    private static JsonNode object(JsonNode item) {
+        if (item == null || !item.isObject()) {
+            throw new IllegalArgumentException("the item is not a JSON object");
+        }
+        return item;
+    }
+
+    /** The item's {@code field} when it is usable as an item's name: short text without control characters. */
+    private static java.util.Optional<String> identity(JsonNode item, String field) {
+        JsonNode value = item == null ? null : item.get(field);
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            return java.util.Optional.empty();
+        }
+        String text = value.asText().strip();
+        return text.isEmpty() || text.length() > 128 || text.chars().anyMatch(Character::isISOControl)
+                ? java.util.Optional.empty() : java.util.Optional.of(text);
+    }
+
+    private static ProviderFailure.UnreadableItem unreadable(String which, String listing, Exception e) {
+        String reason = reason(e);
+        return new ProviderFailure.UnreadableItem(FailureDetails.of(ElasticPathPromotions.PROVIDER,
+                which + " of " + listing + " could not be read: " + reason), which, reason);
+    }
+
+    /**
+     * Why an item could not be read, in the adapter's words: the field Jackson could not read and
+     * the type it wanted (never the value), or the domain's own refusal.
+     */
+    static String reason(Exception e) {
+        if (e instanceof JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("."));
+            return "field " + (path.isEmpty() ? "(the item)" : path) + " has an unreadable value";
+        }
+        if (e instanceof JsonProcessingException) {
+            return "the item is not readable JSON";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\p{Cntrl}", " ").strip();
+        if (message.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}
