@@ -117,7 +117,7 @@ public final class Clients {
 
     /** The adapters, each built as its README shows, sharing one pooled client; rate limiters off (the stub has no limit). */
     static final class AdapterClient implements BenchClient {
-        private final SharedHttpClient pool = SharedHttpClient.create();
+        private final SharedHttpClient pool;
         private final EzCardsSupplier ez;
         private final ElasticPathPromotions elasticPath;
         private final ShoplazzaDiscounts shoplazza;
@@ -125,6 +125,12 @@ public final class Clients {
                 OrderLine.of(Payloads.EZ_SKU, 1));
 
         AdapterClient(String baseUrl) {
+            this(baseUrl, SharedHttpClient.create());
+        }
+
+        /** The adapters over {@code pool}, which {@link #close()} closes. */
+        AdapterClient(String baseUrl, SharedHttpClient pool) {
+            this.pool = pool;
             this.ez = EzCardsSupplier.builder().baseUrl(baseUrl).apiKey(Secret.of(EZ_KEY))
                     .bearerToken(Secret.of("bench-bearer-0987654321")).httpClient(pool).build();
             this.elasticPath = ElasticPathPromotions.builder().baseUrl(baseUrl).clientId(Secret.of("bench-client"))

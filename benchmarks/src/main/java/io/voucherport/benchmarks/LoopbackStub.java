@@ -149,7 +149,7 @@ public final class LoopbackStub implements AutoCloseable {
     }
 
     /** Reads requests off one connection: the request line, {@code Content-Length}, {@code Connection: close}. */
-    private static final class RequestReader {
+    static final class RequestReader {
         private final InputStream in;
         private final byte[] buffer = new byte[16 * 1024];
         private int start;

@@ -34,9 +34,11 @@ import org.openjdk.jmh.annotations.Mode;
  * client-side decode cost, the 100,000-code memory run, the polling study and what the purchase
  * journal costs ({@link JournalCost}).
  *
- * <p>{@code java -jar benchmarks/target/voucherport-benchmarks.jar [--quick] [--journal] [--out=docs/performance.md]};
+ * <p>{@code java -jar benchmarks/target/voucherport-benchmarks.jar [--quick] [--journal | --per-call] [--out=docs/performance.md]};
  * {@code --quick} runs short iterations (a smoke run, not figures to publish); {@code --journal}
- * runs only {@link JournalCost} and rewrites only its section of the report.
+ * runs only {@link JournalCost} and rewrites only its section of the report; {@code --per-call}
+ * runs only {@link PerCall} (paired per-call cost, allocation, profile) and {@link WarmConnections}
+ * (TLS connections and handshakes at a slow pace) and rewrites only their sections.
  */
 public final class PerformanceReport {
 
@@ -66,7 +68,6 @@ public final class PerformanceReport {
     private final Map<Key, Connections> connections = new LinkedHashMap<>();
     private final Map<Key, Score> decodeTime = new LinkedHashMap<>();
     private final Map<Key, Score> decodeBytes = new LinkedHashMap<>();
-    private final Map<Key, double[]> paired = new LinkedHashMap<>();
 
     private PerformanceReport(boolean quick, Path out) {
         this.quick = quick;
@@ -79,20 +80,29 @@ public final class PerformanceReport {
         System.setProperty("http.maxConnections", String.valueOf(SharedHttpClient.DEFAULT_MAX_CONNECTIONS));
         boolean quick = false;
         boolean journalOnly = false;
+        boolean perCallOnly = false;
         Path out = Path.of("docs", "performance.md");
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
             } else if (arg.equals("--journal")) {
                 journalOnly = true;
+            } else if (arg.equals("--per-call")) {
+                perCallOnly = true;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring(6));
             } else {
-                throw new IllegalArgumentException("usage: [--quick] [--journal] [--out=docs/performance.md]");
+                throw new IllegalArgumentException("usage: [--quick] [--journal | --per-call] [--out=docs/performance.md]");
             }
         }
         if (journalOnly) {
             JournalCost.write(quick ? JournalCost.QUICK : JournalCost.FULL, out);
+            return;
+        }
+        if (perCallOnly) {
+            String doc = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "# Performance\n";
+            Files.writeString(out, perCall(doc, quick), StandardCharsets.UTF_8);
+            System.out.println("wrote " + out.toAbsolutePath());
             return;
         }
         new PerformanceReport(quick, out).run();
@@ -109,16 +119,18 @@ public final class PerformanceReport {
                     List.of(Scenario.EZ_CODES.name(), Scenario.EP_ALL_CODES.name()), connectionFile);
         }
         readConnections(connectionFile);
-        runPaired();
         runDecode();
         String memory = memoryRun();
         PollingStudy.Figures fixed = PollingStudy.run(PollingPolicy.fixed(Duration.ofSeconds(1), Duration.ofMinutes(2)),
                 2_000, 42);
         PollingStudy.Figures chosen = PollingStudy.run(PollingPolicy.DEFAULT, 2_000, 42);
         JournalCostReport journal = new JournalCostReport(JournalCost.run(quick ? JournalCost.QUICK : JournalCost.FULL));
-        String report = new ReportWriter(quick, endToEnd, paired, connections, decodeTime, decodeBytes, memory, fixed,
+        PerCall.Figures perCall = PerCall.run(quick ? PerCall.QUICK : PerCall.FULL);
+        List<WarmConnections.Row> warm = WarmConnections.run(quick ? WarmConnections.QUICK : WarmConnections.FULL);
+        String report = new ReportWriter(quick, endToEnd, connections, decodeTime, decodeBytes, memory, fixed,
                 chosen, Duration.ofNanos(System.nanoTime() - started)).write();
         report = JournalCostReport.splice(report, journal.section(), journal.targetRow());
+        report = WarmConnections.splice(PerCall.splice(report, perCall, quick), warm, quick);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
@@ -160,36 +172,11 @@ public final class PerformanceReport {
         }
     }
 
-    /** The clients that take turns in the paired runs. */
-    static final List<String> PAIRED = List.of(Clients.ADAPTER, Clients.FLOOR_URL_CONNECTION, Clients.FLOOR_HTTP_CLIENT,
-            Clients.FEIGN_DEFAULTS);
-
-    /** Paired, interleaved latency and throughput in this JVM (see {@link PairedRuns}). */
-    private void runPaired() {
-        try (LoopbackStub stub = LoopbackStub.start(Scenario.routes())) {
-            Map<String, BenchClient> clients = new LinkedHashMap<>();
-            PAIRED.forEach(name -> clients.put(name, Clients.open(name, stub.url())));
-            try {
-                long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(quick ? 2 : 10);
-                while (System.nanoTime() < warmUntil) {
-                    for (Scenario s : Scenario.values()) {
-                        clients.values().forEach(c -> c.call(s));
-                    }
-                }
-                int rounds = quick ? 5 : 30;
-                for (Scenario s : Scenario.values()) {
-                    int calls = s == Scenario.EP_ALL_CODES ? 3 : 200;
-                    PairedRuns.latency(s, clients, rounds, calls, 11).forEach((client, values) ->
-                            paired.put(new Key(s.name(), client, 1), values));
-                    for (int threads : new int[] {8, 32}) {
-                        PairedRuns.throughput(s, clients, threads, Duration.ofMillis(quick ? 50 : 200), quick ? 3 : 15, 13)
-                                .forEach((client, values) -> paired.put(new Key(s.name(), client, threads), values));
-                    }
-                }
-            } finally {
-                clients.values().forEach(BenchClient::close);
-            }
-        }
+    /** {@code doc} with the per-call and warm-connection sections run now. */
+    private static String perCall(String doc, boolean quick) throws IOException {
+        PerCall.Figures perCall = PerCall.run(quick ? PerCall.QUICK : PerCall.FULL);
+        List<WarmConnections.Row> warm = WarmConnections.run(quick ? WarmConnections.QUICK : WarmConnections.FULL);
+        return WarmConnections.splice(PerCall.splice(doc, perCall, quick), warm, quick);
     }
 
     private void readConnections(Path file) throws IOException {

@@ -21,13 +21,10 @@ final class ReportWriter {
     /** The documented command. */
     static final String COMMAND = "./mvnw -B -q install -DskipTests && java -jar benchmarks/target/voucherport-benchmarks.jar";
 
-    private static final double LATENCY_TARGET = 1.05;
-    private static final double THROUGHPUT_TARGET = 0.95;
     private static final double DECODE_TARGET = 1.5;
 
     private final boolean quick;
     private final Map<Key, Score> e2e;
-    private final Map<Key, double[]> paired;
     private final Map<Key, Connections> connections;
     private final Map<Key, Score> decodeTime;
     private final Map<Key, Score> decodeBytes;
@@ -38,12 +35,11 @@ final class ReportWriter {
     private final StringBuilder md = new StringBuilder();
     private final List<String[]> verdicts = new ArrayList<>();
 
-    ReportWriter(boolean quick, Map<Key, Score> e2e, Map<Key, double[]> paired, Map<Key, Connections> connections, Map<Key, Score> decodeTime,
+    ReportWriter(boolean quick, Map<Key, Score> e2e, Map<Key, Connections> connections, Map<Key, Score> decodeTime,
             Map<Key, Score> decodeBytes, String memory, PollingStudy.Figures fixed, PollingStudy.Figures chosen,
             Duration elapsed) {
         this.quick = quick;
         this.e2e = e2e;
-        this.paired = paired;
         this.connections = connections;
         this.decodeTime = decodeTime;
         this.decodeBytes = decodeBytes;
@@ -90,7 +86,7 @@ final class ReportWriter {
             body.append("\nJMH runs that ended in an error (no figure; the run's log has the cause): ")
                     .append(String.join(", ", failed)).append(".\n");
         }
-        if (!PairedRuns.FAILURES.isEmpty()) {
+        if (!PairedRuns.FAILURES.isEmpty()) {   // the per-call section's throughput slices, run before this is written
             body.append("\nCalls that failed during the paired throughput slices (not counted): ");
             PairedRuns.FAILURES.forEach((client, n) -> body.append(client).append(" ").append(n.sum()).append("; "));
             body.append('\n');
@@ -122,8 +118,6 @@ final class ReportWriter {
                     .append(" | ").append(num(http)).append(" | ")
                     .append(num(e2e.get(new Key(s.name(), Clients.RAW_SOCKET, 1)))).append(" |\n");
         }
-        pairedTable(1, "µs per call", true, LATENCY_TARGET,
-                "End to end latency, 1 caller: adapter ÷ floor ≤ " + LATENCY_TARGET + " (paired median)");
         return md.toString();
     }
 
@@ -150,47 +144,7 @@ final class ReportWriter {
                         .append(ratio(e2e, s, Clients.RAW_SOCKET, threads, floor)).append(" |\n");
             }
         }
-        for (int threads : new int[] {8, 32}) {
-            pairedTable(threads, "calls/s", false, THROUGHPUT_TARGET,
-                    "Throughput, " + threads + " callers: adapter ÷ floor ≥ " + THROUGHPUT_TARGET + " (paired median)");
-        }
         return md.toString();
-    }
-
-    /** The paired runs at {@code threads} callers: median ratios with 95 % intervals, and the verdict. */
-    private void pairedTable(int threads, String unit, boolean lowerIsBetter, double target, String verdict) {
-        md.append("\n**Paired** (").append(threads).append(threads == 1 ? " caller" : " callers")
-                .append("; clients take turns in short slices, shuffled each round — see `PairedRuns`): median of the per-round")
-                .append(" ratios to the floor, with a bootstrap 95 % interval; the floor is the faster hand-written client by median.\n\n")
-                .append("| call | floor | floor median ").append(unit).append(" | adapter median ").append(unit)
-                .append(" | **adapter ÷ floor** | Feign defaults ÷ floor | rounds |\n|---|---|---|---|---|---|---|\n");
-        PairedRuns.Ratio worst = null;
-        String worstAt = "";
-        for (Scenario s : Scenario.values()) {
-            double[] url = paired.get(new Key(s.name(), Clients.FLOOR_URL_CONNECTION, threads));
-            double[] http = paired.get(new Key(s.name(), Clients.FLOOR_HTTP_CLIENT, threads));
-            double[] adapter = paired.get(new Key(s.name(), Clients.ADAPTER, threads));
-            double[] feign = paired.get(new Key(s.name(), Clients.FEIGN_DEFAULTS, threads));
-            if (url == null || http == null || adapter == null) {
-                continue;
-            }
-            boolean urlFaster = urlFaster(new Score(PairedRuns.median(url), 0), new Score(PairedRuns.median(http), 0),
-                    lowerIsBetter);
-            double[] floor = urlFaster ? url : http;
-            PairedRuns.Ratio ratio = PairedRuns.ratio(adapter, floor, 17);
-            boolean worse = worst == null || (lowerIsBetter ? ratio.median() > worst.median() : ratio.median() < worst.median());
-            if (worse) {
-                worst = ratio;
-                worstAt = s.name();
-            }
-            md.append("| ").append(s).append(" | ").append(floorName(urlFaster)).append(" | ")
-                    .append(fmt(PairedRuns.median(floor))).append(" | ").append(fmt(PairedRuns.median(adapter))).append(" | **")
-                    .append(interval(ratio)).append("** | ").append(feign == null ? "–" : interval(PairedRuns.ratio(feign, floor, 17)))
-                    .append(" | ").append(ratio.rounds()).append(" |\n");
-        }
-        boolean met = worst != null && (lowerIsBetter ? worst.median() <= target : worst.median() >= target);
-        verdicts.add(new String[] {verdict, worst == null ? "not measured" : "worst " + interval(worst) + " (" + worstAt + ")",
-                met ? "met" : "**missed**"});
     }
 
     /** Whether the {@code HttpURLConnection} floor is the faster one (or the only one with a figure). */
@@ -200,14 +154,6 @@ final class ReportWriter {
 
     private static String floorName(boolean urlFaster) {
         return urlFaster ? "HttpURLConnection" : "HttpClient";
-    }
-
-    private static String interval(PairedRuns.Ratio r) {
-        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.median(), r.low(), r.high());
-    }
-
-    private static String fmt(double value) {
-        return value >= 1_000 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private String pooling() {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,11 @@ abstract sealed class ShoplazzaDialect {
 
     /** The zone of zone-less timestamps (2022-01). */
     final ZoneId zone;
+    /**
+     * The masking of the items' raw fields, asked at each item: the adapter's live spec with its
+     * current secrets ({@link #maskingBy}); the base rules for a dialect used on its own.
+     */
+    private volatile Supplier<ProviderSpec> masking = () -> MASKING;
     private final ShoplazzaVersion version;
 
     private ShoplazzaDialect(ShoplazzaVersion version, ZoneId zone) {
@@ -61,6 +67,15 @@ abstract sealed class ShoplazzaDialect {
 
     static ShoplazzaDialect of(ShoplazzaVersion version, ZoneId zone) {
         return version == ShoplazzaVersion.V2022_01 ? new V2022(zone) : new V2025(zone);
+    }
+
+    /**
+     * This dialect masking its items' raw fields by the spec {@code live} gives when an item is
+     * read (the adapter's token, as current then, and its other secrets); set once, before use.
+     */
+    ShoplazzaDialect maskingBy(Supplier<ProviderSpec> live) {
+        this.masking = live;
+        return this;
     }
 
     /**
@@ -77,8 +92,11 @@ abstract sealed class ShoplazzaDialect {
      * @param items the page's readable items, copied
      * @param unreadable the page's items that could not be read
      * @param more the next page's cursor token; none in 2022-01, which pages by page number
+     * @param total how many items the whole listing holds, when the answer tells it (2022-01's
+     *     {@code count}); what lets a listing fetch pages ahead
      */
-    record Listed<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<String> more) {
+    record Listed<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<String> more,
+            Option<Long> total) {
         Listed {
             items = List.copyOf(items);
             unreadable = List.copyOf(unreadable);
@@ -86,7 +104,12 @@ abstract sealed class ShoplazzaDialect {
 
         /** The same page with each readable item converted by {@code as}. */
         <R> Listed<R> map(Function<T, R> as) {
-            return new Listed<>(items.stream().map(as).toList(), unreadable, more);
+            return new Listed<>(items.stream().map(as).toList(), unreadable, more, total);
+        }
+
+        /** The same page, telling how many items the whole listing holds. */
+        Listed<T> withTotal(Option<Long> count) {
+            return new Listed<>(items, unreadable, more, count);
         }
 
         /** How many items the page held, readable or not. */
@@ -159,7 +182,11 @@ abstract sealed class ShoplazzaDialect {
      * Every item, page by page of {@code size}; {@code fetch} makes one call with the page's query
      * through the request path and reads the page inside it.
      */
-    abstract <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch);
+    abstract <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch,
+            PagedSequence.Prefetch prefetch);
+
+    /** Most pages one page plans ahead; the page ending a plan plans again. */
+    static final int MAX_PLANNED = 1_000;
 
     /** {@code one} when present, else the first of {@code many}; none at all is a malformed answer. */
     static JsonNode oneOf(JsonNode one, List<JsonNode> many, String what) {
@@ -173,15 +200,15 @@ abstract sealed class ShoplazzaDialect {
     }
 
     /** A code item as the domain's code with its raw fields. */
-    static <D> ShoplazzaCode code(JsonNode item, Class<D> record, Function<D, DiscountCode> map)
+    <D> ShoplazzaCode code(JsonNode item, Class<D> record, Function<D, DiscountCode> map)
             throws JsonProcessingException {
-        return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, MASKING));
+        return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, masking.get()));
     }
 
     /** A rule item as the domain's rule with its raw fields. */
-    static <D> ShoplazzaRule rule(JsonNode item, Class<D> record, Function<D, PriceRule> map)
+    <D> ShoplazzaRule rule(JsonNode item, Class<D> record, Function<D, PriceRule> map)
             throws JsonProcessingException {
-        return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, MASKING));
+        return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, masking.get()));
     }
 
     /** One item, strictly: an item that cannot be read is a malformed answer (the call fails). */
@@ -215,7 +242,7 @@ abstract sealed class ShoplazzaDialect {
                         which + " could not be read: " + reason), which, reason));
             }
         }
-        return new Listed<>(read, unreadable, more);
+        return new Listed<>(read, unreadable, more, Option.none());
     }
 
     private static boolean present(JsonNode node) {
@@ -295,7 +322,8 @@ abstract sealed class ShoplazzaDialect {
 
         @Override
         Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer) {
-            return each(read(answer).discountCodes(), "code", this::readCode, Option.none());
+            ShoplazzaDto.V2022.Answer a = read(answer);
+            return each(a.discountCodes(), "code", this::readCode, Option.none()).withTotal(count(a.count()));
         }
 
         @Override
@@ -305,7 +333,23 @@ abstract sealed class ShoplazzaDialect {
 
         @Override
         Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer) {
-            return each(read(answer).priceRules(), "price rule", this::readRule, Option.none());
+            ShoplazzaDto.V2022.Answer a = read(answer);
+            return each(a.priceRules(), "price rule", this::readRule, Option.none()).withTotal(count(a.count()));
+        }
+
+        /**
+         * {@code count} when it is a whole number of items (text or number); none otherwise: the
+         * count only lets pages be fetched ahead, and paging without it goes one page at a time.
+         */
+        private static Option<Long> count(JsonNode count) {
+            if (count == null || !(count.isTextual() || count.isIntegralNumber())) {
+                return Option.none();
+            }
+            String text = count.asText().strip();
+            if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Option.none();
+            }
+            return Option.some(Long.parseLong(text));
         }
 
         @Override
@@ -319,16 +363,29 @@ abstract sealed class ShoplazzaDialect {
             return MAPPER.ruleBody2022(draft, zone);
         }
 
-        /** A full page means there may be another: page numbers count from 1. */
+        /**
+         * A full page means there may be another: page numbers count from 1. When the answer tells
+         * {@code count}, the pages after this one up to the last it implies are told as well (at
+         * most {@value #MAX_PLANNED}), for fetching ahead; the stop rule stays the full page.
+         */
         @Override
-        <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch) {
+        <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch,
+                PagedSequence.Prefetch prefetch) {
             return PagedSequence.of(1, (Integer page) -> {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("limit", size);
                 query.put("page", page);
-                return fetch.apply(query).map(listed -> new Page<>(listed.items(), listed.unreadable(),
-                        listed.size() < size ? Option.none() : Option.some(page + 1)));
-            });
+                return fetch.apply(query).map(listed -> {
+                    boolean more = listed.size() >= size;
+                    List<Integer> ahead = new ArrayList<>();
+                    long last = listed.total().map(t -> (t + size - 1) / size).getOrElse(0L);
+                    for (long p = page + 1L; more && p <= last && p <= Integer.MAX_VALUE && ahead.size() < MAX_PLANNED; p++) {
+                        ahead.add((int) p);
+                    }
+                    return new Page<>(listed.items(), listed.unreadable(), more ? Option.some(page + 1) : Option.none(),
+                            ahead);
+                });
+            }, prefetch);
         }
     }
 
@@ -415,8 +472,10 @@ abstract sealed class ShoplazzaDialect {
             return Option.of(data.cursor()).filter(c -> Boolean.TRUE.equals(data.hasMore()) && !c.isBlank());
         }
 
+        /** Cursor tokens tell nothing about the pages after the next: one page at a time. */
         @Override
-        <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch) {
+        <T> PagedSequence<T> pages(int size, Function<Map<String, Object>, Either<ProviderFailure, Listed<T>>> fetch,
+                PagedSequence.Prefetch prefetch) {
             return PagedSequence.of(Cursor.FIRST, (Cursor at) -> {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("page_size", size);

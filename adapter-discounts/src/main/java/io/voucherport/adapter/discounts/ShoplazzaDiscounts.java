@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AuthScheme;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.adapter.support.ProviderClient;
 import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RateLimiter;
 import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Require;
+import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCode;
 import io.voucherport.domain.discount.DiscountCodeId;
 import io.voucherport.domain.discount.DiscountCodes;
@@ -35,7 +37,10 @@ import java.util.List;
  *   <li><b>Paging</b>: page numbers (2022-01) or {@code cursor}/{@code has_more} (2025-06), both as
  *       one lazy {@link PagedSequence}. A code or rule that cannot be read (a negative or
  *       overflowing count, a missing code text) is an {@code UnreadableItem} in its place, the
- *       rest delivered.</li>
+ *       rest delivered. When a 2022-01 page tells {@code count}, up to
+ *       {@link ShoplazzaDiscountsBuilder#prefetchPages} pages are fetched ahead (each an ordinary
+ *       call: the store's bucket, pool, deadline) and handed out strictly in order, ending where
+ *       one page at a time would; 2025-06's cursors are followed one page at a time.</li>
  *   <li><b>Usage</b> is modelled where Shoplazza counts it: the rule's {@code usage_limit} against
  *       its {@code times_used} (all its codes together), each code's own {@code usage_count}.</li>
  *   <li><b>Nothing unmodelled is lost</b>: {@link #codeAnswer}, {@link #lookupAnswer},
@@ -67,14 +72,32 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     private final ShoplazzaDialect dialect;
     private final ShoplazzaVersion version;
     private final int pageSize;
+    private final PagedSequence.Prefetch prefetch;
 
     ShoplazzaDiscounts(ShoplazzaDiscountsBuilder b) {
         this.version = b.version();
         this.dialect = ShoplazzaDialect.of(version, b.storeZone());
         this.pageSize = b.pageSize();
+        this.prefetch = PagingExecutor.prefetch(b.prefetchPages());
+        ProviderSpec live = spec(dialect, b.tokens());
+        dialect.maskingBy(() -> rawMasking(live, b.tokens()));
         this.client = ProviderClient.open(ShoplazzaApi.class, b.storeUrl() + "/openapi/" + dialect.path(),
-                spec(dialect, b.tokens()).withLimiter(b.limiter().getOrElse(() -> storeBucket(b.settings().sleeper()))),
+                live.withLimiter(b.limiter().getOrElse(() -> storeBucket(b.settings().sleeper()))),
                 b.settings());
+    }
+
+    /**
+     * The masking of raw fields: the adapter's own {@code live} spec with the access token as
+     * {@code tokens} holds it now (so a renewed OAuth token is masked too) and, for a public app,
+     * its client id and secret, masked wherever they appear.
+     */
+    static ProviderSpec rawMasking(ProviderSpec live, AccessTokenProvider tokens) {
+        List<Secret> secrets = new ArrayList<>();
+        tokens.current().peek(secrets::add);
+        if (tokens instanceof ShoplazzaOAuth oauth) {
+            secrets.addAll(oauth.credentials());
+        }
+        return live.withMaskedValues(secrets.toArray(Secret[]::new));
     }
 
     /**
@@ -142,14 +165,14 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     public PagedSequence<DiscountCode> list(PriceRuleId ruleId) {
         Require.present(ruleId, "price rule id");
         return dialect.pages(pageSize, query -> client.read("list codes",
-                api -> dialect.codes(api.codes(ruleId.value(), query)).map(ShoplazzaCode::code)));
+                api -> dialect.codes(api.codes(ruleId.value(), query)).map(ShoplazzaCode::code)), prefetch);
     }
 
     /** All codes of a rule as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list(PriceRuleId)}. */
     public PagedSequence<ShoplazzaCode> codeAnswers(PriceRuleId ruleId) {
         Require.present(ruleId, "price rule id");
         return dialect.pages(pageSize, query -> client.read("list codes",
-                api -> dialect.codes(api.codes(ruleId.value(), query))));
+                api -> dialect.codes(api.codes(ruleId.value(), query))), prefetch);
     }
 
     @Override
@@ -213,12 +236,13 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     @Override
     public PagedSequence<PriceRule> list() {
         return dialect.pages(pageSize, query -> client.read("list rules",
-                api -> dialect.rules(api.rules(query)).map(ShoplazzaRule::rule)));
+                api -> dialect.rules(api.rules(query)).map(ShoplazzaRule::rule)), prefetch);
     }
 
     /** All rules as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list()}. */
     public PagedSequence<ShoplazzaRule> ruleAnswers() {
-        return dialect.pages(pageSize, query -> client.read("list rules", api -> dialect.rules(api.rules(query))));
+        return dialect.pages(pageSize, query -> client.read("list rules", api -> dialect.rules(api.rules(query))),
+                prefetch);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.voucherport.adapter.discounts;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.adapter.support.RateLimiter;
 import io.voucherport.domain.Require;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     private ZoneId storeZone = ZoneOffset.UTC;
     private RateLimiter limiter;
     private int pageSize = DEFAULT_PAGE_SIZE;
+    private int prefetchPages = PagingExecutor.DEFAULT_PAGES;
 
     ShoplazzaDiscountsBuilder() {
     }
@@ -82,6 +84,17 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
         return this;
     }
 
+    /**
+     * Pages of a listing in flight at most once a 2022-01 answer tells {@code count}, 1 (one page
+     * at a time) to {@value PagingExecutor#MAX_PAGES}; default {@value PagingExecutor#DEFAULT_PAGES}.
+     * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this instance's
+     * bucket and pool, and handed out in order.
+     */
+    public ShoplazzaDiscountsBuilder prefetchPages(int pages) {
+        this.prefetchPages = PagingExecutor.pages(pages);
+        return this;
+    }
+
     /** The adapter; throws when a required setting is missing. */
     public ShoplazzaDiscounts build() {
         Require.present(storeUrl, "store");
@@ -112,5 +125,9 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
 
     int pageSize() {
         return pageSize;
+    }
+
+    int prefetchPages() {
+        return prefetchPages;
     }
 }

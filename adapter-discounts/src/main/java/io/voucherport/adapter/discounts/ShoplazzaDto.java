@@ -48,10 +48,11 @@ final class ShoplazzaDto {
 
         /**
          * Whatever an answer holds: one code or rule, or a page of them (paged by page number;
-         * {@code count} unused); items as read, for {@link DiscountCode} and {@link PriceRule}.
+         * {@code count}, when sent, the number of items the whole listing holds, as text or a
+         * number); items as read, for {@link DiscountCode} and {@link PriceRule}.
          */
         record Answer(JsonNode discountCode, List<JsonNode> discountCodes, JsonNode priceRule,
-                List<JsonNode> priceRules) implements ShoplazzaDto.Answer {
+                List<JsonNode> priceRules, JsonNode count) implements ShoplazzaDto.Answer {
             @Override
             public Option<Answer> v2022() {
                 return Option.some(this);

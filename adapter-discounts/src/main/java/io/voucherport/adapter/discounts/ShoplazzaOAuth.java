@@ -17,6 +17,7 @@ import io.voucherport.domain.failure.ProviderFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A public app's access tokens for one Shoplazza store: refreshed with the refresh token from a
@@ -73,6 +74,11 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
     @Override
     public Either<ProviderFailure, Secret> replace(Secret rejected) {
         return cache.replace(rejected);
+    }
+
+    /** The client id and secret, for masking wherever they appear (never shown). */
+    List<Secret> credentials() {
+        return List.of(clientId, clientSecret);
     }
 
     /** How many access tokens were obtained. */

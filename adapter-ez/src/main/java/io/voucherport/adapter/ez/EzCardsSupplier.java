@@ -10,6 +10,7 @@ import io.voucherport.adapter.support.Duplicates;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.adapter.support.ProviderClient;
 import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RawFields;
@@ -59,6 +60,10 @@ import java.util.stream.Collectors;
  *       whose {@code clientOrderNumber} is exactly the reference (EZ's filter may match more);
  *       "none" only when EZ's answer provably lists every order it matched.</li>
  *   <li><b>Safe reads</b> (every GET) are retried by the configured {@link RetryPolicy}.</li>
+ *   <li><b>Paged lists</b> (catalog, orders): once a page tells {@code totalPage} or {@code total},
+ *       up to {@link EzCardsSupplierBuilder#prefetchPages} pages are fetched ahead (each an
+ *       ordinary call: pool, deadline) and handed out strictly in order, ending exactly where one
+ *       page at a time would; {@code withPrefetch(k)} on a listing changes it per call.</li>
  *   <li><b>Secrets</b>: the API key, the bearer token, redeem codes and PINs are masked in logs at
  *       every level and never appear in failures or {@code toString}.</li>
  * </ul>
@@ -82,6 +87,17 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
     private static final EzMapper MAPPER = EzMapper.INSTANCE;
 
+    /** Most pages one page plans ahead; the page ending a plan plans again. */
+    static final int MAX_PLANNED = 1_000;
+
+    /**
+     * Where EZ's answers may carry codes under any name (a placement answering with
+     * {@code codes[{code, pin}]}, {@code redeemCodes}, {@code claimCode}, {@code voucher.serial}):
+     * every scalar below these fields is masked in raw fields.
+     */
+    static final List<String> SECRET_SUBTREES = List.of("codes", "cards", "code", "pin*", "redeem*", "voucher*",
+            "claim*", "serial*");
+
     /** How many placements' answers are remembered for {@link #order(SupplierOrderId)} (the newest). */
     static final int REMEMBERED_PLACEMENTS = 1024;
 
@@ -90,12 +106,17 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     private final ProviderSpec spec;
     private final int pageSize;
     private final Duration lookupLag;
-    /** The answers to this supplier's placements, newest last: EZ's order list may lack their rates. */
-    private final Map<String, EzOrder> placed = new LinkedHashMap<>(16, 0.75f, false) {
+    private final PagedSequence.Prefetch prefetch;
+    /**
+     * What the answers to this supplier's placements add to EZ's order list (currency paid with,
+     * rates, original unit prices), by transaction id, newest last; only answers carrying the
+     * request's own reference.
+     */
+    private final Map<String, EzOrder.Placement> placed = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EzOrder> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, EzOrder.Placement> eldest) {
             return size() > REMEMBERED_PLACEMENTS;
         }
     };
@@ -105,6 +126,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
                 .withErrors(EzErrors.classifier(), EzErrors.parser(json), "x-request-id", "requestId")
                 .withMaskedFields("redeemCode", "pinCode")
+                .withSecretSubtrees(SECRET_SUBTREES.toArray(String[]::new))
                 .withStaticHeader("x-api-key", b.apiKey())
                 .withMaskedValues(b.bearerToken())
                 .withTokens(TokenSource.fixed(b.bearerToken()), AuthScheme.bearer(),
@@ -114,6 +136,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         this.spec = spec;
         this.pageSize = b.pageSize();
         this.lookupLag = b.lookupLag();
+        this.prefetch = PagingExecutor.prefetch(b.prefetchPages());
     }
 
     /** A builder; base URL, API key and bearer token are required. */
@@ -133,12 +156,12 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      */
     public PagedSequence<Product> catalog(List<Sku> skus) {
         PageSource<Integer, EzProduct> products = productPages(skus);
-        return PagedSequence.of(1, page -> products.fetch(page).map(p -> mapped(p, EzProduct::product)));
+        return PagedSequence.of(1, page -> products.fetch(page).map(p -> mapped(p, EzProduct::product)), prefetch);
     }
 
     /** {@link #catalog(List)} with each product's raw fields as EZ sent them. Safe to retry. */
     public PagedSequence<EzProduct> products(List<Sku> skus) {
-        return PagedSequence.of(1, productPages(skus));
+        return PagedSequence.of(1, productPages(skus), prefetch);
     }
 
     private PageSource<Integer, EzProduct> productPages(List<Sku> skus) {
@@ -154,9 +177,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         });
     }
 
-    /** {@code page} with each readable item mapped by {@code map}; unreadable items and the next cursor kept. */
+    /** {@code page} with each readable item mapped by {@code map}; unreadable items and the cursors kept. */
     private static <A, B> Page<Integer, B> mapped(Page<Integer, A> page, Function<A, B> map) {
-        return new Page<>(page.items().stream().map(map).toList(), page.unreadable(), page.next());
+        return new Page<>(page.items().stream().map(map).toList(), page.unreadable(), page.next(), page.ahead());
     }
 
     /**
@@ -164,12 +187,12 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * cannot be read is an {@code UnreadableItem} in its place. Safe to retry.
      */
     public PagedSequence<SupplierOrder> orders() {
-        return PagedSequence.of(1, page -> orderPage(page).map(p -> mapped(p, EzOrder::order)));
+        return PagedSequence.of(1, page -> orderPage(page).map(p -> mapped(p, EzOrder::order)), prefetch);
     }
 
     /** {@link #orders()} with EZ's own fields and the raw answer of each. Safe to retry. */
     public PagedSequence<EzOrder> ezOrders() {
-        return PagedSequence.of(1, this::orderPage);
+        return PagedSequence.of(1, this::orderPage, prefetch);
     }
 
     private Either<ProviderFailure, Page<Integer, EzOrder>> orderPage(int page) {
@@ -186,13 +209,22 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * Safe to retry.
      */
     public Either<ProviderFailure, List<ExchangeRate>> exchangeRates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
+        return rates(pairs).map(EzRates::rates);
+    }
+
+    /**
+     * {@link #exchangeRates} with the rest of EZ's answer: the currencies EZ's products are priced in
+     * and when EZ updated its rates. Failures: {@code UnexpectedResponse} for a rate or product
+     * currency that cannot be read; the usual read failures. Safe to retry.
+     */
+    public Either<ProviderFailure, EzRates> rates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
         Require.present(pairs, "pairs");
         Map<String, Object> query = new LinkedHashMap<>();
         if (!pairs.isEmpty()) {
             query.put("pairs", pairs.stream().map(p -> p.getKey().code() + p.getValue().code())
                     .collect(Collectors.joining(",")));
         }
-        return client.read("exchange rates", api -> MAPPER.rates(data(api.exchangeRates(query))));
+        return client.read("exchange rates", api -> MAPPER.ezRates(data(api.exchangeRates(query))));
     }
 
     /**
@@ -230,8 +262,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
             placed = client.call(placing, api -> readOrder(data(api.createBulkOrder(bulk))));
         }
         placed.peek(order -> {
-            synchronized (this.placed) {
-                this.placed.put(order.order().id().value(), order);
+            if (order.order().reference().contains(request.reference())) {   // never another order's answer
+                synchronized (this.placed) {
+                    this.placed.put(order.order().id().value(), order.placement());
+                }
             }
         });
         return placed.mapLeft(failure -> Duplicates.withExistingOrder(failure, this::findOrderByReference));
@@ -339,11 +373,14 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /**
      * The order whose {@code field} is exactly {@code value}, walking {@code GET /v2/orders?filter=value}
      * page by page: EZ's filter may match more than the exact value (a search index), so every item
-     * is checked. None only when the orders seen (distinct) cover EZ's {@code total}; a total that
-     * is no count (negative, a fraction) proves nothing and is an unexpected response.
+     * is checked. None only when the orders seen (distinct) cover EZ's {@code total} and every one
+     * of them has a readable {@code field} other than {@code value}; an order EZ matched whose
+     * {@code field} is absent or unreadable may be the one, so then (without an exact match) the
+     * answer is an unexpected response, as it is for a total that is no count (negative, a fraction).
      */
     private Either<ProviderFailure, Option<EzOrder>> findExact(String filter, String value, String field) {
         Set<String> seen = new HashSet<>();
+        boolean[] blind = {false};   // an order EZ matched whose field cannot be read
         for (int page = 1; page <= MAX_LOOKUP_PAGES; page++) {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put(filter, value);
@@ -357,7 +394,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                     JsonNode item = items.get(i);
                     Option<String> id = identity(item, "transactionId");
                     seen.add(id.getOrElse("#" + number + "/" + i));
-                    if (match.isEmpty() && identity(item, field).contains(value)) {
+                    Option<String> compared = identity(item, field);
+                    if (compared.isEmpty()) {
+                        blind[0] = true;
+                    } else if (match.isEmpty() && compared.contains(value)) {
                         match = Option.some(readOrder(item));
                     }
                 }
@@ -375,7 +415,8 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                 return Either.left(unproven(filter, value, "EZ's answer does not say how many orders matched"));
             }
             if (seen.size() >= got.total().get()) {
-                return Either.right(Option.none());
+                return blind[0] ? Either.left(unproven(filter, value, "EZ matched an order whose " + field
+                        + " cannot be read")) : Either.right(Option.none());
             }
             if (got.items() == 0) {
                 return Either.left(unproven(filter, value, "EZ says " + got.total().get()
@@ -428,7 +469,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
 
     /** {@code found} with the rates and currency of this supplier's placement of it, where EZ's list omits them. */
     private EzOrder withPlacement(EzOrder found) {
-        EzOrder placement;
+        EzOrder.Placement placement;
         synchronized (placed) {
             placement = placed.get(found.order().id().value());
         }
@@ -452,7 +493,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * Page {@code number} of a catalog or order list read {@link #pageSize} at a time, each item read
      * on its own by {@code read}: an item it cannot read is an {@code UnreadableItem} (what names
      * it and why) beside the others. The next page number when EZ's {@code totalPage} or
-     * {@code total} says there is more (a full page when it says neither).
+     * {@code total} says there is more (a full page when it says neither); and, when one of them
+     * tells it, the numbers of every page after this one up to the last (at most
+     * {@value #MAX_PLANNED}), so that a listing can fetch them ahead.
      */
     private <T> Page<Integer, T> page(EzDto.Envelope<EzDto.PageOf<JsonNode>> envelope, int number, String kind,
             Function<JsonNode, T> read) {
@@ -479,7 +522,14 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         boolean more = totalPage.isDefined() ? number < totalPage.get()
                 : total.isDefined() ? (long) number * pageSize < total.get()
                 : raw.size() == pageSize;
-        return new Page<>(items, unreadable, more ? Option.some(number + 1) : Option.none());
+        long last = totalPage.isDefined() ? totalPage.get()
+                : total.isDefined() ? (total.get() + (long) pageSize - 1) / pageSize
+                : number;
+        List<Integer> ahead = new ArrayList<>();
+        for (long p = number + 1L; more && p <= last && ahead.size() < MAX_PLANNED; p++) {
+            ahead.add((int) p);
+        }
+        return new Page<>(items, unreadable, more ? Option.some(number + 1) : Option.none(), ahead);
     }
 
     /**

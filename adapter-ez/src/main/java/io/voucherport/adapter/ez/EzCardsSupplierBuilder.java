@@ -2,6 +2,7 @@ package io.voucherport.adapter.ez;
 
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.supply.CodeSupplier;
@@ -19,6 +20,7 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     private Secret bearerToken;
     private Duration lookupLag = Duration.ofMinutes(1);
     private int pageSize = 100;
+    private int prefetchPages = PagingExecutor.DEFAULT_PAGES;
 
     EzCardsSupplierBuilder() {
     }
@@ -62,6 +64,17 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
         return this;
     }
 
+    /**
+     * Pages of the catalog or the order list in flight at most once EZ tells {@code totalPage} or
+     * {@code total}, 1 (one page at a time) to {@value PagingExecutor#MAX_PAGES}; default
+     * {@value PagingExecutor#DEFAULT_PAGES}. Pages ahead are fetched on the shared
+     * {@link PagingExecutor}, each within this supplier's pool, and handed out in order.
+     */
+    public EzCardsSupplierBuilder prefetchPages(int pages) {
+        this.prefetchPages = PagingExecutor.pages(pages);
+        return this;
+    }
+
     /** The supplier; throws when a required setting is missing. */
     public EzCardsSupplier build() {
         Require.present(baseUrl, "base URL");
@@ -88,5 +101,9 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
 
     int pageSize() {
         return pageSize;
+    }
+
+    int prefetchPages() {
+        return prefetchPages;
     }
 }

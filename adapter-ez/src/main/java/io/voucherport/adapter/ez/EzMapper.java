@@ -137,10 +137,12 @@ interface EzMapper {
     }
 
     /**
-     * Judgement, one code on its own: delivered only when EZ says COMPLETED and sent a code or PIN;
-     * pending otherwise; unreadable (missing, never delivered, its stock id kept when readable)
-     * when it is no object or a field has a shape no code has (an object, an array, a fraction as
-     * PIN, a boolean).
+     * Judgement, one code on its own, its {@code status} read first: a readable status other than
+     * COMPLETED is pending whatever the other fields hold (EZ leaves them empty until then, and a
+     * pending code is awaited, never given up). A COMPLETED code, or one without a readable status,
+     * is delivered when EZ sent a code or PIN, pending when it sent neither, and unreadable
+     * (missing, never delivered, its stock id kept when readable) when it is no object or a field
+     * has a shape no code has (an object, an array, a fraction as PIN, a boolean).
      */
     default DeliveredCode code(JsonNode code) {
         if (code == null || !code.isObject()) {
@@ -149,6 +151,10 @@ interface EzMapper {
         Option<Option<String>> stock = scalar(code.get("stockId"), true);
         Option<String> stockId = stock.getOrElse(Option.none());
         Option<Option<String>> status = scalar(code.get("status"), false);
+        if (status.isDefined() && status.get().isDefined()
+                && EzStatuses.codeStatus(status.get().get()) != CodeStatus.DELIVERED) {
+            return DeliveredCode.pending(stockId);
+        }
         Option<Option<String>> redeem = scalar(code.get("redeemCode"), false);
         Option<Option<String>> pinText = scalar(code.get("pinCode"), true);
         if (stock.isEmpty() || status.isEmpty() || redeem.isEmpty() || pinText.isEmpty()) {
@@ -196,6 +202,25 @@ interface EzMapper {
     default List<ExchangeRate> rates(EzDto.Rates rates) {
         Option<Instant> asOf = Timestamps.parse(rates.updatedAt());
         return nonNull(rates.rates()).stream().map(r -> rate(r, asOf)).toList();
+    }
+
+    /**
+     * Judgement: the rates as {@link #rates}, with the currencies EZ's products are priced in (none
+     * when EZ sends none) and the table's date; a product currency that is not a currency code is a
+     * {@link MalformedAnswerException}, never left out.
+     */
+    default EzRates ezRates(EzDto.Rates rates) {
+        List<CurrencyCode> currencies = nonNull(rates.productCurrencies()).stream().map(c -> {
+            if (c == null || c.isBlank()) {
+                throw new MalformedAnswerException("a product currency is empty");
+            }
+            try {
+                return currency(c);
+            } catch (IllegalArgumentException notACode) {
+                throw new MalformedAnswerException("a product currency is not a currency code");
+            }
+        }).toList();
+        return new EzRates(rates(rates), currencies, Timestamps.parse(rates.updatedAt()));
     }
 
     /** Judgement: the currencies are {@code base} and {@code quote}, or else read from a six-letter {@code pair}. */

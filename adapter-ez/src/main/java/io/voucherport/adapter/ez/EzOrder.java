@@ -40,14 +40,29 @@ public record EzOrder(
         Require.present(raw, "raw");
     }
 
+    /** What a placement's answer adds to EZ's order list for {@code order(id)}: nothing else of it is kept. */
+    Placement placement() {
+        return new Placement(ezOrderNumber, payWithCurrency, fxSummary, unitPricesOriginal);
+    }
+
     /**
      * This order with the placement's {@code payWithCurrency} and {@code fxSummary} where this
      * answer lacks them (EZ's order list may omit both); everything else as this answer says.
      */
-    EzOrder withPlacement(EzOrder placed) {
+    EzOrder withPlacement(Placement placed) {
         return new EzOrder(order, ezOrderNumber.orElse(placed.ezOrderNumber()),
                 payWithCurrency.orElse(placed.payWithCurrency()),
                 fxSummary.isEmpty() ? placed.fxSummary() : fxSummary, unitPricesOriginal.isEmpty()
                         ? placed.unitPricesOriginal() : unitPricesOriginal, raw);
+    }
+
+    /** The few fields of a placement's answer remembered for {@code order(id)}; no raw answer, no secret. */
+    record Placement(Option<String> ezOrderNumber, Option<CurrencyCode> payWithCurrency, List<ExchangeRate> fxSummary,
+            Map<Sku, Money> unitPricesOriginal) {
+
+        Placement {
+            fxSummary = List.copyOf(fxSummary);
+            unitPricesOriginal = Map.copyOf(unitPricesOriginal);
+        }
     }
 }

@@ -12,11 +12,19 @@ final class EzStatuses {
 
     /** {@code PROCESSING, COMPLETED, CANCELLED}; anything else is kept raw as unknown. */
     static OrderStatus orderStatus(String raw) {
-        return switch (normalise(raw)) {
+        OrderStatus status = known(raw);   // as EZ spells it: no normalising
+        if (status == null) {
+            status = known(normalise(raw));
+        }
+        return status != null ? status : new OrderStatus.Unknown(raw == null ? "" : raw);
+    }
+
+    private static OrderStatus known(String status) {
+        return status == null ? null : switch (status) {
             case "PROCESSING" -> OrderStatus.PROCESSING;
             case "COMPLETED" -> OrderStatus.COMPLETED;
             case "CANCELLED", "CANCELED" -> OrderStatus.CANCELLED;
-            default -> new OrderStatus.Unknown(raw == null ? "" : raw);
+            default -> null;
         };
     }
 
@@ -25,7 +33,7 @@ final class EzStatuses {
      * unknown leave it pending (codes still processing inside a completed order are pending, not errors).
      */
     static CodeStatus codeStatus(String raw) {
-        return normalise(raw).equals("COMPLETED") ? CodeStatus.DELIVERED : CodeStatus.PENDING;
+        return "COMPLETED".equals(raw) || normalise(raw).equals("COMPLETED") ? CodeStatus.DELIVERED : CodeStatus.PENDING;
     }
 
     private static String normalise(String raw) {

@@ -1,8 +1,10 @@
 package io.voucherport.adapter.giftcard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.ProviderClient;
+import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
@@ -70,7 +72,18 @@ final class GiftHubCatalog {
 
     /** The products (under {@code parentId} when given), one per variant, lazily page by page. */
     PagedSequence<Product> products(Option<String> parentId) {
-        return pages(parentId, Offer::product);
+        return pages(parentId, node -> {
+            PagedSequence.Listing<Offer> read = map.read(node);
+            return new PagedSequence.Listing<>(read.items().stream().map(Offer::product).toList(), read.unreadable());
+        });
+    }
+
+    /**
+     * {@link #products(Option)} read the same way, each variant with its product's GiftHub fields
+     * and raw item (masked by {@code spec}).
+     */
+    PagedSequence<GiftHubProduct> giftHubProducts(Option<String> parentId, ProviderSpec spec) {
+        return pages(parentId, node -> map.giftHubProducts(node, spec));
     }
 
     /** One product's variants as products, and the active ones that could not be read. */
@@ -162,7 +175,7 @@ final class GiftHubCatalog {
             if (offers.get(sku) == null && !reloadedJustNow || stale) {
                 Map<Sku, Offer> loaded = new LinkedHashMap<>();
                 Map<String, ProviderFailure.UnreadableItem> unread = new LinkedHashMap<>();
-                Either<ProviderFailure, Long> walked = pages(Option.none(), Function.identity())
+                Either<ProviderFailure, Long> walked = pages(Option.none(), map::read)
                         .forEachItem(o -> loaded.put(o.product().sku(), o), u -> unread.put(u.item(), u));
                 if (walked.isLeft()) {
                     return Either.left(walked.getLeft());
@@ -175,18 +188,24 @@ final class GiftHubCatalog {
         }
     }
 
-    private <T> PagedSequence<T> pages(Option<String> parentId, Function<Offer, T> item) {
+    /** The pages of products, each product item read on its own by {@code read} (its items and what could not be read). */
+    private <T> PagedSequence<T> pages(Option<String> parentId, Function<JsonNode, PagedSequence.Listing<T>> read) {
         return PagedSequence.of(PageAt.FIRST, (PageAt at) -> client.read("products", api -> {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("pageSize", pageSize);
             at.pageToken().peek(t -> query.put("pageToken", t));
             parentId.peek(p -> query.put("parentId", p));
             GiftHubDto.ProductPage page = GiftHubDto.data(api.products(query));
-            PagedSequence.Listing<Offer> read = map.offersOf(page);
-            List<T> items = read.items().stream().map(item).toList();
+            List<T> items = new ArrayList<>();
+            List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+            for (JsonNode product : page.result() == null ? List.<JsonNode>of() : page.result()) {
+                PagedSequence.Listing<T> one = read.apply(product);
+                items.addAll(one.items());
+                unreadable.addAll(one.unreadable());
+            }
             Option<PageAt> next = Option.of(page.nextPageToken()).filter(t -> !t.isBlank())
                     .map(t -> new PageAt(Option.some(t)));
-            return new Page<>(items, read.unreadable(), next);
+            return new Page<>(items, unreadable, next);
         }));
     }
 }

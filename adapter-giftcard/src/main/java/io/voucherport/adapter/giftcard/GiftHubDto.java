@@ -129,9 +129,10 @@ final class GiftHubDto {
     record ProductPage(String nextPageToken, List<JsonNode> result) {
     }
 
+    /** A catalog product; its {@code customerDeal} kept as JSON and read on its own. */
     record Product(
             String productId, String parentId, String name, String country, String region, String baseCurrency,
-            String state, String productType, Map<String, JsonNode> variants) {
+            String state, String productType, Map<String, JsonNode> variants, JsonNode customerDeal) {
     }
 
     record Variant(String sku, String name, String state, BigDecimal quote, Range range) {

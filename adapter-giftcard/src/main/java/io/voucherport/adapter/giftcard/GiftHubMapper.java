@@ -64,9 +64,24 @@ interface GiftHubMapper {
     /** GiftHub's secret fields: masked in logs and in every {@link RawFields}. */
     List<String> SECRET_FIELDS = List.of("redeemCardCode", "redeemPin", "redeemLink", "redeemSerialNumber", "webhookUrl");
 
-    /** The masking of parts of an answer ({@code metaData}): GiftHub's secret fields, links and common secrets. */
-    ProviderSpec MASKING = ProviderSpec.of(GiftHubSupplier.PROVIDER, JsonSupport.newObjectMapper())
-            .withMaskedFields(SECRET_FIELDS.toArray(String[]::new));
+    /**
+     * The only fields a SKU's entry under {@code redeem}/{@code redeemData} keeps in raw fields:
+     * everything else there (cards, PINs, serials, links, instructions, a code under any name) is masked.
+     */
+    List<String> REDEEM_KEPT = List.of("currency", "value", "expirationDate");
+
+    /**
+     * The masking of raw fields: GiftHub's secret fields, links, common secrets and each SKU's
+     * redeem data down to {@link #REDEEM_KEPT}.
+     */
+    ProviderSpec MASKING = redeemMasked(ProviderSpec.of(GiftHubSupplier.PROVIDER, JsonSupport.newObjectMapper())
+            .withMaskedFields(SECRET_FIELDS.toArray(String[]::new)));
+
+    /** {@code spec} also masking each SKU's redeem data down to {@link #REDEEM_KEPT} in raw fields. */
+    static ProviderSpec redeemMasked(ProviderSpec spec) {
+        String[] kept = REDEEM_KEPT.toArray(String[]::new);
+        return spec.withSecretEntries("redeem", kept).withSecretEntries("redeemData", kept);
+    }
 
     /**
      * A retrieved order with the id it was asked by (the domain's id for it), and the answer as
@@ -539,6 +554,43 @@ interface GiftHubMapper {
             unreadable.addAll(read.unreadable());
         }
         return new PagedSequence.Listing<>(offers, unreadable);
+    }
+
+    /**
+     * Judgement: the offers of one product of a page (as {@link #read(JsonNode)}: the same items and
+     * the same unreadable ones), each with the product's {@code productId}, {@code parentId},
+     * {@code region}, {@code customerDeal} and the product item as raw fields (masked by
+     * {@code spec}); a deal that cannot be read leaves the deal out and is reported beside, by the
+     * product's id and why.
+     */
+    @Named("giftHubProducts")
+    default PagedSequence.Listing<GiftHubProduct> giftHubProducts(JsonNode product, ProviderSpec spec) {
+        PagedSequence.Listing<GiftHubCatalog.Offer> offers = read(product);
+        if (offers.items().isEmpty()) {
+            return new PagedSequence.Listing<>(List.of(), offers.unreadable());
+        }
+        GiftHubDto.Product p = GiftHubDto.read(product, GiftHubDto.Product.class);
+        Either<String, GiftHubOrder.Deal> deal = deal(p.customerDeal());
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>(offers.unreadable());
+        deal.swap().peek(why -> unreadable.add(unreadable("product " + GiftHubDto.shown(p.productId()),
+                "customerDeal: " + why)));
+        RawFields raw = RawFields.of(product, spec);
+        List<GiftHubProduct> items = offers.items().stream().map(o -> new GiftHubProduct(o.product(),
+                text(p.productId()), text(p.parentId()), text(p.region()), deal.toOption().flatMap(Option::of), raw))
+                .toList();
+        return new PagedSequence.Listing<>(items, unreadable);
+    }
+
+    /**
+     * Judgement: the customer info as {@link #balances} and {@link #rates} read it, with its
+     * {@code retailCurrency} (none when absent or blank); a retail currency that is not a currency
+     * code is a {@link MalformedAnswerException} naming the field, never a guess.
+     */
+    @Named("account")
+    default GiftHubAccount account(GiftHubDto.CustomerInfo info) {
+        Option<CurrencyCode> retail = text(info.retailCurrency()).map(c -> Try.of(() -> currency(c))
+                .getOrElseThrow(() -> new MalformedAnswerException("retailCurrency is not a currency code")));
+        return new GiftHubAccount(balances(info), retail, rates(info.exchangeRates()));
     }
 
     /** Judgement: one balance per wallet that states one (keyed by its currency); others are skipped. */

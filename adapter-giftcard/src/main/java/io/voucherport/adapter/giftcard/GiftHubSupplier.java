@@ -93,11 +93,11 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
 
     GiftHubSupplier(GiftHubSupplierBuilder b) {
         ObjectMapper json = JsonSupport.newObjectMapper();
-        ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
+        ProviderSpec spec = GiftHubMapper.redeemMasked(ProviderSpec.of(PROVIDER, json)
                 .withErrors(GiftHubErrors.classifier(), GiftHubErrors.parser(json),
                         GiftHubErrors.REQUEST_ID_HEADERS.toArray(String[]::new))
                 .withMaskedFields(GiftHubMapper.SECRET_FIELDS.toArray(String[]::new))
-                .withMaskedValues(b.clientId(), b.clientSecret());
+                .withMaskedValues(b.clientId(), b.clientSecret()));
         this.spec = spec;
         this.tokens = new GiftHubTokens(b.tokenLifetime(), b.renewBefore(), b.clock(), json);
         this.client = ProviderClient.open(GiftHubApi.class, b.baseUrl(),
@@ -134,6 +134,31 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     public Either<ProviderFailure, PagedSequence.Listing<Product>> product(String productId) {
         Require.identifier(productId, "product id");
         return catalog.product(productId);
+    }
+
+    /**
+     * {@link #catalog()} with GiftHub's own fields of each variant's product ({@code productId},
+     * {@code parentId}, {@code region}, {@code customerDeal}) and the product item as raw fields,
+     * lazily page by page: the same items and unreadable items as {@link #catalog()}, plus a deal
+     * that cannot be read (reported beside its product). Safe to retry.
+     */
+    public PagedSequence<GiftHubProduct> products() {
+        return catalog.giftHubProducts(Option.none(), spec);
+    }
+
+    /** {@link #products()} under {@code parentId}, as {@link #catalog(String)}. Safe to retry. */
+    public PagedSequence<GiftHubProduct> products(String parentId) {
+        Require.identifier(parentId, "parent id");
+        return catalog.giftHubProducts(Option.some(parentId), spec);
+    }
+
+    /**
+     * GiftHub's customer info in one read: the balances (as {@link #balances()}), the retail currency
+     * and the exchange rates (as {@link #exchangeRates()}). Failures: {@code UnexpectedResponse}
+     * when the retail currency is not a currency code; the usual read failures. Safe to retry.
+     */
+    public Either<ProviderFailure, GiftHubAccount> account() {
+        return client.read("customer info", api -> map.account(GiftHubDto.data(api.customerInfo())));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.voucherport.adapter.promotions;
 
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,9 @@ record ElasticPathOffset(long records) {
 
     /** Largest offset Elastic Path serves. */
     static final int MAX = 10_000;
+
+    /** Most pages one page plans ahead; the page ending a plan plans again. */
+    static final int MAX_PLANNED = 1_000;
 
     /** The first page. */
     static final ElasticPathOffset FIRST = new ElasticPathOffset(0);
@@ -55,5 +60,29 @@ record ElasticPathOffset(long records) {
         Long total = meta == null || meta.results() == null ? null : meta.results().total();
         boolean more = total != null ? reached < total : received >= limit;
         return more ? Option.some(new ElasticPathOffset(reached)) : Option.none();
+    }
+
+    /**
+     * The offsets of every page after this one that the walk one page at a time would ask for,
+     * when {@code meta.results.total} tells them (empty without a total): from {@link #next}, a page
+     * of {@code limit} further each time, while below the total — and up to the first offset above
+     * {@link #MAX}, which the walk answers with its failure without asking. At most
+     * {@value #MAX_PLANNED}. The first, when present, is {@link #next}.
+     */
+    List<ElasticPathOffset> ahead(int received, int limit, ElasticPathDto.Meta meta) {
+        Option<ElasticPathOffset> next = next(received, limit, meta);
+        Long total = meta == null || meta.results() == null ? null : meta.results().total();
+        List<ElasticPathOffset> ahead = new ArrayList<>();
+        if (next.isEmpty() || total == null) {
+            return ahead;
+        }
+        for (long at = next.get().records(); at < total && ahead.size() < MAX_PLANNED; at += limit) {
+            ElasticPathOffset page = new ElasticPathOffset(at);
+            ahead.add(page);
+            if (page.beyondCap()) {
+                break;   // the walk stops here, with its failure
+            }
+        }
+        return ahead;
     }
 }

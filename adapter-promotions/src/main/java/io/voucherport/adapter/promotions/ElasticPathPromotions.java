@@ -9,6 +9,7 @@ import io.voucherport.adapter.support.AuthScheme;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
 import io.voucherport.adapter.support.Operation;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.adapter.support.PathSegment;
 import io.voucherport.adapter.support.ProviderClient;
 import io.voucherport.adapter.support.ProviderSpec;
@@ -50,7 +51,11 @@ import java.util.List;
  *       to {@value #MAX_OFFSET} only: a promotion holding more ends its listing with an
  *       {@code InvalidRequest} failure saying so (use an export job), never a silent truncation.
  *       A code or promotion that cannot be read is an {@code UnreadableItem} in its place, the
- *       rest delivered; {@code user} keeps every customer id of an array.</li>
+ *       rest delivered; {@code user} keeps every customer id of an array. Once the first page
+ *       tells the total, up to {@link ElasticPathPromotionsBuilder#prefetchPages} pages are
+ *       fetched ahead (each an ordinary call: rate limiter, pool, deadline) and handed out strictly
+ *       in order, stopping, and failing at the offset cap, exactly where one page at a time
+ *       would; {@code withPrefetch(k)} on a listing changes it per call.</li>
  *   <li><b>Nothing unmodelled is lost</b>: {@link #codeAnswers} gives each code with its JSON as
  *       read ({@link ElasticPathCode#raw()}, masked).</li>
  *   <li><b>{@code uses}</b> is "allowed uses" when creating and "remaining uses" when listing; the
@@ -105,12 +110,14 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     private final PromotionKind kind;
     private final String root;
     private final int pageSize;
+    private final PagedSequence.Prefetch prefetch;
 
     ElasticPathPromotions(ElasticPathPromotionsBuilder b) {
         AdapterBuilder.Settings settings = b.settings();
         this.kind = b.kind();
         this.root = b.kind() == PromotionKind.STANDARD ? "promotions" : "rule-promotions";
         this.pageSize = b.pageSize();
+        this.prefetch = PagingExecutor.prefetch(b.prefetchPages());
         this.tokens = new TokenCache(PROVIDER, this::issueToken, b.renewBefore(), b.clock(), Option.none());
         ObjectMapper json = JsonSupport.newSnakeCaseMapper();
         ProviderSpec spec = ProviderSpec.of(PROVIDER, json)
@@ -153,8 +160,9 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
         return PagedSequence.of(ElasticPathOffset.FIRST, at -> client.call(Operation.read("promotions"), api -> {
             ElasticPathDto.PageOf<JsonNode> page = api.promotions(root, at.query(pageSize));
             ElasticPathItems.Read<Promotion> items = read.promotions(page.data(), kind, at.records());
-            return new Page<>(items.items(), items.unreadable(), at.next(items.records(), pageSize, page.meta()));
-        }));
+            return new Page<>(items.items(), items.unreadable(), at.next(items.records(), pageSize, page.meta()),
+                    at.ahead(items.records(), pageSize, page.meta()));
+        }), prefetch);
     }
 
     @Override
@@ -193,8 +201,8 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                     ElasticPathDto.PageOf<JsonNode> page = api.codes(root, id.value(), at.query(pageSize));
                     ElasticPathItems.Read<ElasticPathCode> items = read.codes(page.data(), kind, id.value(), at.records());
                     return new Page<>(items.items().stream().map(as).toList(), items.unreadable(),
-                            at.next(items.records(), pageSize, page.meta()));
-                }));
+                            at.next(items.records(), pageSize, page.meta()), at.ahead(items.records(), pageSize, page.meta()));
+                }), prefetch);
     }
 
     /**

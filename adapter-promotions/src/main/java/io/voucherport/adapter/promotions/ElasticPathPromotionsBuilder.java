@@ -3,6 +3,7 @@ package io.voucherport.adapter.promotions;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.AdapterBuilder;
 import io.voucherport.adapter.support.HttpSettings;
+import io.voucherport.adapter.support.PagingExecutor;
 import io.voucherport.adapter.support.TokenCache;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
@@ -27,6 +28,7 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     private Duration renewBefore = TokenCache.DEFAULT_RENEW_BEFORE;
     private int pageSize = ElasticPathPromotions.MAX_PAGE_SIZE;
     private int requestsPerSecond = ElasticPathPromotions.DEFAULT_REQUESTS_PER_SECOND;
+    private int prefetchPages = PagingExecutor.DEFAULT_PAGES;
 
     ElasticPathPromotionsBuilder() {
     }
@@ -91,6 +93,17 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
         return this;
     }
 
+    /**
+     * Pages of a listing in flight at most once Elastic Path tells its total, 1 (one page at a
+     * time) to {@value PagingExecutor#MAX_PAGES}; default {@value PagingExecutor#DEFAULT_PAGES}.
+     * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this adapter's rate
+     * limiter and pool, and handed out in order.
+     */
+    public ElasticPathPromotionsBuilder prefetchPages(int pages) {
+        this.prefetchPages = PagingExecutor.pages(pages);
+        return this;
+    }
+
     /** The adapter; throws when a required setting (base URL, client id) is missing. */
     public ElasticPathPromotions build() {
         Require.present(baseUrl, "base URL");
@@ -128,6 +141,10 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
 
     int requestsPerSecond() {
         return requestsPerSecond;
+    }
+
+    int prefetchPages() {
+        return prefetchPages;
     }
 
     @Override

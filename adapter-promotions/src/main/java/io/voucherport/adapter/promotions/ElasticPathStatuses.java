@@ -14,7 +14,16 @@ final class ElasticPathStatuses {
      * raw as unknown (and so not terminal), never dropped.
      */
     static JobStatus jobStatus(String raw) {
-        return switch (normalise(raw)) {
+        JobStatus status = raw == null ? null : switch (raw) {   // as Elastic Path spells them: no normalising
+            case "pending" -> JobStatus.Known.PENDING;
+            case "processing" -> JobStatus.Known.PROCESSING;
+            case "completed" -> JobStatus.Known.COMPLETED;
+            case "failed" -> JobStatus.Known.FAILED;
+            case "cancelling" -> JobStatus.Known.CANCELLING;
+            case "cancelled" -> JobStatus.Known.CANCELLED;
+            default -> null;
+        };
+        return status != null ? status : switch (normalise(raw)) {
             case "PENDING" -> JobStatus.Known.PENDING;
             case "PROCESSING" -> JobStatus.Known.PROCESSING;
             case "COMPLETED" -> JobStatus.Known.COMPLETED;

@@ -260,12 +260,13 @@ class ElasticPathPromotionsTest {
         logs.assertNoneOf(secrets, List.of(link.toString(), standard.toString()));
     }
 
+    /** With 16 pages in flight: pages fetched ahead stay bounded too. */
     @Test
     void twentyThousandCodesStreamThroughA24MegabyteHeap() throws Exception {
         ep.promotion("big-1", false, "Big one", 10_000).promotion("big-2", false, "Big two", 10_000);
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-                StreamCodesMain.class.getName(), ep.baseUrl(), "s3cr&t=with+odd/chars%", "big-1", "big-2")
+                StreamCodesMain.class.getName(), ep.baseUrl(), "s3cr&t=with+odd/chars%", "16", "big-1", "big-2")
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -26,7 +26,7 @@ import java.util.Set;
  * <li>headers by name ({@link #COMMON_HEADERS}, {@code Location} and any added);</li>
  * <li>sensitive fields by name ({@link #COMMON_FIELDS} and the provider's own): in a JSON body the
  * whole value — string, number, array or object — and in a form or query the value;</li>
- * <li>in a JSON body, every string that is a link ({@code scheme://…}), whatever its field;</li>
+ * <li>in a JSON body, every string holding a link ({@code ://} anywhere in it), whatever its field;</li>
  * <li>every configured secret value (a key, a token, a client id) wherever it appears.</li>
  * </ul>
  * Field and header names match ignoring case, {@code _} and {@code -}: {@code access_token},
@@ -70,11 +70,14 @@ public final class Masker {
 
     private final Set<String> headers;
     private final Set<String> fields;
+    private final List<String> patterns;
     private final List<String> literals;
 
-    private Masker(Collection<String> headerNames, Collection<String> fieldNames, List<String> literals) {
+    private Masker(Collection<String> headerNames, Collection<String> fieldNames, List<String> patterns,
+            List<String> literals) {
         this.headers = normalised(headerNames);
         this.fields = normalised(fieldNames);
+        this.patterns = patterns.stream().map(Masker::normalise).toList();
         this.literals = literals;
     }
 
@@ -96,14 +99,34 @@ public final class Masker {
             }
         }
         values.sort(Comparator.comparingInt(String::length).reversed());
-        return new Masker(h, f, List.copyOf(values));
+        return new Masker(h, f, List.of(), List.copyOf(values));
     }
 
     /** This masker also masking the headers {@code names} (e.g. a provider's static secret headers). */
     public Masker withHeaders(Collection<String> names) {
         List<String> h = new ArrayList<>(headers);
         h.addAll(names);
-        return new Masker(h, fields, literals);
+        return new Masker(h, fields, patterns, literals);
+    }
+
+    /**
+     * This masker also masking the whole value of every field whose name matches one of
+     * {@code namePatterns} (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *}
+     * is a wildcard): a provider's secret subtrees and containers, masked whole in logs.
+     */
+    public Masker withFieldPatterns(Collection<String> namePatterns) {
+        List<String> all = new ArrayList<>(patterns);
+        all.addAll(namePatterns);
+        return new Masker(headers, fields, all, literals);
+    }
+
+    /** Whether the normalised {@code name} matches the normalised {@code pattern} ({@code *} at either end a wildcard). */
+    static boolean matches(String pattern, String name) {
+        boolean head = pattern.startsWith("*");
+        boolean tail = pattern.endsWith("*") && pattern.length() > 1;
+        String core = pattern.substring(head ? 1 : 0, pattern.length() - (tail ? 1 : 0));
+        return head && tail ? name.contains(core) : head ? name.endsWith(core) : tail ? name.startsWith(core)
+                : name.equals(core);
     }
 
     /** Whether header {@code name} is masked. */
@@ -113,7 +136,19 @@ public final class Masker {
 
     /** Whether field {@code name} (JSON, form or query) is masked. */
     public boolean sensitiveField(String name) {
-        return name != null && fields.contains(normalise(name));
+        if (name == null) {
+            return false;
+        }
+        String n = normalise(name);
+        if (fields.contains(n)) {
+            return true;
+        }
+        for (String pattern : patterns) {
+            if (matches(pattern, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of header {@code name} as it may be logged. */
@@ -294,21 +329,12 @@ public final class Masker {
         return isLink(text) ? MASK : literals(text);
     }
 
-    /** Whether {@code text} starts with {@code scheme://} (a URL of any scheme). */
+    /**
+     * Whether {@code text} holds a link: {@code ://} anywhere in it (a URL of any scheme, alone or
+     * inside instruction text or HTML), so the whole string is masked.
+     */
     static boolean isLink(String text) {
-        int limit = Math.min(text.length(), 32);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == ':') {
-                return i > 0 && text.startsWith("//", i + 1);
-            }
-            boolean scheme = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-            if (!scheme) {
-                return false;
-            }
-        }
-        return false;
+        return text.contains("://");
     }
 
     /**
@@ -566,7 +592,7 @@ public final class Masker {
     }
 
     /** A name lower-cased without {@code _} and {@code -}. */
-    private static String normalise(String name) {
+    static String normalise(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

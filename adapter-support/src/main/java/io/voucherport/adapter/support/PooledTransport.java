@@ -15,11 +15,11 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -382,7 +382,7 @@ final class PooledTransport implements Client {
     /**
      * The answer's headers as Feign's {@link Response} takes them (it copies them into its own
      * case-insensitive map): a view of HttpClient's parsed headers, one value each, with no map of
-     * our own built; when a name repeats, a merged map instead.
+     * our own built; when a name repeats (in any case), a map merging its values instead.
      */
     static final class HeaderView extends AbstractMap<String, Collection<String>> {
         private final Header[] headers;
@@ -403,7 +403,7 @@ final class PooledTransport implements Client {
         }
 
         private static Map<String, Collection<String>> merged(Header[] headers) {
-            Map<String, Collection<String>> merged = new LinkedHashMap<>();
+            Map<String, Collection<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (Header header : headers) {
                 merged.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
             }

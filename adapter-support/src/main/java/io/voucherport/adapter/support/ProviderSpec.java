@@ -5,10 +5,12 @@ import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 
 /**
@@ -29,11 +31,17 @@ import java.util.function.Predicate;
  * @param scheme how a token travels
  * @param rejected which failures mean "this token is no longer accepted" (then it is replaced once)
  * @param limiter the client-side rate limiter; none for no limit
+ * @param secretSubtrees names (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *}
+ *     matches any start or end) of fields whose every scalar below is masked in {@link RawFields}:
+ *     a supplier's code containers, whatever names their codes arrive under
+ * @param secretEntries per container field name, the only fields each entry of it keeps in
+ *     {@link RawFields}; every other field of an entry, and an entry that is no object, is masked
  */
 public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier classifier,
         ProblemDecoder.BodyParser errorBody, List<String> requestIdHeaders, List<String> maskedFields,
         List<Secret> maskedValues, Map<String, Secret> staticHeaders, Option<TokenSource> tokens, AuthScheme scheme,
-        Predicate<ProviderFailure> rejected, Option<RateLimiter> limiter) {
+        Predicate<ProviderFailure> rejected, Option<RateLimiter> limiter, List<String> secretSubtrees,
+        Map<String, List<String>> secretEntries) {
 
     /** Validates and copies. */
     public ProviderSpec {
@@ -50,6 +58,10 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
         Require.present(scheme, "scheme");
         Require.present(rejected, "rejected");
         Require.present(limiter, "limiter");
+        secretSubtrees = List.copyOf(secretSubtrees);
+        Map<String, List<String>> entries = new LinkedHashMap<>();
+        secretEntries.forEach((container, kept) -> entries.put(container, List.copyOf(kept)));
+        secretEntries = Map.copyOf(entries);
     }
 
     /**
@@ -59,13 +71,13 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     public static ProviderSpec of(String name, ObjectMapper json) {
         return new ProviderSpec(name, json, ErrorClassifier.standard(name), body -> ProblemDecoder.ParsedBody.EMPTY,
                 List.of(), List.of(), List.of(), Map.of(), Option.none(), AuthScheme.bearer(),
-                f -> f instanceof ProviderFailure.AccessDenied, Option.none());
+                f -> f instanceof ProviderFailure.AccessDenied, Option.none(), List.of(), Map.of());
     }
 
     /** With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}. */
     public ProviderSpec withErrors(ErrorClassifier errors, ProblemDecoder.BodyParser body, String... requestIdHeaders) {
         return new ProviderSpec(name, json, errors, body, List.of(requestIdHeaders), maskedFields, maskedValues,
-                staticHeaders, tokens, scheme, rejected, limiter);
+                staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /** Also masking the provider's own sensitive JSON fields (codes, PINs, links). */
@@ -73,7 +85,7 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
         List<String> all = new ArrayList<>(maskedFields);
         all.addAll(List.of(fields));
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, all, maskedValues, staticHeaders,
-                tokens, scheme, rejected, limiter);
+                tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /** Also masking {@code secrets}' values wherever they appear in a log line (a static token, a client id). */
@@ -83,7 +95,7 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
             all.add(Require.present(secret, "secret"));
         }
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, all, staticHeaders,
-                tokens, scheme, rejected, limiter);
+                tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /** Also sending header {@code name} with {@code value} on every call (masked in logs). */
@@ -91,7 +103,7 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
         Map<String, Secret> all = new LinkedHashMap<>(staticHeaders);
         all.put(header, Require.present(value, header));
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, all,
-                tokens, scheme, rejected, limiter);
+                tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /**
@@ -100,25 +112,54 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      */
     public ProviderSpec withTokens(TokenSource source, AuthScheme how, Predicate<ProviderFailure> rejectedWhen) {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, staticHeaders,
-                Option.some(Require.present(source, "token source")), how, rejectedWhen, limiter);
+                Option.some(Require.present(source, "token source")), how, rejectedWhen, limiter, secretSubtrees, secretEntries);
+    }
+
+    /**
+     * Also masking, in {@link RawFields}, every scalar below a field named one of {@code names} (a
+     * leading or trailing {@code *} matches any start or end, e.g. {@code "redeem*"}): a supplier's
+     * code containers, so that a code arriving under any name inside them is never kept. The
+     * structure (field names, array lengths) stays readable.
+     */
+    public ProviderSpec withSecretSubtrees(String... names) {
+        List<String> all = new ArrayList<>(secretSubtrees);
+        for (String name : names) {
+            all.add(Require.text(name, "secret subtree name"));
+        }
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
+                staticHeaders, tokens, scheme, rejected, limiter, all, secretEntries);
+    }
+
+    /**
+     * Also masking, in {@link RawFields}, each entry of a field named {@code container} (each value
+     * of that object, e.g. the redeem data of each SKU) down to the allowed fields {@code kept}:
+     * every other field of an entry is masked whole, an entry that is no object is masked, a
+     * container that is no object is masked. An allow-list: a code under a name nobody foresaw is
+     * masked too.
+     */
+    public ProviderSpec withSecretEntries(String container, String... kept) {
+        Map<String, List<String>> all = new LinkedHashMap<>(secretEntries);
+        all.put(Require.text(container, "container"), List.of(kept));
+        return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
+                staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, all);
     }
 
     /** Taking a permit from {@code rateLimiter} before every request sent. */
     public ProviderSpec withLimiter(RateLimiter rateLimiter) {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
-                staticHeaders, tokens, scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")));
+                staticHeaders, tokens, scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")), secretSubtrees, secretEntries);
     }
 
     /** Without authorisation (e.g. for the provider's token endpoint). */
     public ProviderSpec withoutTokens() {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, Map.of(),
-                Option.none(), scheme, rejected, limiter);
+                Option.none(), scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /** Under another name in failures and logs (e.g. {@code "gifthub.token"}). */
     public ProviderSpec named(String other) {
         return new ProviderSpec(other, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
-                staticHeaders, tokens, scheme, rejected, limiter);
+                staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
     /**
@@ -126,10 +167,34 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * the static headers' and masked values wherever they appear.
      */
     Masker masker() {
+        int slot = System.identityHashCode(this) & (MASKERS.length() - 1);
+        CachedMasker cached = MASKERS.get(slot);
+        if (cached != null && cached.spec().get() == this) {
+            return cached.masker();
+        }
+        Masker built = buildMasker();
+        MASKERS.set(slot, new CachedMasker(new WeakReference<>(this), built));
+        return built;
+    }
+
+    /**
+     * The maskers of recently used specs, by identity: an adapter masks every item of every answer
+     * it keeps raw fields of ({@link RawFields#of(com.fasterxml.jackson.databind.JsonNode, ProviderSpec)}),
+     * and building a masker per item cost more than reading the item.
+     */
+    private static final AtomicReferenceArray<CachedMasker> MASKERS = new AtomicReferenceArray<>(64);
+
+    /** A spec (weakly held) and its masker. */
+    private record CachedMasker(WeakReference<ProviderSpec> spec, Masker masker) {
+    }
+
+    private Masker buildMasker() {
         List<String> values = new ArrayList<>();
         staticHeaders.values().forEach(v -> values.add(v.reveal()));
         maskedValues.forEach(v -> values.add(v.reveal()));
-        return Masker.of(maskedFields, values).withHeaders(staticHeaders.keySet());
+        List<String> wholeInLogs = new ArrayList<>(secretSubtrees);
+        wholeInLogs.addAll(secretEntries.keySet());   // a container's allowed fields are for raw access; logs mask it whole
+        return Masker.of(maskedFields, values).withHeaders(staticHeaders.keySet()).withFieldPatterns(wholeInLogs);
     }
 
     @Override

@@ -42,8 +42,8 @@ import org.apache.hc.core5.util.TimeValue;
  * logs is masked by its own logger.
  *
  * <p><b>Warm connections.</b> A connection is kept after an answer read to its end (for as long as
- * the provider's {@code Keep-Alive} allows, otherwise up to {@value #IDLE_SECONDS} s idle: idle
- * ones are closed every 10 s); one idle for more than {@value #VALIDATE_AFTER_SECONDS} s is
+ * the provider's {@code Keep-Alive} allows, otherwise up to 30 s idle: idle
+ * ones are closed every 10 s); one idle for more than 1 s is
  * checked before it is used again (a connection the provider has closed meanwhile is replaced
  * rather than written to). All TLS connections of one client share one {@link SSLContext}, so a
  * new connection to a provider already called resumes the TLS session (the JDK's client session
@@ -62,8 +62,13 @@ public final class SharedHttpClient implements Closeable {
     /** How long an idle pooled connection is kept, in seconds. */
     static final int IDLE_SECONDS = 30;
 
-    /** A pooled connection idle for longer than this many seconds is checked before it is used. */
-    static final int VALIDATE_AFTER_SECONDS = 2;
+    /**
+     * A pooled connection idle for longer than this many seconds is checked before it is used (a
+     * 1 ms read: has the provider closed it?). Shorter than the shortest keep-alive timeouts
+     * servers commonly use (2 s and more), so a connection a provider closed while idle is
+     * replaced rather than written to — a write on it would otherwise end in doubt.
+     */
+    static final int VALIDATE_AFTER_SECONDS = 1;
 
     private static final TimeValue IDLE = TimeValue.ofSeconds(IDLE_SECONDS);
 

@@ -85,6 +85,25 @@ class MaskerTest {
     }
 
     @Test
+    void aProvidersSecretSubtreesAreMaskedWholeInLogsWhateverTheirFieldsAreCalled() {
+        Masker subtrees = Masker.of(List.of(), List.of()).withFieldPatterns(List.of("codes", "claim*", "*serial", "redeem"));
+        String body = "{\"codes\":[{\"code\":\"C-1\",\"pin\":\"P-1\"}],\"claimCode\":\"C-2\",\"voucher\":"
+                + "{\"cardSerial\":\"S-1\"},\"redeem\":{\"SKU\":{\"cards\":[\"C-3\"],\"value\":10}},\"sku\":\"keep\"}";
+        String logged = subtrees.body(body.getBytes(StandardCharsets.UTF_8), body.length(), StandardCharsets.UTF_8,
+                "application/json");
+        assertThat(logged).doesNotContain("C-1", "P-1", "C-2", "S-1", "C-3").contains("\"sku\":\"keep\"");
+        assertThat(subtrees.sensitiveField("CLAIM_code")).isTrue();
+        assertThat(subtrees.sensitiveField("countryCode")).isFalse();
+    }
+
+    @Test
+    void aLinkInsideTextOrHtmlInABodyIsMaskedWhole() {
+        String body = "{\"redeem\":\"Open https://redeem.example/claim/SECRET-1 and enter the PIN\","
+                + "\"html\":\"<a href=\\\"https://redeem.example/claim/SECRET-2\\\">Redeem</a>\",\"tnc\":\"See terms\"}";
+        assertThat(json(body)).isEqualTo("{\"redeem\":\"****\",\"html\":\"****\",\"tnc\":\"See terms\"}");
+    }
+
+    @Test
     void aHugeValueInAMaskedFieldOfABodyIsMaskedInOnePass() {
         for (int size : new int[] {1 << 20, 10 << 20}) {
             String body = "{\"redeemCode\":\"" + "\\u0041".repeat(size / 6) + "\",\"sku\":\"keep\"}";

@@ -127,6 +127,24 @@ class PooledTransportTest {
     }
 
     @Test
+    void aConnectionTheProviderClosedWhileIdleIsReplacedNotWrittenTo() throws Exception {
+        try (RawServer server = new RawServer((head, socket, out) -> {
+            RawServer.json(out, 200, "{}");
+            socket.setSoTimeout(300);   // this provider closes connections idle for 300 ms
+        })) {
+            body(send(server.baseUrl() + "/first"));
+            Thread.sleep(1_500);   // idle past the provider's timeout and past the pool's check-after-inactivity
+            Request write = Request.create(Request.HttpMethod.POST, server.baseUrl() + "/write",
+                    Map.<String, Collection<String>>of(), "{}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, null);
+            try (Response response = client.feignClient().execute(write, new Request.Options())) {
+                assertThat(response.status()).isEqualTo(200);
+            }
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.connections).hasValue(2);
+        }
+    }
+
+    @Test
     void answerHeadersReachFeignWithRepeatsMergedAndAnyCase() throws Exception {
         try (RawServer server = new RawServer((head, socket, out) -> RawServer.write(out, "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: application/json\r\nX-Request-Id: r-1\r\nWarning: one\r\nwarning: two\r\n"

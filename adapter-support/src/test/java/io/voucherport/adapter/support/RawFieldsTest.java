@@ -54,6 +54,48 @@ class RawFieldsTest {
     }
 
     @Test
+    void masksEveryScalarOfASecretSubtreeWhateverNamesItsCodesCarry() throws Exception {
+        ProviderSpec supplier = spec.withSecretSubtrees("codes", "redeem*", "voucher*");
+        RawFields raw = RawFields.of(read("{\"sku\":\"A\",\"codes\":[{\"code\":\"SECRET-1\",\"pin\":48291337,"
+                + "\"none\":null}],\"redeemCodes\":[\"SECRET-2\"],\"Voucher\":{\"serial\":\"SECRET-3\",\"ok\":true},"
+                + "\"quantity\":2}"), supplier);
+
+        assertThat(raw.json()).doesNotContain("SECRET-1", "48291337", "SECRET-2", "SECRET-3", "true");
+        assertThat(raw.text("codes.0.code")).isEqualTo(Option.some(Masker.MASK));
+        assertThat(raw.text("codes.0.none")).as("nothing there stays nothing").isEmpty();
+        assertThat(raw.text("Voucher.serial")).isEqualTo(Option.some(Masker.MASK));
+        assertThat(raw.text("sku")).isEqualTo(Option.some("A"));
+        assertThat(raw.text("quantity")).isEqualTo(Option.some("2"));
+        assertThat(RawFields.of(read("{\"codes\":[{\"code\":\"SECRET-1\"}]}"), spec).json())
+                .as("without the option the subtree is read as before").contains("SECRET-1");
+    }
+
+    @Test
+    void keepsOnlyTheAllowedFieldsOfEachEntryOfASecretContainer() throws Exception {
+        ProviderSpec supplier = spec.withSecretEntries("redeem", "currency", "value", "expirationDate");
+        RawFields raw = RawFields.of(read("{\"reference\":\"R\",\"redeem\":{\"A\":{\"currency\":\"DKK\","
+                + "\"value\":1000,\"cards\":[{\"cardCode\":\"SECRET-1\"}],\"codes\":[\"SECRET-2\"],\"serial\":null},"
+                + "\"B\":\"SECRET-3\",\"C\":null}}"), supplier);
+
+        assertThat(raw.json()).doesNotContain("SECRET-1", "SECRET-2", "SECRET-3");
+        assertThat(raw.text("redeem.A.currency")).isEqualTo(Option.some("DKK"));
+        assertThat(raw.text("redeem.A.value")).isEqualTo(Option.some("1000"));
+        assertThat(raw.text("redeem.A.cards")).isEqualTo(Option.some(Masker.MASK));
+        assertThat(raw.text("redeem.B")).isEqualTo(Option.some(Masker.MASK));
+        assertThat(raw.text("reference")).isEqualTo(Option.some("R"));
+        assertThat(RawFields.of(read("{\"redeem\":\"SECRET-4\"}"), supplier).json()).doesNotContain("SECRET-4");
+    }
+
+    @Test
+    void masksALinkInsideText() throws Exception {
+        RawFields raw = RawFields.of(read("{\"how\":\"Open https://redeem.example/c/SECRET-1 now\","
+                + "\"html\":\"<a href=\\\"https://r.example/SECRET-2\\\">x</a>\",\"plain\":\"no link: here\"}"), spec);
+
+        assertThat(raw.json()).doesNotContain("SECRET-1", "SECRET-2");
+        assertThat(raw.text("plain")).isEqualTo(Option.some("no link: here"));
+    }
+
+    @Test
     void isACopyEqualByContent() throws Exception {
         JsonNode answer = read("{\"a\":{\"b\":\"c\"}}");
         RawFields raw = RawFields.of(answer, spec);

@@ -60,7 +60,10 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * Pages are fetched ahead only once a page tells the cursors of the pages after it
      * ({@link Page#ahead()}, from a total or a page count); until then, and when the provider never
      * tells, one page at a time. At most {@code pages} pages are in flight or waiting; they are
-     * handed out strictly in order.
+     * handed out strictly in order. The plan is followed while every page says its next page is the
+     * next one planned; a page that says otherwise (a short page) drops the pages in flight and the
+     * walk goes on from where that page says, as one at a time would (planning again from its
+     * {@link Page#ahead()}), so the pages handed out are always those one at a time would fetch.
      *
      * @param pages pages in flight at most, 1 for one at a time
      * @param executor where pages ahead are fetched (the adapter's, bounded by its pool and limiter)
@@ -224,8 +227,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         private final Prefetch prefetch;
         private Option<C> nextCursor;
         private final Deque<C> plan = new ArrayDeque<>();
-        private final Deque<FutureTask<Either<ProviderFailure, Page<C, T>>>> inFlight = new ArrayDeque<>();
-        private boolean planned;
+        private final Deque<Pending<C, T>> inFlight = new ArrayDeque<>();
         private Iterator<T> current = List.<T>of().iterator();
         private Iterator<ProviderFailure.UnreadableItem> skipped = List.<ProviderFailure.UnreadableItem>of().iterator();
         private ProviderFailure failure;
@@ -242,7 +244,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
             while (!current.hasNext() && !skipped.hasNext() && failure == null && !ended) {
                 Either<ProviderFailure, Page<C, T>> page;
                 if (!inFlight.isEmpty()) {
-                    page = take(inFlight.poll());
+                    page = take(inFlight.poll().task());
                     topUp();
                 } else if (nextCursor.isDefined()) {
                     page = source.fetch(nextCursor.get());
@@ -261,16 +263,19 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
                 skipped = got.unreadable().iterator();
                 if (got.isEmpty() || got.next().isEmpty()) {
                     close();   // the listing ends with this page: nothing after it is handed out
-                } else if (planned) {
-                    if (inFlight.isEmpty()) {
-                        nextCursor = got.next();   // the listing grew past its plan: on one at a time
-                    }
-                } else if (prefetch.pages() > 1 && !got.ahead().isEmpty()) {
-                    planned = true;
-                    plan.addAll(got.ahead());
-                    topUp();
+                } else if (!inFlight.isEmpty() && got.next().contains(inFlight.peek().cursor())) {
+                    continue;   // the plan holds: the next page is the one fetched ahead
                 } else {
-                    nextCursor = got.next();
+                    // no plan yet, the plan is used up, or this page says the next one starts elsewhere
+                    // than planned (a short page): what is in flight is dropped, and the walk goes on
+                    // from where this page says, as one at a time would
+                    cancelInFlight();
+                    if (prefetch.pages() > 1 && !got.ahead().isEmpty()) {
+                        plan.addAll(got.ahead());
+                        topUp();
+                    } else {
+                        nextCursor = got.next();
+                    }
                 }
             }
             return current.hasNext() || skipped.hasNext() || failure != null;
@@ -296,13 +301,18 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         /** Cancels the pages in flight and fetches nothing more; the items already handed to this walk stay. */
         @Override
         public void close() {
-            plan.clear();
+            cancelInFlight();
             nextCursor = Option.none();
-            inFlight.forEach(task -> task.cancel(true));
-            inFlight.clear();
             if (failure == null && !current.hasNext() && !skipped.hasNext()) {
                 ended = true;
             }
+        }
+
+        /** Drops the plan and cancels the pages in flight. */
+        private void cancelInFlight() {
+            plan.clear();
+            inFlight.forEach(pending -> pending.task().cancel(true));
+            inFlight.clear();
         }
 
         /** Keeps up to {@code prefetch.pages()} pages of the plan in flight. */
@@ -310,7 +320,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
             while (inFlight.size() < prefetch.pages() && !plan.isEmpty()) {
                 C cursor = plan.poll();
                 FutureTask<Either<ProviderFailure, Page<C, T>>> task = new FutureTask<>(() -> source.fetch(cursor));
-                inFlight.add(task);
+                inFlight.add(new Pending<>(cursor, task));
                 prefetch.executor().execute(task);
             }
         }
@@ -326,6 +336,10 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 return Either.left(stopped("fetching a page ahead failed (" + cause.getClass().getSimpleName() + ")"));
             }
+        }
+
+        /** A page fetched ahead: where it starts, and its fetch. */
+        private record Pending<C, T>(C cursor, FutureTask<Either<ProviderFailure, Page<C, T>>> task) {
         }
 
         private static ProviderFailure stopped(String why) {

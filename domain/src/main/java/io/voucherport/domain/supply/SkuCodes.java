@@ -10,7 +10,9 @@ import java.util.List;
  * @param sku the SKU
  * @param ordered how many codes of it were ordered
  * @param codes the codes known so far, delivered or pending; may be fewer than ordered
- * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; not secret
+ * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; shown to
+ *     the customer, but {@code toString} masks them when they hold a link ({@code ://}), which may be
+ *     a personal redeem link
  */
 public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<String> instructions) {
 
@@ -41,5 +43,12 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<S
     /** How many ordered codes are not delivered (pending, unreadable or never listed). */
     public int missing() {
         return Math.max(0, ordered - delivered().size());
+    }
+
+    /** The codes (secrets masked by each code); instructions holding a link ({@code ://}) shown as {@code ****}. */
+    @Override
+    public String toString() {
+        return "SkuCodes[sku=" + sku + ", ordered=" + ordered + ", codes=" + codes + ", instructions="
+                + instructions.map(text -> text.contains("://") ? "****" : text) + "]";
     }
 }

@@ -97,4 +97,14 @@ class DeliveredCodesTest {
                 Option.none(), Option.none(), Option.none(), Option.none(), Option.none()))
                 .hasMessageContaining("unreadable code must not carry secret parts");
     }
+
+    @Test
+    void instructionsHoldingALinkAreNeverShownByToString() {
+        SkuCodes codes = new SkuCodes(Sku.of("A"), 1, List.of(DELIVERED),
+                Option.some("Open https://redeem.example/claim/SECRET-LINK-1 and enter the PIN"));
+        assertThat(codes.instructions()).contains("Open https://redeem.example/claim/SECRET-LINK-1 and enter the PIN");
+        assertThat(codes.toString()).doesNotContain("SECRET-LINK-1").contains("instructions=Some(****)");
+        assertThat(new SkuCodes(Sku.of("A"), 1, List.of(DELIVERED), Option.some("Enter the code at checkout."))
+                .toString()).contains("Enter the code at checkout.");
+    }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,6 +43,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     private final int port;
     private final Class<E> endpoints;
     private final Map<E, Deque<SimFault>> faults;
+    /** Faults waiting for a request that matches, in the order injected. */
+    private final List<Matching<E>> matching = new ArrayList<>();
     private final List<E> log = new ArrayList<>();
     private WireMockServer server;
     private final List<Held> holds = new ArrayList<>();
@@ -167,6 +170,20 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     }
 
     /**
+     * Spoils the next answer of {@code endpoint} to a request that {@code when} accepts (a page
+     * asked for by its query, say) with {@code fault}; requests it does not accept are answered
+     * as usual. Taken before the faults of {@link #inject(Enum, SimFault)}.
+     */
+    public synchronized void inject(E endpoint, Predicate<SimRequest> when, SimFault fault) {
+        matching.add(new Matching<>(Objects.requireNonNull(endpoint), Objects.requireNonNull(when),
+                Objects.requireNonNull(fault)));
+    }
+
+    /** A fault for the next request of an endpoint that a predicate accepts. */
+    private record Matching<E>(E endpoint, Predicate<SimRequest> when, SimFault fault) {
+    }
+
+    /**
      * Waits until every request held by {@link SimFault#commitLater} has committed, at most
      * {@code timeout}; true when none is held any more.
      */
@@ -200,6 +217,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /** Drops every queued fault (requests already held by {@link SimFault#commitLater} still commit). */
     public synchronized void clearFaults() {
         faults.clear();
+        matching.clear();
     }
 
     /** How many requests reached {@code endpoint}. */
@@ -231,7 +249,13 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return "voucherport-" + name + "-" + System.identityHashCode(this);
     }
 
-    private synchronized SimFault nextFault(E endpoint) {
+    private synchronized SimFault nextFault(E endpoint, SimRequest request) {
+        for (int i = 0; i < matching.size(); i++) {
+            Matching<E> m = matching.get(i);
+            if (m.endpoint().equals(endpoint) && m.when().test(request)) {
+                return matching.remove(i).fault();
+            }
+        }
         Deque<SimFault> queue = faults.get(endpoint);
         return queue == null ? null : queue.poll();
     }
@@ -245,7 +269,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
             log.add(endpoint);
             commitDue();
         }
-        SimFault fault = nextFault(endpoint);
+        SimFault fault = nextFault(endpoint, request);
         if (fault != null && fault.kind() == SimFault.Kind.COMMIT_LATER) {
             return commitLater(endpoint, request, fault);
         }
