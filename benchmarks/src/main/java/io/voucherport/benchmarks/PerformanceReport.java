@@ -127,10 +127,12 @@ public final class PerformanceReport {
         JournalCostReport journal = new JournalCostReport(JournalCost.run(quick ? JournalCost.QUICK : JournalCost.FULL));
         PerCall.Figures perCall = PerCall.run(quick ? PerCall.QUICK : PerCall.FULL);
         List<WarmConnections.Row> warm = WarmConnections.run(quick ? WarmConnections.QUICK : WarmConnections.FULL);
+        PagingReport paging = new PagingReport(PagingStudy.run(quick ? PagingStudy.QUICK : PagingStudy.FULL));
         String report = new ReportWriter(quick, endToEnd, connections, decodeTime, decodeBytes, memory, fixed,
                 chosen, Duration.ofNanos(System.nanoTime() - started)).write();
         report = JournalCostReport.splice(report, journal.section(), journal.targetRow());
         report = WarmConnections.splice(PerCall.splice(report, perCall, quick), warm, quick);
+        report = PagingReport.splice(report, paging.section(), paging.targetRows());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
