@@ -143,48 +143,7 @@ final class PagingReport {
      * the end of the table of targets.
      */
     static String splice(String doc, String section, List<String> rows) {
-        String out;
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        if (begin >= 0 && end > begin) {
-            int after = end + END.length();
-            if (after < doc.length() && doc.charAt(after) == '\n') {
-                after++;
-            }
-            out = doc.substring(0, begin) + section + doc.substring(after);
-        } else {
-            int notes = doc.indexOf("\n## What was changed to reach the targets");
-            out = notes >= 0 ? doc.substring(0, notes + 1) + section + '\n' + doc.substring(notes + 1)
-                    : doc + (doc.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        for (String row : rows) {
-            out = withRow(out, row);
-        }
-        return out;
-    }
-
-    private static String withRow(String doc, String row) {
-        String name = row.substring(0, row.indexOf(" |", 2) + 2);
-        List<String> lines = new ArrayList<>(List.of(doc.split("\n", -1)));
-        int existing = -1;
-        int header = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(name)) {
-                existing = i;
-            }
-            if (header < 0 && lines.get(i).startsWith("| target | measured | verdict |")) {
-                header = i;
-            }
-        }
-        if (existing >= 0) {
-            lines.set(existing, row);
-        } else if (header >= 0) {
-            int i = header + 2;
-            while (i < lines.size() && lines.get(i).startsWith("|")) {
-                i++;
-            }
-            lines.add(i, row);
-        }
-        return String.join("\n", lines);
+        List<String> names = rows.stream().map(r -> r.substring(2, r.indexOf(" |", 2) + 2)).toList();
+        return ReportSections.targetRows(ReportSections.splice(doc, BEGIN, END, section), names, rows);
     }
 }
