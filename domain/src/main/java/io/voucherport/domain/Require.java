@@ -47,8 +47,10 @@ public final class Require {
             throw new IllegalArgumentException(
                     field + " must be at most " + MAX_TEXT_LENGTH + " characters but has " + value.length());
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(field + " must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {   // a plain loop: this check runs on every value read
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(field + " must not contain control characters");
+            }
         }
         return value;
     }
