@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import feign.Headers;
 import feign.RequestLine;
 import io.vavr.control.Either;
@@ -14,11 +13,8 @@ import io.voucherport.domain.failure.ProviderFailure;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -45,48 +41,32 @@ class HostileAnswersTest {
         Balance change(Balance balance);
     }
 
-    private HttpServer server;
-    private String baseUrl;
+    private LocalProvider provider;
     private static final byte[] GOOD = "{\"balance\":12.50,\"currency\":\"USD\"}".getBytes(StandardCharsets.UTF_8);
     private volatile byte[] body = GOOD;
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<ProviderClient<?>> clients = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/balance", this::answer);
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        provider = new LocalProvider("/balance", this::answer);
     }
 
     @AfterEach
     void stop() {
-        clients.forEach(ProviderClient::close);
-        server.stop(0);
+        provider.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
         requests.incrementAndGet();
-        byte[] answer = body;
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
+        LocalProvider.answer(exchange, 200, body);
     }
 
     private ProviderClient<BalanceApi> client(ProviderSpec spec) {
-        AdapterBuilder.Settings settings = new TestBuilder()
-                .retryPolicy(new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                .readTimeout(Duration.ofSeconds(5)).settings();
-        ProviderClient<BalanceApi> client = ProviderClient.open(BalanceApi.class, baseUrl, spec, settings);
-        clients.add(client);
-        return client;
+        return provider.client(BalanceApi.class, spec, 2);
     }
 
     private static ProviderSpec spec() {
-        return ProviderSpec.of("test", JsonSupport.newObjectMapper());
+        return LocalProvider.spec();
     }
 
     private static long allocated() {
@@ -232,12 +212,5 @@ class HostileAnswersTest {
     @SuppressWarnings("unchecked")
     private static <T, E extends Throwable> T sneakyThrow(Throwable e) throws E {
         throw (E) e;
-    }
-
-    private static final class TestBuilder extends AdapterBuilder<TestBuilder> {
-        @Override
-        protected TestBuilder self() {
-            return this;
-        }
     }
 }

@@ -304,7 +304,7 @@ class MaskingLoggerTest {
         server.start();
         AtomicBoolean done = new AtomicBoolean();
         try {
-            AdapterBuilder.Settings settings = new TestBuilder().logLevel(HttpLogLevel.FULL).maxResponseBytes(MIB)
+            AdapterBuilder.Settings settings = new LocalProvider.Builder().logLevel(HttpLogLevel.FULL).maxResponseBytes(MIB)
                     .settings();
             ProviderSpec spec = ProviderSpec.of("test", JsonSupport.newObjectMapper()).withMaskedFields("redeemCode")
                     .withStaticHeader("x-api-key", Secret.of("api-key-31337"));
@@ -338,13 +338,6 @@ class MaskingLoggerTest {
         Thing large();
     }
 
-    /** A builder for the shared settings alone. */
-    private static final class TestBuilder extends AdapterBuilder<TestBuilder> {
-        @Override
-        protected TestBuilder self() {
-            return this;
-        }
-    }
 
     /** A body of {@code size} bytes of {@code 'x'} (endless for {@code Long.MAX_VALUE}) that counts what is read. */
     private static final class Counting extends InputStream {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import feign.Headers;
 import feign.RequestLine;
 import io.vavr.control.Either;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.ProviderFailure;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,46 +38,30 @@ class ProviderClientAttackTest {
         Thing make(Thing thing);
     }
 
-    private HttpServer server;
-    private String baseUrl;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
-    private final List<ProviderClient<?>> clients = new ArrayList<>();
+    private LocalProvider provider;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/thing", this::answer);
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        provider = new LocalProvider("/thing", this::answer);
     }
 
     @AfterEach
     void stop() {
-        clients.forEach(ProviderClient::close);
-        server.stop(0);
+        provider.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        byte[] body = "{\"value\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        LocalProvider.answer(exchange, 200, "{\"value\":\"ok\"}");
     }
 
     private ProviderClient<ThingApi> client(ProviderSpec spec) {
-        AdapterBuilder.Settings settings = new TestBuilder()
-                .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                .readTimeout(Duration.ofSeconds(5)).settings();
-        ProviderClient<ThingApi> client = ProviderClient.open(ThingApi.class, baseUrl, spec, settings);
-        clients.add(client);
-        return client;
+        return provider.client(ThingApi.class, spec, 3);
     }
 
     private static ProviderSpec spec() {
-        return ProviderSpec.of("test", JsonSupport.newObjectMapper());
+        return LocalProvider.spec();
     }
 
     /**
@@ -173,10 +153,4 @@ class ProviderClientAttackTest {
         assertThat(authorizations).as("only the first write was sent").hasSize(1);
     }
 
-    private static final class TestBuilder extends AdapterBuilder<TestBuilder> {
-        @Override
-        protected TestBuilder self() {
-            return this;
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import feign.Headers;
 import feign.RequestLine;
 import io.vavr.control.Either;
@@ -14,8 +13,6 @@ import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.OrderReference;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,50 +46,34 @@ class ProviderClientTest {
     record Seen(String method, String authorization, String apiKey) {
     }
 
-    private HttpServer server;
     private final List<Seen> seen = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
-    private String baseUrl;
-    private final List<ProviderClient<?>> clients = new ArrayList<>();
+    private LocalProvider provider;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/thing", this::answer);
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        provider = new LocalProvider("/thing", this::answer);
     }
 
     @AfterEach
     void stop() {
-        clients.forEach(ProviderClient::close);
-        server.stop(0);
+        provider.close();
     }
 
     private synchronized void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
         seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("x-api-key")));
         int status = statuses.isEmpty() ? 200 : statuses.poll();
-        byte[] body = (status == 200 ? "{\"value\":\"ok\"}" : "{\"message\":\"status " + status + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        LocalProvider.answer(exchange, status,
+                status == 200 ? "{\"value\":\"ok\"}" : "{\"message\":\"status " + status + "\"}");
     }
 
     private ProviderClient<ThingApi> client(ProviderSpec spec) {
-        AdapterBuilder.Settings settings = new TestBuilder()
-                .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                .readTimeout(Duration.ofSeconds(5)).settings();
-        ProviderClient<ThingApi> client = ProviderClient.open(ThingApi.class, baseUrl, spec, settings);
-        clients.add(client);
-        return client;
+        return provider.client(ThingApi.class, spec, 3);
     }
 
     private static ProviderSpec spec() {
-        return ProviderSpec.of("test", JsonSupport.newObjectMapper());
+        return LocalProvider.spec();
     }
 
     /** Issues token-1, token-2, … each valid for an hour. */
@@ -240,13 +221,5 @@ class ProviderClientTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not masked");
         assertThatThrownBy(() -> AuthScheme.header("X-Token")).hasMessageContaining("not masked");
         assertThatThrownBy(() -> Operation.read("")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A builder for the shared settings alone. */
-    private static final class TestBuilder extends AdapterBuilder<TestBuilder> {
-        @Override
-        protected TestBuilder self() {
-            return this;
-        }
     }
 }
