@@ -67,8 +67,8 @@ class HostileTransportTest {
         return server;
     }
 
-    private ProviderClient<ThingApi> client(RawServer server, Function<TestBuilder, TestBuilder> settings) {
-        TestBuilder builder = settings.apply(new TestBuilder()
+    private ProviderClient<ThingApi> client(RawServer server, Function<LocalProvider.Builder, LocalProvider.Builder> settings) {
+        LocalProvider.Builder builder = settings.apply(new LocalProvider.Builder()
                 .retryPolicy(new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30))));
         ProviderClient<ThingApi> client = ProviderClient.open(ThingApi.class, server.baseUrl(),
                 ProviderSpec.of("test", JsonSupport.newObjectMapper()), builder.settings());
@@ -331,20 +331,13 @@ class HostileTransportTest {
 
     @Test
     void theCallTimeoutIsAboveZeroAndAtMostTenMinutes() {
-        assertThat(new TestBuilder().settings().callTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(new TestBuilder().callTimeout(Duration.ofMinutes(10)).settings().callTimeout())
+        assertThat(new LocalProvider.Builder().settings().callTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(new LocalProvider.Builder().callTimeout(Duration.ofMinutes(10)).settings().callTimeout())
                 .isEqualTo(Duration.ofMinutes(10));
-        assertThatThrownBy(() -> new TestBuilder().callTimeout(Duration.ofMinutes(11)))
+        assertThatThrownBy(() -> new LocalProvider.Builder().callTimeout(Duration.ofMinutes(11)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("call timeout");
-        assertThatThrownBy(() -> new TestBuilder().callTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LocalProvider.Builder().callTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SharedHttpClient.withMaxConnections(4, 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A builder for the shared settings alone. */
-    static final class TestBuilder extends AdapterBuilder<TestBuilder> {
-        @Override
-        protected TestBuilder self() {
-            return this;
-        }
-    }
 }
