@@ -81,7 +81,7 @@ class TransportLoggingTest {
     }
 
     private ProviderClient<CodeApi> client(RawServer server, Duration callTimeout) {
-        AdapterBuilder.Settings settings = new HostileTransportTest.TestBuilder()
+        AdapterBuilder.Settings settings = new LocalProvider.Builder()
                 .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5)).callTimeout(callTimeout).settings();
         ProviderSpec spec = ProviderSpec.of("test", JsonSupport.newObjectMapper())
                 .withStaticHeader("x-api-key", Secret.of(API_KEY))
