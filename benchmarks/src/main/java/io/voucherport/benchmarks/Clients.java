@@ -7,6 +7,7 @@ import feign.Client;
 import feign.Feign;
 import feign.Retryer;
 import feign.codec.Decoder;
+import feign.hc5.ApacheHttp5Client;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
@@ -34,6 +35,9 @@ import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.domain.supply.Sku;
 import io.voucherport.domain.supply.SupplierOrderId;
 import java.net.http.HttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -52,8 +56,16 @@ public final class Clients {
     public static final String FEIGN_DEFAULTS = "feign-defaults";
     /** Pre-rendered requests on raw sockets, answers not parsed: the stub's capacity. */
     public static final String RAW_SOCKET = "raw-socket";
-    /** The adapters' Feign set-up on feign-hc5 (Apache HttpClient 5, pooled): the chosen transport. */
-    public static final String TRANSPORT_HC5 = "transport-hc5";
+    /**
+     * The adapters' Feign set-up on {@code SharedHttpClient.feignClient()}: {@code PooledTransport},
+     * Voucherport's own {@code feign.Client} over HttpClient 5's connection pool — the chosen transport.
+     */
+    public static final String TRANSPORT_POOLED = "transport-pooled";
+    /**
+     * The adapters' Feign set-up on feign-hc5's {@code ApacheHttp5Client} over an HttpClient 5 pool of
+     * the same size (the adapters' transport before issue 17).
+     */
+    public static final String TRANSPORT_FEIGN_HC5 = "transport-feign-hc5";
     /** The adapters' Feign set-up on feign-java11 ({@code java.net.http.HttpClient}). */
     public static final String TRANSPORT_JAVA11 = "transport-java11";
     /** The adapters' Feign set-up on Feign's default client ({@code HttpURLConnection}). */
@@ -74,9 +86,19 @@ public final class Clients {
             case FEIGN_DEFAULTS -> new PeerClient(baseUrl, () -> Feign.builder().encoder(new JacksonEncoder()), false,
                     null);
             case RAW_SOCKET -> new RawSocketClient(baseUrl);
-            case TRANSPORT_HC5 -> {
+            case TRANSPORT_POOLED -> {
                 SharedHttpClient pool = SharedHttpClient.create();
                 yield new PeerClient(baseUrl, () -> adapterLike(pool.feignClient()), true, pool);
+            }
+            case TRANSPORT_FEIGN_HC5 -> {
+                // SharedHttpClient.create()'s sizes: the pool, at most half of it to one provider
+                CloseableHttpClient http = HttpClients.custom().setConnectionManager(
+                        PoolingHttpClientConnectionManagerBuilder.create()
+                                .setMaxConnTotal(SharedHttpClient.DEFAULT_MAX_CONNECTIONS)
+                                .setMaxConnPerRoute(SharedHttpClient.DEFAULT_MAX_CONNECTIONS / 2).build())
+                        .disableAutomaticRetries().disableRedirectHandling().build();
+                Client client = new ApacheHttp5Client(http);
+                yield new PeerClient(baseUrl, () -> adapterLike(client), true, http);
             }
             case TRANSPORT_JAVA11 -> {
                 Client client = new Http2Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

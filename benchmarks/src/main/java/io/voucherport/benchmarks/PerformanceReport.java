@@ -115,7 +115,8 @@ public final class PerformanceReport {
             runEndToEnd(threads, Clients.endToEnd(), List.of(), connectionFile);
         }
         for (int threads : new int[] {1, 32}) {
-            runEndToEnd(threads, List.of(Clients.TRANSPORT_HC5, Clients.TRANSPORT_JAVA11, Clients.TRANSPORT_URL_CONNECTION),
+            runEndToEnd(threads, List.of(Clients.TRANSPORT_POOLED, Clients.TRANSPORT_FEIGN_HC5, Clients.TRANSPORT_JAVA11,
+                    Clients.TRANSPORT_URL_CONNECTION),
                     List.of(Scenario.EZ_CODES.name(), Scenario.EP_ALL_CODES.name()), connectionFile);
         }
         readConnections(connectionFile);

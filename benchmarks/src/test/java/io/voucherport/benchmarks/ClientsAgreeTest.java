@@ -40,7 +40,8 @@ class ClientsAgreeTest {
             expected = adapter.call(scenario);
         }
         for (String name : List.of(Clients.FLOOR_URL_CONNECTION, Clients.FLOOR_HTTP_CLIENT, Clients.FEIGN_DEFAULTS,
-                Clients.TRANSPORT_HC5, Clients.TRANSPORT_JAVA11, Clients.TRANSPORT_URL_CONNECTION)) {
+                Clients.TRANSPORT_POOLED, Clients.TRANSPORT_FEIGN_HC5, Clients.TRANSPORT_JAVA11,
+                Clients.TRANSPORT_URL_CONNECTION)) {
             try (BenchClient client = Clients.open(name, stub.url())) {
                 assertThat(client.call(scenario)).as(name).isEqualTo(expected);
             }

@@ -15,13 +15,22 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public interface RefreshTokenStore {
 
-    /** The refresh token to use next. */
+    /** {@return the refresh token to use next} */
     Secret current();
 
-    /** Records that {@code previous} was exchanged and {@code next} replaces it (only if {@code previous} is current). */
+    /**
+     * Records that {@code previous} was exchanged and {@code next} replaces it (only if {@code previous} is current).
+     *
+     * @param previous the previous
+     * @param next the next
+     */
     void rotated(Secret previous, Secret next);
 
-    /** A store in this process's memory, starting from {@code initial}. */
+    /**
+     * {@return a store in this process's memory, starting from {@code initial}}
+     *
+     * @param initial the initial
+     */
     static RefreshTokenStore inMemory(Secret initial) {
         AtomicReference<Secret> current = new AtomicReference<>(Require.present(initial, "refresh token"));
         return new RefreshTokenStore() {

@@ -29,14 +29,23 @@ public final class Require {
     private Require() {
     }
 
-    /** Returns {@code value}, or throws {@link NullPointerException} naming {@code field}. */
+    /**
+     * {@return {@code value}, or throws {@link NullPointerException} naming {@code field}}
+     *
+     * @param <T> the type of the values
+     * @param value the value
+     * @param field the field's name, used in the failure message
+     */
     public static <T> T present(T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required but was null");
     }
 
     /**
-     * Returns {@code value} when it is non-blank, at most {@link #MAX_TEXT_LENGTH} characters and
-     * free of control characters; throws otherwise.
+     * {@return {@code value} when it is non-blank, at most {@link #MAX_TEXT_LENGTH} characters and
+     * free of control characters; throws otherwise}
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
      */
     public static String text(String value, String field) {
         present(value, field);
@@ -56,11 +65,14 @@ public final class Require {
     }
 
     /**
-     * Returns {@code value} when it is {@link #text valid text} and safe to place in a URL path
+     * {@return {@code value} when it is {@link #text valid text} and safe to place in a URL path
      * segment: no slash or backslash, no {@code %} (an id is never pre-encoded, so an encoded
      * {@code /} or {@code ..} cannot be smuggled past the encoder, which passes {@code %XX} on as it
-     * is), and not a {@code .} or {@code ..} segment. Characters the encoder escapes ({@code ?},
+     * is), and not a {@code .} or {@code ..} segment} Characters the encoder escapes ({@code ?},
      * {@code #}, blanks, {@code &}) are accepted; adapters URL-encode the value.
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
      */
     public static String identifier(String value, String field) {
         text(value, field);
@@ -78,10 +90,13 @@ public final class Require {
     }
 
     /**
-     * Returns {@code value} when it is {@link #text valid text} with no slash or backslash and is
+     * {@return {@code value} when it is {@link #text valid text} with no slash or backslash and is
      * not {@code .} or {@code ..}: a key that travels in query strings and bodies, never in a URL
-     * path (a SKU). Unlike {@link #identifier} it may hold {@code %}; use {@link #identifier} for
+     * path (a SKU)} Unlike {@link #identifier} it may hold {@code %}; use {@link #identifier} for
      * anything that goes into a path.
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
      */
     public static String key(String value, String field) {
         text(value, field);
@@ -95,9 +110,12 @@ public final class Require {
     }
 
     /**
-     * Returns {@code value} when it has at most {@link #MAX_DECIMAL_DIGITS} significant digits and
+     * {@return {@code value} when it has at most {@link #MAX_DECIMAL_DIGITS} significant digits and
      * a scale of at most {@link #MAX_DECIMAL_SCALE} either way; throws otherwise, without printing
-     * the value. Checked before any arithmetic on, or printing of, a decimal from outside.
+     * the value} Checked before any arithmetic on, or printing of, a decimal from outside.
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
      */
     public static BigDecimal decimal(BigDecimal value, String field) {
         present(value, field);
@@ -109,7 +127,12 @@ public final class Require {
         return value;
     }
 
-    /** Returns {@code value} when it is at least 1; throws otherwise. */
+    /**
+     * {@return {@code value} when it is at least 1; throws otherwise}
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
+     */
     public static int positive(int value, String field) {
         if (value < 1) {
             throw new IllegalArgumentException(field + " must be at least 1 but was " + value);
@@ -117,7 +140,12 @@ public final class Require {
         return value;
     }
 
-    /** Returns {@code value} when it is 0 or more; throws otherwise. */
+    /**
+     * {@return {@code value} when it is 0 or more; throws otherwise}
+     *
+     * @param value the value
+     * @param field the field's name, used in the failure message
+     */
     public static int notNegative(int value, String field) {
         if (value < 0) {
             throw new IllegalArgumentException(field + " must not be negative but was " + value);

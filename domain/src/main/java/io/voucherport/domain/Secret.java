@@ -17,7 +17,12 @@ public final class Secret {
         this.value = value;
     }
 
-    /** Wraps a non-empty secret value. */
+    /**
+     * Wraps a non-empty secret value.
+     *
+     * @param value the value
+     * @return the secret
+     */
     public static Secret of(String value) {
         Require.present(value, "secret");
         if (value.isEmpty()) {
@@ -26,14 +31,16 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The hidden value. Call only where the value is handed on to its rightful recipient. */
+    /**
+     * {@return the hidden value} Call only where the value is handed on to its rightful recipient.
+     */
     public String reveal() {
         return value;
     }
 
     /**
-     * A display form that shows only the last four characters of values of twelve characters or
-     * more, and nothing of shorter ones: {@code ****-K915}.
+     * {@return a display form that shows only the last four characters of values of twelve characters or
+     * more, and nothing of shorter ones: {@code ****-K915}}
      */
     public String masked() {
         return value.length() >= 12 ? MASK + value.substring(value.length() - 4) : MASK;

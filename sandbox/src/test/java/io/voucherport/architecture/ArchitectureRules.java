@@ -60,6 +60,13 @@ final class ArchitectureRules {
     /** The JDK packages a pure layer may use. */
     static final String[] PURE_JDK = {"java.lang..", "java.util..", "java.time..", "java.math.."};
 
+    /**
+     * The logging API the application, the adapter support and the JDBC adapter may log through:
+     * SLF4J 2's own package ({@code Logger}, {@code LoggerFactory}), never a backend (the service
+     * brings its provider) nor SLF4J's helpers. The domain does not log.
+     */
+    static final String LOGGING_API = "org.slf4j";
+
     /** Libraries whose types must never appear in the domain, the application or an adapter's public API. */
     static final String[] PLUMBING = {"feign..", "com.fasterxml.jackson..", "org.mapstruct.."};
 
@@ -71,11 +78,14 @@ final class ArchitectureRules {
 
     /** What the adapter support may use besides the JDK, the domain and itself: no MapStruct, nothing else. */
     static final String[] SUPPORT_LIBRARIES = {
-        "io.vavr..", "feign..", "com.fasterxml.jackson..", "org.apache.hc..", "javax.net.ssl.."
+        "io.vavr..", "feign..", "com.fasterxml.jackson..", "org.apache.hc..", "javax.net.ssl..", LOGGING_API
     };
 
+    /** What the Micrometer module may use besides the JDK, the domain and itself: Vavr and Micrometer, nothing else. */
+    static final String[] MICROMETER_LIBRARIES = {"io.vavr..", "io.micrometer.."};
+
     /** What the JDBC adapter may use besides the JDK (with {@code java.sql}), the domain and itself. */
-    static final String[] JDBC_ADAPTER_LIBRARIES = {"io.vavr..", "javax.sql.."};
+    static final String[] JDBC_ADAPTER_LIBRARIES = {"io.vavr..", "javax.sql..", LOGGING_API};
 
     /**
      * The recipe's per-provider file names ({@code <P>Api}, {@code <P>Dto}, …, see docs/adapters.md):
@@ -92,6 +102,9 @@ final class ArchitectureRules {
             "Buy", "Cancel", "Check", "Create", "Deliver", "Export", "Find", "Import", "Issue", "List", "Manage",
             "Place", "Reconcile", "Recover", "Redeem", "Refund", "Resume", "Revoke", "Route", "Send", "Sync",
             "Track", "Validate");
+
+    /** Where the example services are: modules under it are not part of the library. */
+    static final String EXAMPLES = "examples/";
 
     /** A module's output directory: {@code …/<module>/target/classes/} (or {@code test-classes}). */
     private static final Pattern MODULE_DIRECTORY = Pattern.compile("/([^/!]+)/target/(?:test-)?classes/");
@@ -115,12 +128,12 @@ final class ArchitectureRules {
                 .as("the domain uses only java.lang/util/time/math, Vavr and itself");
     }
 
-    /** The application uses only the pure JDK, Vavr, the domain and itself. */
+    /** The application uses only the pure JDK, Vavr, the SLF4J API, the domain and itself. */
     static ArchRule applicationUsesOnlyTheDomain(String applicationPackage, String domainPackage) {
         return classes().that().resideInAPackage(applicationPackage + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        concat(PURE_JDK, "io.vavr..", domainPackage + "..", applicationPackage + ".."))
-                .as("the application uses only java.lang/util/time/math, Vavr and the domain");
+                        concat(PURE_JDK, "io.vavr..", LOGGING_API, domainPackage + "..", applicationPackage + ".."))
+                .as("the application uses only java.lang/util/time/math, Vavr, the SLF4J API and the domain");
     }
 
     /**
@@ -179,8 +192,8 @@ final class ArchitectureRules {
     }
 
     /**
-     * The JDBC adapter uses the JDK (JDBC: {@code java.sql}, {@code javax.sql}), Vavr, the domain and
-     * itself: no HTTP or JSON plumbing (Feign, Jackson, MapStruct, the HTTP adapters' support),
+     * The JDBC adapter uses the JDK (JDBC: {@code java.sql}, {@code javax.sql}), Vavr, the SLF4J API,
+     * the domain and itself: no HTTP or JSON plumbing (Feign, Jackson, MapStruct, the HTTP adapters' support),
      * never another adapter nor the application, and no driver, pool or migration tool (the service
      * brings its {@code DataSource}).
      */
@@ -188,15 +201,28 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(adapterPackage + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDBC_ADAPTER_LIBRARIES, "java..",
                         domainPackage + "..", adapterPackage + ".."))
-                .as("adapter " + adapterPackage + " uses only the JDK with JDBC, Vavr and the domain");
+                .as("adapter " + adapterPackage + " uses only the JDK with JDBC, Vavr, the SLF4J API and the domain");
     }
 
-    /** The adapter support uses only the JDK, Vavr, the domain, Feign, Jackson, HttpClient 5 and itself. */
+    /** The adapter support uses only the JDK, Vavr, the domain, Feign, Jackson, HttpClient 5, the SLF4J API and itself. */
     static ArchRule supportUsesOnlyItsLibraries(String supportPackage, String domainPackage) {
         return classes().that().resideInAPackage(supportPackage + "..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(SUPPORT_LIBRARIES, "java..",
                         domainPackage + "..", supportPackage + ".."))
-                .as("adapter support uses only the JDK (with TLS sockets), Vavr, the domain, Feign, Jackson and HttpClient 5");
+                .as("adapter support uses only the JDK (with TLS sockets), Vavr, the domain, Feign, Jackson, HttpClient 5"
+                        + " and the SLF4J API");
+    }
+
+    /**
+     * The Micrometer module implements the domain's listener SPI with the JDK, Vavr, Micrometer and
+     * itself: never the application, an adapter or the adapter support (it hears them through the SPI),
+     * and no HTTP or JSON plumbing.
+     */
+    static ArchRule micrometerUsesOnlyTheListenerSpi(String micrometerPackage, String domainPackage) {
+        return classes().that().resideInAPackage(micrometerPackage + "..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(MICROMETER_LIBRARIES, "java..",
+                        domainPackage + "..", micrometerPackage + ".."))
+                .as(micrometerPackage + " uses only the JDK, Vavr, Micrometer and the domain (its listener SPI)");
     }
 
     /** The adapter support knows no provider: it depends on no adapter. */
@@ -351,13 +377,15 @@ final class ArchitectureRules {
      * The modules of the aggregator {@code rootPom} that no class of {@code classes} comes from but
      * should: every {@code adapter-*} module, and every module with Java sources in
      * {@code src/main/java}. A module in that list goes unchecked by every rule: the sandbox does not
-     * depend on it.
+     * depend on it. Modules under {@code examples/} are services built on the library, not part of it
+     * (never installed, so the sandbox cannot depend on them): they are left out.
      */
     static List<String> modulesMissingFrom(JavaClasses classes, Path rootPom) {
         Set<String> present = new LinkedHashSet<>();
         classes.forEach(c -> moduleOf(c).ifPresent(present::add));
         Path root = rootPom.toAbsolutePath().getParent();
         return modulesOf(rootPom).stream()
+                .filter(m -> !m.startsWith(EXAMPLES))
                 .filter(m -> m.startsWith("adapter-") || hasJavaSources(root.resolve(m).resolve("src/main/java")))
                 .filter(m -> !present.contains(m))
                 .toList();

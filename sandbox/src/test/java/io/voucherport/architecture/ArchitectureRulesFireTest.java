@@ -49,6 +49,20 @@ class ArchitectureRulesFireTest {
     }
 
     @Test
+    void domainRuleReportsADomainClassLogging() {
+        String report = violations(ArchitectureRules.domainIsPure(DOMAIN).evaluate(CLASSES));
+        assertThat(report).contains("LoggingDomainValue").contains("org.slf4j.Logger");
+    }
+
+    @Test
+    void applicationRuleAllowsTheSlf4jApiButNotALoggingBackend() {
+        String report = violations(ArchitectureRules
+                .applicationUsesOnlyTheDomain(FIXTURES + ".application", DOMAIN).evaluate(CLASSES));
+        assertThat(report).contains("BackendLoggingUseCase").contains("ch.qos.logback")
+                .doesNotContain("fixtures.application.LoggingUseCase");   // uses the SLF4J API only
+    }
+
+    @Test
     void applicationRuleReportsAUseCaseCallingAnAdapter() {
         EvaluationResult result = ArchitectureRules
                 .applicationUsesOnlyTheDomain(FIXTURES + ".application", DOMAIN).evaluate(CLASSES);
@@ -119,6 +133,15 @@ class ArchitectureRulesFireTest {
         assertThat(report).contains("SupportReachingOut").contains("org.mapstruct.factory.Mappers")
                 .contains("OtherAdapterClient")
                 .doesNotContain("SharedHeaders").doesNotContain("LeakyBaseBuilder");
+    }
+
+    @Test
+    void micrometerRuleReportsTheMicrometerModuleReachingIntoAnAdapterOrJson() {
+        String report = violations(ArchitectureRules.micrometerUsesOnlyTheListenerSpi(FIXTURES + ".micrometer", DOMAIN)
+                .evaluate(CLASSES));
+        assertThat(report).contains("LeakyMeters").contains("OtherAdapterClient")
+                .contains("com.fasterxml.jackson.databind.ObjectMapper")
+                .doesNotContain("TidyMeters");              // Micrometer, Vavr, the domain and the JDK
     }
 
     @Test
@@ -211,15 +234,19 @@ class ArchitectureRulesFireTest {
                     <module>adapter-forgotten</module>
                     <module>docs-only</module>
                     <module>tools</module>
+                    <module>examples/demo-service</module>
                   </modules>
                   <profiles><profile><modules><module>not-a-root-module</module></modules></profile></profiles>
                 </project>
                 """);
         Files.createDirectories(work.resolve("docs-only"));
         Files.writeString(Files.createDirectories(work.resolve("tools/src/main/java")).resolve("Tool.java"), "class Tool {}");
+        Files.writeString(Files.createDirectories(work.resolve("examples/demo-service/src/main/java")).resolve("Demo.java"),
+                "class Demo {}");
         Path other = copy(OtherAdapterClient.class, work.resolve("adapter-other/target/classes"));
 
-        assertThat(ArchitectureRules.modulesOf(pom)).containsExactly("adapter-other", "adapter-forgotten", "docs-only", "tools");
+        assertThat(ArchitectureRules.modulesOf(pom))
+                .containsExactly("adapter-other", "adapter-forgotten", "docs-only", "tools", "examples/demo-service");
         assertThat(ArchitectureRules.modulesMissingFrom(new ClassFileImporter().importPath(other), pom))
                 .containsExactly("adapter-forgotten", "tools");
     }

@@ -23,6 +23,7 @@ class LibraryArchitectureTest {
     private static final String ADAPTERS = "io.voucherport.adapter";
     private static final String SUPPORT = ADAPTERS + ".support";
     private static final String JDBC_ADAPTER = ADAPTERS + ".jdbc";
+    private static final String MICROMETER = "io.voucherport.micrometer";
 
     /** The root pom, from the sandbox module's directory (where Maven runs its tests). */
     private static final Path ROOT_POM = Path.of("..", "pom.xml");
@@ -48,6 +49,10 @@ class LibraryArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersKeepPlumbingPrivate = ArchitectureRules.adaptersKeepPlumbingPrivate(ADAPTERS, SUPPORT);
+
+    @ArchTest
+    static final ArchRule micrometerUsesOnlyTheListenerSpi =
+            ArchitectureRules.micrometerUsesOnlyTheListenerSpi(MICROMETER, DOMAIN);
 
     @ArchTest
     static final ArchRule supportUsesOnlyItsLibraries = ArchitectureRules.supportUsesOnlyItsLibraries(SUPPORT, DOMAIN);

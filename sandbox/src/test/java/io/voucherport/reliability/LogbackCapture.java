@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything logged through SLF4J into Logback — Voucherport's own {@code System.Logger} output
- * (routed to SLF4J by {@code slf4j-jdk-platform-logging} on the test classpath), Feign's lines,
+ * Everything logged through SLF4J into Logback — Voucherport's own output (the library logs
+ * through SLF4J 2), Feign's lines,
  * HttpClient 5's {@code org.apache.hc.client5.http.wire} and {@code .headers} loggers, Jetty,
  * WireMock — with <em>every</em> logger at {@code TRACE} while {@link #start() started}.
  *

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole demo journey — plus Shoplazza through OAuth and an Elastic Path code export — with the
  * adapters at FULL and <em>every</em> logger of a real SLF4J backend (Logback) at {@code TRACE},
- * HttpClient 5's wire and header loggers and the library's {@code System.Logger} output included:
+ * HttpClient 5's wire and header loggers and the library's own SLF4J output included:
  * no configured secret (API keys, bearer tokens, client ids and secrets, JWTs, OAuth access and
  * refresh tokens) and no delivered code, PIN, serial number or redeem or export link appears in
  * any log line, the report, any failure's message or {@code toString}. Control assertions prove
@@ -84,7 +84,7 @@ class SecretHygieneTest {
         assertThat(run.ok()).as(run.report()).isTrue();
         assertThat(logs.complete()).as("every captured line was kept for the check").isTrue();
         String logged = logs.text();
-        // control: the library's System.Logger output (Feign's lines) reaches the capture
+        // control: the library's SLF4J output (Feign's lines) reaches the capture
         assertThat(logged).contains("---> POST").contains("<--- HTTP/1.1 200");
         // control: HttpClient 5's own DEBUG lines of the journey reach the capture
         assertThat(logs.lines(l -> l.logger().startsWith("org.apache.hc.client5.") && l.level() == Level.DEBUG))

@@ -14,8 +14,10 @@ import io.voucherport.domain.failure.ProviderFailure;
 public interface AccessTokenProvider extends TokenSource {
 
     /**
-     * A private app's static token. It is never replaced: a call the store refuses with it is not
+     * {@return a private app's static token} It is never replaced: a call the store refuses with it is not
      * repeated, and the store's refusal ({@code AccessDenied}) is the answer.
+     *
+     * @param token the token (a secret)
      */
     static AccessTokenProvider fixed(Secret token) {
         Require.present(token, "access token");

@@ -14,7 +14,12 @@ import io.voucherport.domain.discount.DiscountCode;
  */
 public record ShoplazzaCode(DiscountCode code, RawFields raw) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the code in the domain's terms
+     * @param raw the code's JSON as Shoplazza sent it (the object under {@code discount_code}), masked
+     */
     public ShoplazzaCode {
         Require.present(code, "code");
         Require.present(raw, "raw");

@@ -202,13 +202,13 @@ abstract sealed class ShoplazzaDialect {
     /** A code item as the domain's code with its raw fields. */
     <D> ShoplazzaCode code(JsonNode item, Class<D> record, Function<D, DiscountCode> map)
             throws JsonProcessingException {
-        return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, masking.get()));
+        return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.later(item, masking.get()));
     }
 
     /** A rule item as the domain's rule with its raw fields. */
     <D> ShoplazzaRule rule(JsonNode item, Class<D> record, Function<D, PriceRule> map)
             throws JsonProcessingException {
-        return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.of(item, masking.get()));
+        return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.later(item, masking.get()));
     }
 
     /** One item, strictly: an item that cannot be read is a malformed answer (the call fails). */

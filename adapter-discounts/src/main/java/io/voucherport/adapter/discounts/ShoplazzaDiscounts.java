@@ -111,12 +111,14 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
                 .withTokens(tokens, AuthScheme.header("Access-Token"), ShoplazzaErrors.tokenRejected());
     }
 
-    /** A builder; store (or store URL), version and token provider are required. */
+    /** {@return a builder; store (or store URL), version and token provider are required} */
     public static ShoplazzaDiscountsBuilder builder() {
         return new ShoplazzaDiscountsBuilder();
     }
 
-    /** A limiter matching Shoplazza's bucket (40, refilled at 2 per second), to share between instances for one store. */
+    /**
+     * {@return a limiter matching Shoplazza's bucket (40, refilled at 2 per second), to share between instances for one store}
+     */
     public static RateLimiter storeBucket() {
         return storeBucket(Sleeper.THREAD);
     }
@@ -125,7 +127,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         return new RateLimiter(40, 2, System::nanoTime, sleeper);
     }
 
-    /** The API version this instance speaks. */
+    /** {@return the API version this instance speaks} */
     public ShoplazzaVersion version() {
         return version;
     }
@@ -135,7 +137,12 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         return codeAnswer(ruleId, id).map(ShoplazzaCode::code);
     }
 
-    /** One code of a rule as Shoplazza answered it, with its raw fields. Safe to retry. Failures as {@link #get(PriceRuleId, DiscountCodeId)}. */
+    /**
+     * {@return one code of a rule as Shoplazza answered it, with its raw fields} Safe to retry. Failures as {@link #get(PriceRuleId, DiscountCodeId)}.
+     *
+     * @param ruleId the price rule's id
+     * @param id the identifier
+     */
     public Either<ProviderFailure, ShoplazzaCode> codeAnswer(PriceRuleId ruleId, DiscountCodeId id) {
         Require.present(ruleId, "price rule id");
         Require.present(id, "discount code id");
@@ -152,7 +159,12 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         return lookupAnswer(code).map(found -> found.map(ShoplazzaCode::code));
     }
 
-    /** {@link #lookup} with the code as Shoplazza answered it, raw fields included. Safe to retry. */
+    /**
+     * {@link #lookup} with the code as Shoplazza answered it, raw fields included. Safe to retry.
+     *
+     * @param code the code
+     * @return the shoplazza code, or none, or the failure that prevented it (a value, never thrown)
+     */
     public Either<ProviderFailure, Option<ShoplazzaCode>> lookupAnswer(String code) {
         Require.text(code, "discount code");
         Either<ProviderFailure, ShoplazzaCode> found = client.read("look up code", api -> dialect.oneCode(api.lookup(code)));
@@ -168,7 +180,11 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
                 api -> dialect.codes(api.codes(ruleId.value(), query)).map(ShoplazzaCode::code)), prefetch);
     }
 
-    /** All codes of a rule as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list(PriceRuleId)}. */
+    /**
+     * {@return all codes of a rule as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list(PriceRuleId)}}
+     *
+     * @param ruleId the price rule's id
+     */
     public PagedSequence<ShoplazzaCode> codeAnswers(PriceRuleId ruleId) {
         Require.present(ruleId, "price rule id");
         return dialect.pages(pageSize, query -> client.read("list codes",
@@ -188,6 +204,10 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
      * path Shoplazza's documentation does not confirm), one call per code in 2022-01. Each call is
      * sent once. Stops at the first failure; codes created before it stay created (look them up to
      * learn which).
+     *
+     * @param ruleId the price rule's id
+     * @param codes the codes
+     * @return the discount codes, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, List<DiscountCode>> createAll(PriceRuleId ruleId, List<NewDiscountCode> codes) {
         Require.present(ruleId, "price rule id");
@@ -239,7 +259,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
                 api -> dialect.rules(api.rules(query)).map(ShoplazzaRule::rule)), prefetch);
     }
 
-    /** All rules as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list()}. */
+    /** {@return all rules as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list()}} */
     public PagedSequence<ShoplazzaRule> ruleAnswers() {
         return dialect.pages(pageSize, query -> client.read("list rules", api -> dialect.rules(api.rules(query))),
                 prefetch);
@@ -250,7 +270,11 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         return ruleAnswer(id).map(ShoplazzaRule::rule);
     }
 
-    /** One rule as Shoplazza answered it, with its raw fields. Safe to retry. Failures as {@link #get(PriceRuleId)}. */
+    /**
+     * {@return one rule as Shoplazza answered it, with its raw fields} Safe to retry. Failures as {@link #get(PriceRuleId)}.
+     *
+     * @param id the identifier
+     */
     public Either<ProviderFailure, ShoplazzaRule> ruleAnswer(PriceRuleId id) {
         Require.present(id, "price rule id");
         return client.read("get rule", api -> dialect.oneRule(api.rule(id.value())));

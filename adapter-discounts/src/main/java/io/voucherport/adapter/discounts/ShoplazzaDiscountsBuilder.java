@@ -35,7 +35,11 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
         return this;
     }
 
-    /** The store's subdomain: {@code https://{subdomain}.myshoplaza.com}. */
+    /**
+     * {@return the store's subdomain: {@code https://{subdomain}.myshoplaza.com}}
+     *
+     * @param subdomain the subdomain
+     */
     public ShoplazzaDiscountsBuilder store(String subdomain) {
         Require.identifier(subdomain, "store subdomain");
         if (!subdomain.matches("[A-Za-z0-9-]+")) {
@@ -45,40 +49,63 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
         return this;
     }
 
-    /** The store's root URL instead of a subdomain (a simulator's URL); {@code /openapi/{version}} is appended. */
+    /**
+     * {@return the store's root URL instead of a subdomain (a simulator's URL); {@code /openapi/{version}} is appended}
+     *
+     * @param url the url
+     */
     public ShoplazzaDiscountsBuilder storeUrl(String url) {
         this.storeUrl = HttpSettings.baseUrl(url);
         return this;
     }
 
-    /** The API version, an explicit choice. Required. */
+    /**
+     * {@return the API version, an explicit choice} Required.
+     *
+     * @param v the v
+     */
     public ShoplazzaDiscountsBuilder version(ShoplazzaVersion v) {
         this.version = Require.present(v, "version");
         return this;
     }
 
-    /** Where the {@code Access-Token} comes from. Required. */
+    /**
+     * {@return where the {@code Access-Token} comes from} Required.
+     *
+     * @param provider the provider's name
+     */
     public ShoplazzaDiscountsBuilder tokens(AccessTokenProvider provider) {
         this.tokens = Require.present(provider, "token provider");
         return this;
     }
 
-    /** The zone of 2022-01's zone-less timestamps; default UTC. */
+    /**
+     * {@return the zone of 2022-01's zone-less timestamps; default UTC}
+     *
+     * @param zone the zone
+     */
     public ShoplazzaDiscountsBuilder storeZone(ZoneId zone) {
         this.storeZone = Require.present(zone, "store zone");
         return this;
     }
 
     /**
-     * The store's bucket, shared with other instances calling the same store
-     * ({@link ShoplazzaDiscounts#storeBucket()}); default one of this instance's own.
+     * {@return the store's bucket, shared with other instances calling the same store
+     * ({@link ShoplazzaDiscounts#storeBucket()}); default one of this instance's own}
+     *
+     * @param bucket the bucket
      */
     public ShoplazzaDiscountsBuilder rateLimiter(RateLimiter bucket) {
         this.limiter = Require.present(bucket, "rate limiter");
         return this;
     }
 
-    /** Items per page, 1 to {@value ShoplazzaDiscounts#MAX_PAGE_SIZE}; default {@value #DEFAULT_PAGE_SIZE}. */
+    /**
+     * Items per page, 1 to {@value ShoplazzaDiscounts#MAX_PAGE_SIZE}; default {@value #DEFAULT_PAGE_SIZE}.
+     *
+     * @param size the size
+     * @return this builder
+     */
     public ShoplazzaDiscountsBuilder pageSize(int size) {
         this.pageSize = HttpSettings.pageSize(size, 1, ShoplazzaDiscounts.MAX_PAGE_SIZE);
         return this;
@@ -89,13 +116,16 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
      * at a time) to {@value PagingExecutor#MAX_PAGES}; default {@value PagingExecutor#DEFAULT_PAGES}.
      * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this instance's
      * bucket and pool, and handed out in order.
+     *
+     * @param pages the pages
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder prefetchPages(int pages) {
         this.prefetchPages = PagingExecutor.pages(pages);
         return this;
     }
 
-    /** The adapter; throws when a required setting is missing. */
+    /** {@return the adapter; throws when a required setting is missing} */
     public ShoplazzaDiscounts build() {
         Require.present(storeUrl, "store");
         Require.present(version, "version");

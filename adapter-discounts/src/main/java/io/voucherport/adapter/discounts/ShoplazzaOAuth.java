@@ -61,7 +61,7 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
         this.client = ProviderClient.open(OAuthApi.class, b.storeUrl(), spec, b.settings());
     }
 
-    /** A builder; store URL, client id and secret and the refresh-token store are required. */
+    /** {@return a builder; store URL, client id and secret and the refresh-token store are required} */
     public static ShoplazzaOAuthBuilder builder() {
         return new ShoplazzaOAuthBuilder();
     }
@@ -81,7 +81,7 @@ public final class ShoplazzaOAuth implements AccessTokenProvider, AutoCloseable 
         return List.of(clientId, clientSecret);
     }
 
-    /** How many access tokens were obtained. */
+    /** {@return how many access tokens were obtained} */
     public int refreshes() {
         return cache.issued();
     }

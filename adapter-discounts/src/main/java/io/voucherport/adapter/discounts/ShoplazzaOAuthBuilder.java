@@ -31,33 +31,52 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
         return this;
     }
 
-    /** {@code https://{store}.myshoplaza.com}, or a simulator's URL. Required. */
+    /**
+     * {@code https://{store}.myshoplaza.com}, or a simulator's URL. Required.
+     *
+     * @param url the url
+     * @return this builder
+     */
     public ShoplazzaOAuthBuilder storeUrl(String url) {
         this.storeUrl = HttpSettings.baseUrl(url);
         return this;
     }
 
-    /** The app's client id (masked in logs). Required. */
+    /**
+     * {@return the app's client id (masked in logs)} Required.
+     *
+     * @param id the identifier
+     */
     public ShoplazzaOAuthBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
         return this;
     }
 
-    /** The app's client secret. Required. */
+    /**
+     * {@return the app's client secret} Required.
+     *
+     * @param secret the secret
+     */
     public ShoplazzaOAuthBuilder clientSecret(Secret secret) {
         this.clientSecret = Require.present(secret, "client secret");
         return this;
     }
 
-    /** Where the rotating refresh token lives. Required. */
+    /**
+     * {@return where the rotating refresh token lives} Required.
+     *
+     * @param store the store
+     */
     public ShoplazzaOAuthBuilder refreshTokens(RefreshTokenStore store) {
         this.refreshTokens = Require.present(store, "refresh token store");
         return this;
     }
 
     /**
-     * How long before {@code expires_at} the token is refreshed; default
-     * {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes).
+     * {@return how long before {@code expires_at} the token is refreshed; default
+     * {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes)}
+     *
+     * @param margin the margin
      */
     public ShoplazzaOAuthBuilder renewBefore(Duration margin) {
         Require.present(margin, "renew before");
@@ -68,13 +87,17 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
         return this;
     }
 
-    /** The clock deciding expiry; default the system clock. */
+    /**
+     * {@return the clock deciding expiry; default the system clock}
+     *
+     * @param c the c
+     */
     public ShoplazzaOAuthBuilder clock(Clock c) {
         this.clock = Require.present(c, "clock");
         return this;
     }
 
-    /** The provider; throws when a required setting is missing. */
+    /** {@return the provider; throws when a required setting is missing} */
     public ShoplazzaOAuth build() {
         Require.present(storeUrl, "store URL");
         Require.present(clientId, "client id");

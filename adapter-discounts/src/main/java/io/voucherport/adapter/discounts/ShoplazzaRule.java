@@ -15,7 +15,12 @@ import io.voucherport.domain.discount.PriceRule;
  */
 public record ShoplazzaRule(PriceRule rule, RawFields raw) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param rule the rule in the domain's terms
+     * @param raw the rule's JSON as Shoplazza sent it (the object under {@code price_rule}), masked
+     */
     public ShoplazzaRule {
         Require.present(rule, "rule");
         Require.present(raw, "raw");

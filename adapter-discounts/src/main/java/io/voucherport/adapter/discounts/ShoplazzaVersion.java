@@ -17,7 +17,7 @@ public enum ShoplazzaVersion {
         this.path = path;
     }
 
-    /** The version as it appears in the URL, e.g. {@code 2025-06}. */
+    /** {@return the version as it appears in the URL, e.g. {@code 2025-06}} */
     public String path() {
         return path;
     }

@@ -2,11 +2,10 @@ package io.voucherport.adapter.discounts;
 
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.discount.DiscountCodes;
-import io.voucherport.domain.discount.PriceRuleId;
 import io.voucherport.domain.discount.PriceRules;
 import io.voucherport.testkit.contract.DiscountsContract;
+import io.voucherport.testkit.shoplazza.ShoplazzaSampleData;
 import io.voucherport.testkit.shoplazza.ShoplazzaSimulator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,20 +22,14 @@ class ShoplazzaDiscountsContractTest {
     static final ShoplazzaSimulator SHOPLAZZA = ShoplazzaSimulator.create().bucket(1_000_000, 1_000_000);
 
     private static final List<ShoplazzaDiscounts> OPEN = new ArrayList<>();
-    private static String limited;
-    private static String unlimited;
+    private static DiscountsContract.Fixture fixture;
 
     static synchronized ShoplazzaDiscounts adapter(ShoplazzaVersion version) {
-        if (limited == null) {
-            limited = SHOPLAZZA.rule("Ten off", "percentage", "10", 100, Instant.parse("2027-01-01T00:00:00Z"));
-            for (int i = 0; i < 30; i++) {
-                SHOPLAZZA.code(limited, "CONTRACT" + i, i % 3);
-            }
-            unlimited = SHOPLAZZA.rule("Five off", "fixed_amount", "5", -1, null);
-            SHOPLAZZA.code(unlimited, "KNOWNCODE", 4);
+        if (fixture == null) {
+            fixture = ShoplazzaSampleData.contractFixture(SHOPLAZZA);
         }
         ShoplazzaDiscounts adapter = ShoplazzaDiscounts.builder().storeUrl(SHOPLAZZA.baseUrl()).version(version)
-                .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSimulator.DEFAULT_ACCESS_TOKEN)))
+                .tokens(AccessTokenProvider.fixed(Secret.of(ShoplazzaSampleData.ACCESS_TOKEN)))
                 .rateLimiter(new io.voucherport.adapter.support.RateLimiter(1_000_000, 1_000_000, System::nanoTime,
                         io.voucherport.adapter.support.Sleeper.THREAD))
                 .pageSize(7).build();
@@ -68,7 +61,7 @@ class ShoplazzaDiscountsContractTest {
 
         @Override
         protected Fixture fixture() {
-            return new Fixture(PriceRuleId.of(limited), 100, 30, PriceRuleId.of(unlimited), "KNOWNCODE");
+            return fixture;
         }
     }
 

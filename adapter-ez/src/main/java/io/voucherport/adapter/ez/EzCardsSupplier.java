@@ -139,7 +139,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         this.prefetch = PagingExecutor.prefetch(b.prefetchPages());
     }
 
-    /** A builder; base URL, API key and bearer token are required. */
+    /** {@return a builder; base URL, API key and bearer token are required} */
     public static EzCardsSupplierBuilder builder() {
         return new EzCardsSupplierBuilder();
     }
@@ -150,16 +150,23 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * The catalog, or only the given SKUs, lazily page by page. Each product is read on its own: one
+     * {@return the catalog, or only the given SKUs, lazily page by page} Each product is read on its own: one
      * EZ sends in a shape the adapter cannot read is an {@code UnreadableItem} (its SKU and why) in
      * its place, the others are delivered ({@link PagedSequence#toListing()}). Safe to retry.
+     *
+     * @param skus the SKUs to read
      */
     public PagedSequence<Product> catalog(List<Sku> skus) {
         PageSource<Integer, EzProduct> products = productPages(skus);
         return PagedSequence.of(1, page -> products.fetch(page).map(p -> mapped(p, EzProduct::product)), prefetch);
     }
 
-    /** {@link #catalog(List)} with each product's raw fields as EZ sent them. Safe to retry. */
+    /**
+     * {@link #catalog(List)} with each product's raw fields as EZ sent them. Safe to retry.
+     *
+     * @param skus the SKUs to read
+     * @return the paged sequence
+     */
     public PagedSequence<EzProduct> products(List<Sku> skus) {
         return PagedSequence.of(1, productPages(skus), prefetch);
     }
@@ -173,7 +180,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
                 query.put("sku", skuFilter);
             }
             return page(api.products(query), page, "product",
-                    item -> new EzProduct(EzProducts.product(item), RawFields.of(item, spec)));
+                    item -> new EzProduct(EzProducts.product(item), RawFields.later(item, spec)));
         });
     }
 
@@ -183,14 +190,18 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * Every order of the account, newest first as EZ lists them, lazily page by page; an order that
-     * cannot be read is an {@code UnreadableItem} in its place. Safe to retry.
+     * {@return every order of the account, newest first as EZ lists them, lazily page by page; an order that
+     * cannot be read is an {@code UnreadableItem} in its place} Safe to retry.
      */
     public PagedSequence<SupplierOrder> orders() {
         return PagedSequence.of(1, page -> orderPage(page).map(p -> mapped(p, EzOrder::order)), prefetch);
     }
 
-    /** {@link #orders()} with EZ's own fields and the raw answer of each. Safe to retry. */
+    /**
+     * {@link #orders()} with EZ's own fields and the raw answer of each. Safe to retry.
+     *
+     * @return the paged sequence
+     */
     public PagedSequence<EzOrder> ezOrders() {
         return PagedSequence.of(1, this::orderPage, prefetch);
     }
@@ -207,6 +218,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /**
      * Exchange rates for the given pairs (e.g. USD→CAD), or every rate EZ offers when none is given.
      * Safe to retry.
+     *
+     * @param pairs the pairs
+     * @return the exchange rates, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, List<ExchangeRate>> exchangeRates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
         return rates(pairs).map(EzRates::rates);
@@ -216,6 +230,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * {@link #exchangeRates} with the rest of EZ's answer: the currencies EZ's products are priced in
      * and when EZ updated its rates. Failures: {@code UnexpectedResponse} for a rate or product
      * currency that cannot be read; the usual read failures. Safe to retry.
+     *
+     * @param pairs the pairs
+     * @return the ez rates, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, EzRates> rates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
         Require.present(pairs, "pairs");
@@ -245,6 +262,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * answer is also remembered (the newest {@value #REMEMBERED_PLACEMENTS}) so that
      * {@link #order(SupplierOrderId)} keeps its rates when EZ's order list omits them. Same
      * failures and retry safety as {@link #place}.
+     *
+     * @param request the order request
+     * @return the ez order, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, EzOrder> placeOrder(OrderRequest request) {
         Require.present(request, "request");
@@ -272,10 +292,12 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * The order with exactly this transaction id in full ({@link EzOrder}): EZ's order list may
+     * {@return the order with exactly this transaction id in full ({@link EzOrder}): EZ's order list may
      * lack {@code payWithCurrency} and {@code fxSummary}; for an order this supplier placed
      * (among the newest {@value #REMEMBERED_PLACEMENTS}) they are taken from the placement's answer
-     * then. Same failures as {@link #findOrder}. Safe to retry.
+     * then} Same failures as {@link #findOrder}. Safe to retry.
+     *
+     * @param id the identifier
      */
     public Either<ProviderFailure, EzOrder> order(SupplierOrderId id) {
         Require.present(id, "id");
@@ -318,7 +340,13 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         return codes(id, Option.none(), List.of());
     }
 
-    /** The codes of an order, optionally only of one SKU and only the given stock ids. Safe to retry. */
+    /**
+     * {@return the codes of an order, optionally only of one SKU and only the given stock ids} Safe to retry.
+     *
+     * @param id the identifier
+     * @param sku the product's SKU at the provider, or none when absent
+     * @param stockIds the stock ids
+     */
     public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds) {
         return codes(id, sku, stockIds, Option.none());
     }
@@ -328,6 +356,12 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * {@code status} filter): {@code DELIVERED} asks for EZ's {@code COMPLETED} codes,
      * {@code PENDING} for its {@code PROCESSING} ones. {@code UNREADABLE} is no status EZ knows: it
      * is refused before sending ({@code InvalidRequest}). Safe to retry.
+     *
+     * @param id the identifier
+     * @param sku the product's SKU at the provider, or none when absent
+     * @param stockIds the stock ids
+     * @param status the HTTP status, or none when absent
+     * @return the order codes, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds,
             Option<CodeStatus> status) {
@@ -448,7 +482,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedAnswerException("an order could not be read" + where(e));
         }
-        return MAPPER.ezOrder(order, RawFields.of(node, spec));
+        return MAPPER.ezOrder(order, RawFields.later(node, spec));
     }
 
     /** Where in an item Jackson failed ({@code " at products[0].quantity"}), never the value there. */

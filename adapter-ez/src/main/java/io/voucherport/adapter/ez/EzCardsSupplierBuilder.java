@@ -30,35 +30,55 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
         return this;
     }
 
-    /** {@link EzCardsSupplier#PRODUCTION}, {@link EzCardsSupplier#SANDBOX}, or a simulator's URL. Required. */
+    /**
+     * {@link EzCardsSupplier#PRODUCTION}, {@link EzCardsSupplier#SANDBOX}, or a simulator's URL. Required.
+     *
+     * @param url the url
+     * @return this builder
+     */
     public EzCardsSupplierBuilder baseUrl(String url) {
         this.baseUrl = HttpSettings.baseUrl(url);
         return this;
     }
 
-    /** The API key sent as {@code x-api-key}. Required. */
+    /**
+     * {@return the API key sent as {@code x-api-key}} Required.
+     *
+     * @param key the key
+     */
     public EzCardsSupplierBuilder apiKey(Secret key) {
         this.apiKey = Require.present(key, "api key");
         return this;
     }
 
-    /** The pre-issued access token sent as {@code Authorization: Bearer}. Required. */
+    /**
+     * {@return the pre-issued access token sent as {@code Authorization: Bearer}} Required.
+     *
+     * @param token the token (a secret)
+     */
     public EzCardsSupplierBuilder bearerToken(Secret token) {
         this.bearerToken = Require.present(token, "bearer token");
         return this;
     }
 
     /**
-     * How long after a placement its order may still be missing from a lookup by reference
+     * {@return how long after a placement its order may still be missing from a lookup by reference
      * (see {@link CodeSupplier#referenceLookupLag()}); default 1 minute: EZ's order search lag
-     * is undocumented, and an order may still be in flight on EZ's side after the client gave up.
+     * is undocumented, and an order may still be in flight on EZ's side after the client gave up}
+     *
+     * @param lag the lag
      */
     public EzCardsSupplierBuilder referenceLookupLag(Duration lag) {
         this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
         return this;
     }
 
-    /** Catalog and order page size, 1 to {@value EzCardsSupplier#MAX_PAGE_SIZE}; default 100. */
+    /**
+     * Catalog and order page size, 1 to {@value EzCardsSupplier#MAX_PAGE_SIZE}; default 100.
+     *
+     * @param size the size
+     * @return this builder
+     */
     public EzCardsSupplierBuilder pageSize(int size) {
         this.pageSize = HttpSettings.pageSize(size, 1, EzCardsSupplier.MAX_PAGE_SIZE);
         return this;
@@ -69,13 +89,16 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
      * {@code total}, 1 (one page at a time) to {@value PagingExecutor#MAX_PAGES}; default
      * {@value PagingExecutor#DEFAULT_PAGES}. Pages ahead are fetched on the shared
      * {@link PagingExecutor}, each within this supplier's pool, and handed out in order.
+     *
+     * @param pages the pages
+     * @return this builder
      */
     public EzCardsSupplierBuilder prefetchPages(int pages) {
         this.prefetchPages = PagingExecutor.pages(pages);
         return this;
     }
 
-    /** The supplier; throws when a required setting is missing. */
+    /** {@return the supplier; throws when a required setting is missing} */
     public EzCardsSupplier build() {
         Require.present(baseUrl, "base URL");
         Require.present(apiKey, "api key");

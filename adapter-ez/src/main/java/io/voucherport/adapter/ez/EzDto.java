@@ -1,6 +1,7 @@
 package io.voucherport.adapter.ez;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -41,9 +42,53 @@ final class EzDto {
 
     /**
      * One SKU of a Get Codes answer; each code ({@code {stockId, status, redeemCode, pinCode}}) is
-     * read on its own ({@link EzMapper#code}), so one unreadable code spoils only itself.
+     * read on its own ({@link EzCodeReader}, judged by {@link EzMapper#code}), so one unreadable code
+     * spoils only itself.
      */
-    record CodesProduct(String sku, BigDecimal quantity, List<JsonNode> codes) {
+    record CodesProduct(String sku, BigDecimal quantity, List<Code> codes) {
+    }
+
+    /**
+     * One code as sent: whether it was an object, and its four judged fields with their shapes.
+     *
+     * @param object whether the code was a JSON object (when not, its fields are {@link Field#EMPTY})
+     * @param stockId {@code stockId}
+     * @param status {@code status}
+     * @param redeemCode {@code redeemCode}
+     * @param pinCode {@code pinCode}
+     */
+    @JsonDeserialize(using = EzCodeReader.class)
+    record Code(boolean object, Field stockId, Field status, Field redeemCode, Field pinCode) {
+        /** A code sent as something other than an object. */
+        static final Code NOT_AN_OBJECT = new Code(false, Field.EMPTY, Field.EMPTY, Field.EMPTY, Field.EMPTY);
+    }
+
+    /**
+     * A field of a code: its shape and, for text and numbers, its value as text (a whole number in
+     * plain digits, a fraction in plain notation without trailing zeros, text as sent).
+     *
+     * @param shape how the field was sent
+     * @param text its value as text; null for {@link Shape#EMPTY} and {@link Shape#OTHER}
+     */
+    record Field(Shape shape, String text) {
+        /** Absent or null. */
+        static final Field EMPTY = new Field(Shape.EMPTY, null);
+        /** An object, an array or a boolean. */
+        static final Field OTHER = new Field(Shape.OTHER, null);
+    }
+
+    /** How a code's field was sent. */
+    enum Shape {
+        /** Absent or {@code null}. */
+        EMPTY,
+        /** A string. */
+        TEXT,
+        /** A whole number. */
+        WHOLE,
+        /** A number with a fraction or an exponent. */
+        FRACTION,
+        /** An object, an array or a boolean: no shape a code's field has. */
+        OTHER
     }
 
     record Balance(BigDecimal balance, String currency) {

@@ -1,6 +1,5 @@
 package io.voucherport.adapter.ez;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.MalformedAnswerException;
@@ -144,19 +143,19 @@ interface EzMapper {
      * (missing, never delivered, its stock id kept when readable) when it is no object or a field
      * has a shape no code has (an object, an array, a fraction as PIN, a boolean).
      */
-    default DeliveredCode code(JsonNode code) {
-        if (code == null || !code.isObject()) {
+    default DeliveredCode code(EzDto.Code code) {
+        if (code == null || !code.object()) {
             return DeliveredCode.unreadable(Option.none());
         }
-        Option<Option<String>> stock = scalar(code.get("stockId"), true);
+        Option<Option<String>> stock = scalar(code.stockId(), true);
         Option<String> stockId = stock.getOrElse(Option.none());
-        Option<Option<String>> status = scalar(code.get("status"), false);
+        Option<Option<String>> status = scalar(code.status(), false);
         if (status.isDefined() && status.get().isDefined()
                 && EzStatuses.codeStatus(status.get().get()) != CodeStatus.DELIVERED) {
             return DeliveredCode.pending(stockId);
         }
-        Option<Option<String>> redeem = scalar(code.get("redeemCode"), false);
-        Option<Option<String>> pinText = scalar(code.get("pinCode"), true);
+        Option<Option<String>> redeem = scalar(code.redeemCode(), false);
+        Option<Option<String>> pinText = scalar(code.pinCode(), true);
         if (stock.isEmpty() || status.isEmpty() || redeem.isEmpty() || pinText.isEmpty()) {
             return DeliveredCode.unreadable(stockId);
         }
@@ -263,20 +262,14 @@ interface EzMapper {
      * as text when whole (EZ documents {@code stockId} and {@code pinCode} as integers), a fraction
      * only when {@code wholeOnly} is false.
      */
-    private static Option<Option<String>> scalar(JsonNode node, boolean wholeOnly) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return Option.some(Option.none());
-        }
-        if (node.isTextual()) {
-            return Option.some(text(node.asText()));
-        }
-        if (node.isIntegralNumber()) {
-            return Option.some(Option.some(node.bigIntegerValue().toString()));
-        }
-        if (node.isNumber() && !wholeOnly) {
-            return Option.some(Option.some(node.decimalValue().toPlainString()));
-        }
-        return Option.none();
+    private static Option<Option<String>> scalar(EzDto.Field field, boolean wholeOnly) {
+        return switch (field.shape()) {
+            case EMPTY -> Option.some(Option.none());
+            case TEXT -> Option.some(text(field.text()));
+            case WHOLE -> Option.some(Option.some(field.text()));
+            case FRACTION -> wholeOnly ? Option.none() : Option.some(Option.some(field.text()));
+            case OTHER -> Option.none();
+        };
     }
 
     private static Option<String> text(String value) {

@@ -30,7 +30,16 @@ public record EzOrder(
         SupplierOrder order, Option<String> ezOrderNumber, Option<CurrencyCode> payWithCurrency,
         List<ExchangeRate> fxSummary, Map<Sku, Money> unitPricesOriginal, RawFields raw) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param order the order as the port reports it ({@code OrderedLine.unitPrice} is EZ's {@code unitPrice})
+     * @param ezOrderNumber EZ's own order number ({@code ezOrderNumber}), when sent
+     * @param payWithCurrency the currency the order was paid with ({@code payWithCurrency}), when sent
+     * @param fxSummary the rates the order was converted at ({@code fxSummary}: {@code EUR/USD} is EUR → USD); EZ sends them on the answer to a placement, and a list item may lack them
+     * @param unitPricesOriginal per SKU, the unit price in the product's currency ({@code unitPriceOriginal}), for the SKUs EZ sent one for
+     * @param raw EZ's answer for this order as read, secrets masked
+     */
     public EzOrder {
         Require.present(order, "order");
         Require.present(ezOrderNumber, "EZ order number");

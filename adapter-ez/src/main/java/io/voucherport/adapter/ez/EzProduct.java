@@ -13,7 +13,12 @@ import io.voucherport.domain.supply.Product;
  */
 public record EzProduct(Product product, RawFields raw) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product
+     * @param raw EZ's catalog item as read
+     */
     public EzProduct {
         Require.present(product, "product");
         Require.present(raw, "raw");

@@ -18,7 +18,13 @@ import java.util.List;
  */
 public record EzRates(List<ExchangeRate> rates, List<CurrencyCode> productCurrencies, Option<Instant> updatedAt) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param rates the rates asked for, or every rate EZ offers
+     * @param productCurrencies the currencies EZ's products are priced in, in EZ's order
+     * @param updatedAt when EZ updated its rates, when sent and readable
+     */
     public EzRates {
         rates = List.copyOf(Require.present(rates, "rates"));
         productCurrencies = List.copyOf(Require.present(productCurrencies, "product currencies"));

@@ -2,8 +2,8 @@ package io.voucherport.adapter.ez;
 
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.supply.CodeSupplier;
-import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.contract.CodeSupplierContract;
+import io.voucherport.testkit.ez.EzSampleData;
 import io.voucherport.testkit.ez.EzSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +21,8 @@ class EzCodeSupplierContractTest extends CodeSupplierContract {
         if (supplier == null) {
             supplier = EzCardsSupplier.builder()
                     .baseUrl(EZ.baseUrl())
-                    .apiKey(Secret.of(EzSimulator.DEFAULT_API_KEY))
-                    .bearerToken(Secret.of(EzSimulator.DEFAULT_BEARER_TOKEN))
+                    .apiKey(Secret.of(EzSampleData.API_KEY))
+                    .bearerToken(Secret.of(EzSampleData.BEARER_TOKEN))
                     .pageSize(3)
                     .build();
         }
@@ -38,6 +38,6 @@ class EzCodeSupplierContractTest extends CodeSupplierContract {
 
     @Override
     protected Fixture fixture() {
-        return new Fixture(Sku.of("8PX-UF-Y5U"), Sku.of("BACKORDER-50"), Sku.of("NOPE-1"), EZ::fulfilPending, 4);
+        return EzSampleData.contractFixture(EZ);
     }
 }

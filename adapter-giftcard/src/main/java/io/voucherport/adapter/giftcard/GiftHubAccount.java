@@ -20,7 +20,13 @@ import java.util.List;
 public record GiftHubAccount(List<Balance> balances, Option<CurrencyCode> retailCurrency,
         PagedSequence.Listing<ExchangeRate> exchangeRates) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param balances one per wallet that states a balance
+     * @param retailCurrency GiftHub's {@code retailCurrency}, when sent
+     * @param exchangeRates the rates GiftHub bills wallets at, and each rate that could not be read
+     */
     public GiftHubAccount {
         balances = List.copyOf(Require.present(balances, "balances"));
         Require.present(retailCurrency, "retail currency");

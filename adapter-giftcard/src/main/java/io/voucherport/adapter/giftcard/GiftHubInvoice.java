@@ -30,7 +30,15 @@ public record GiftHubInvoice(
     /** Item type of a discount. */
     public static final String DISCOUNTS = "discounts";
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param wallet the wallet paid from
+     * @param total the amount charged to the wallet
+     * @param paymentMethod e.g. {@code balance}
+     * @param status e.g. {@code paid}
+     * @param records one record per SKU
+     */
     public GiftHubInvoice {
         Require.present(wallet, "wallet");
         Require.present(total, "total");
@@ -39,7 +47,11 @@ public record GiftHubInvoice(
         records = List.copyOf(Require.present(records, "records"));
     }
 
-    /** Every item of {@code type} (e.g. {@value #FEE}) over all records. */
+    /**
+     * {@return every item of {@code type} (e.g. {@value #FEE}) over all records}
+     *
+     * @param type the type
+     */
     public List<Item> items(String type) {
         return records.stream().flatMap(r -> r.items().stream()).filter(i -> i.type().equals(type)).toList();
     }
@@ -52,7 +64,13 @@ public record GiftHubInvoice(
      * @param items what makes up the total
      */
     public record Record(Sku sku, Map<CurrencyCode, BigDecimal> totals, List<Item> items) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param sku the SKU
+         * @param totals the record's total per currency
+         * @param items what makes up the total
+         */
         public Record {
             Require.present(sku, "sku");
             totals = Map.copyOf(Require.present(totals, "totals"));
@@ -71,7 +89,15 @@ public record GiftHubInvoice(
      *     the main product, the rate of an exchange), read-only and masked; empty when absent
      */
     public record Item(String type, String description, BigDecimal amount, CurrencyCode currency, RawFields metaData) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param type e.g. {@code main-product}, {@code fee}, {@code exchange-base-currency}; unknown types kept as sent
+         * @param description GiftHub's text
+         * @param amount the effect on the total, negative for credits
+         * @param currency the effect's currency
+         * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and {@code quote} of the main product, the rate of an exchange), read-only and masked; empty when absent
+         */
         public Item {
             Require.present(type, "type");
             Require.present(description, "description");

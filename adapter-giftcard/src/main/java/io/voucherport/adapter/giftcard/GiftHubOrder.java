@@ -35,7 +35,18 @@ public record GiftHubOrder(
         Option<GiftHubInvoice> invoice, Option<GiftHubInvoice> retailInvoice, List<Line> lines,
         List<ProviderFailure.UnreadableItem> unreadable, RawFields raw) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param order the order
+     * @param codes its codes per SKU as far as delivered (a partial order tells which SKUs fell short)
+     * @param exchangeRates the rates the order was billed at, and those that could not be read
+     * @param invoice what was charged to the wallet
+     * @param retailInvoice the later invoice in the customer's retail currency, when present
+     * @param lines what GiftHub says of each SKU of the order, in its order
+     * @param unreadable the values of the order that could not be read (a count, a deal, a face value), each with why
+     * @param raw the retrieved order as GiftHub sent it, read-only, every secret masked; empty when not retrieved
+     */
     public GiftHubOrder {
         Require.present(order, "order");
         Require.present(codes, "codes");
@@ -47,7 +58,11 @@ public record GiftHubOrder(
         Require.present(raw, "raw");
     }
 
-    /** The line of {@code sku}, when the order has one. */
+    /**
+     * {@return the line of {@code sku}, when the order has one}
+     *
+     * @param sku the product's SKU at the provider
+     */
     public Option<Line> line(Sku sku) {
         return Option.ofOptional(lines.stream().filter(l -> l.sku().equals(sku)).findFirst());
     }
@@ -68,7 +83,18 @@ public record GiftHubOrder(
      */
     public record Line(Sku sku, Option<Money> quote, Option<String> name, Option<String> country,
             Option<String> region, Option<String> productType, Option<Deal> deal, Option<Money> faceValue) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param sku the SKU
+         * @param quote the value asked for one code ({@code request.quote}, else {@code shopItem.quote}) in the SKU's {@code shopItem.baseCurrency}
+         * @param name the shop item's name
+         * @param country the shop item's country
+         * @param region {@code local} or {@code global}
+         * @param productType {@code fixed}, {@code range}, {@code time}, {@code custom_fixed}, …
+         * @param deal the customer's deal on the SKU, when GiftHub sent one
+         * @param faceValue the face value of each delivered code ({@code redeem[sku].value} in {@code redeem[sku].currency}), once delivered
+         */
         public Line {
             Require.present(sku, "sku");
             Require.present(quote, "quote");
@@ -89,7 +115,13 @@ public record GiftHubOrder(
      * @param discount the discount, when sent
      */
     public record Deal(Option<String> state, Option<Adjustment> fee, Option<Adjustment> discount) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param state {@code dealState}, e.g. {@code ACTIVE}
+         * @param fee the fee, when sent
+         * @param discount the discount, when sent
+         */
         public Deal {
             Require.present(state, "state");
             Require.present(fee, "fee");
@@ -104,7 +136,12 @@ public record GiftHubOrder(
      * @param mode {@code adjustmentMode}, e.g. {@code percentage}
      */
     public record Adjustment(BigDecimal amount, Option<String> mode) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param amount e.g. {@code 2.5}
+         * @param mode {@code adjustmentMode}, e.g. {@code percentage}
+         */
         public Adjustment {
             Require.present(amount, "amount");
             Require.present(mode, "mode");

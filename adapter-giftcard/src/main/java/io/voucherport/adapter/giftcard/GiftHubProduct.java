@@ -22,7 +22,16 @@ import io.voucherport.domain.supply.Product;
 public record GiftHubProduct(Product product, Option<String> productId, Option<String> parentId,
         Option<String> region, Option<GiftHubOrder.Deal> customerDeal, RawFields raw) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the variant in the domain's words
+     * @param productId GiftHub's {@code productId} (what {@link GiftHubSupplier#product(String)} takes), when sent
+     * @param parentId GiftHub's {@code parentId} (what {@link GiftHubSupplier#catalog(String)} filters by), when sent
+     * @param region GiftHub's {@code region}: {@code local} or {@code global}, as sent
+     * @param customerDeal the customer's fee and discount on the product ({@code customerDeal}), when sent and readable (one that cannot be read is reported beside the product in the listing)
+     * @param raw GiftHub's product item as read
+     */
     public GiftHubProduct {
         Require.present(product, "product");
         Require.present(productId, "product id");

@@ -111,7 +111,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         this.lookupLag = b.lookupLag();
     }
 
-    /** A builder; base URL, client id, client secret and the reference store are required. */
+    /** {@return a builder; base URL, client id, client secret and the reference store are required} */
     public static GiftHubSupplierBuilder builder() {
         return new GiftHubSupplierBuilder();
     }
@@ -121,15 +121,21 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         return catalog.products(Option.none());
     }
 
-    /** The products under {@code parentId}, one domain product per variant, lazily page by page. Safe to retry. */
+    /**
+     * {@return the products under {@code parentId}, one domain product per variant, lazily page by page} Safe to retry.
+     *
+     * @param parentId the parent id
+     */
     public PagedSequence<Product> catalog(String parentId) {
         Require.identifier(parentId, "parent id");
         return catalog.products(Option.some(parentId));
     }
 
     /**
-     * One product's variants as domain products, and each active variant that could not be read
-     * (its SKU and why). Safe to retry. Failures: {@code NotFound} and the usual read failures.
+     * {@return one product's variants as domain products, and each active variant that could not be read
+     * (its SKU and why)} Safe to retry. Failures: {@code NotFound} and the usual read failures.
+     *
+     * @param productId the product id
      */
     public Either<ProviderFailure, PagedSequence.Listing<Product>> product(String productId) {
         Require.identifier(productId, "product id");
@@ -141,20 +147,27 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * {@code parentId}, {@code region}, {@code customerDeal}) and the product item as raw fields,
      * lazily page by page: the same items and unreadable items as {@link #catalog()}, plus a deal
      * that cannot be read (reported beside its product). Safe to retry.
+     *
+     * @return the paged sequence
      */
     public PagedSequence<GiftHubProduct> products() {
         return catalog.giftHubProducts(Option.none(), spec);
     }
 
-    /** {@link #products()} under {@code parentId}, as {@link #catalog(String)}. Safe to retry. */
+    /**
+     * {@link #products()} under {@code parentId}, as {@link #catalog(String)}. Safe to retry.
+     *
+     * @param parentId the parent id
+     * @return the paged sequence
+     */
     public PagedSequence<GiftHubProduct> products(String parentId) {
         Require.identifier(parentId, "parent id");
         return catalog.giftHubProducts(Option.some(parentId), spec);
     }
 
     /**
-     * GiftHub's customer info in one read: the balances (as {@link #balances()}), the retail currency
-     * and the exchange rates (as {@link #exchangeRates()}). Failures: {@code UnexpectedResponse}
+     * {@return GiftHub's customer info in one read: the balances (as {@link #balances()}), the retail currency
+     * and the exchange rates (as {@link #exchangeRates()})} Failures: {@code UnexpectedResponse}
      * when the retail currency is not a currency code; the usual read failures. Safe to retry.
      */
     public Either<ProviderFailure, GiftHubAccount> account() {
@@ -167,8 +180,8 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * The exchange rates GiftHub bills wallets at now, and each rate that could not be read (by its
-     * position and currencies, and why): none is dropped silently. Safe to retry.
+     * {@return the exchange rates GiftHub bills wallets at now, and each rate that could not be read (by its
+     * position and currencies, and why): none is dropped silently} Safe to retry.
      */
     public Either<ProviderFailure, PagedSequence.Listing<ExchangeRate>> exchangeRates() {
         return client.read("exchange rates", api -> map.rates(GiftHubDto.data(api.customerInfo()).exchangeRates()));
@@ -215,8 +228,10 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     }
 
     /**
-     * The order in full: codes, exchange rates, invoices, each SKU's quote, deal and face value,
-     * what could not be read, and the answer itself, masked. Safe to retry.
+     * {@return the order in full: codes, exchange rates, invoices, each SKU's quote, deal and face value,
+     * what could not be read, and the answer itself, masked} Safe to retry.
+     *
+     * @param id the identifier
      */
     public Either<ProviderFailure, GiftHubOrder> order(SupplierOrderId id) {
         Require.present(id, "id");
@@ -228,6 +243,9 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * Confirms a webhook by retrieving its order: a webhook's content is never trusted alone.
      * Fails with {@code InvalidRequest} when the webhook's reference differs from the order's.
      * Safe to retry.
+     *
+     * @param event the event
+     * @return the gift hub order, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, GiftHubOrder> verify(GiftHubWebhook.Event event) {
         Require.present(event, "event");
@@ -239,7 +257,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
         });
     }
 
-    /** How many tokens this supplier has obtained (for monitoring and tests). */
+    /** {@return how many tokens this supplier has obtained (for monitoring and tests)} */
     public int tokensIssued() {
         return tokens.issued();
     }

@@ -40,39 +40,62 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
         return this;
     }
 
-    /** GiftHub's {@code base_url} (given to each customer), or a simulator's URL. Required. */
+    /**
+     * {@return GiftHub's {@code base_url} (given to each customer), or a simulator's URL} Required.
+     *
+     * @param url the url
+     */
     public GiftHubSupplierBuilder baseUrl(String url) {
         this.baseUrl = HttpSettings.baseUrl(url);
         return this;
     }
 
-    /** The {@code client-id}. Required. */
+    /**
+     * {@return the {@code client-id}} Required.
+     *
+     * @param id the identifier
+     */
     public GiftHubSupplierBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
         return this;
     }
 
-    /** The {@code client-secret}. Required. */
+    /**
+     * {@return the {@code client-secret}} Required.
+     *
+     * @param secret the secret
+     */
     public GiftHubSupplierBuilder clientSecret(Secret secret) {
         this.clientSecret = Require.present(secret, "client secret");
         return this;
     }
 
-    /** The clock deciding token renewal and catalog freshness; default the system clock. */
+    /**
+     * {@return the clock deciding token renewal and catalog freshness; default the system clock}
+     *
+     * @param clock the clock to read time from
+     */
     public GiftHubSupplierBuilder clock(Clock clock) {
         this.clock = Require.present(clock, "clock");
         return this;
     }
 
-    /** Token lifetime assumed when a token carries no readable expiry; default one hour. */
+    /**
+     * Token lifetime assumed when a token carries no readable expiry; default one hour.
+     *
+     * @param lifetime the lifetime
+     * @return this builder
+     */
     public GiftHubSupplierBuilder tokenLifetime(Duration lifetime) {
         this.tokenLifetime = positive(lifetime, "token lifetime");
         return this;
     }
 
     /**
-     * How long before expiry the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE}
-     * (2 minutes: longer than a call with its retries, a small part of GiftHub's one-hour token).
+     * {@return how long before expiry the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE}
+     * (2 minutes: longer than a call with its retries, a small part of GiftHub's one-hour token)}
+     *
+     * @param margin the margin
      */
     public GiftHubSupplierBuilder renewBefore(Duration margin) {
         Require.present(margin, "renew before");
@@ -84,32 +107,44 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * Where reference → order id bindings are kept. Required: {@link OrderReferenceStore#inMemory()}
+     * {@return where reference → order id bindings are kept} Required: {@link OrderReferenceStore#inMemory()}
      * for one process or tests, a durable store (e.g. JDBC) to resume after restarts or to run
      * several instances.
+     *
+     * @param store the store
      */
     public GiftHubSupplierBuilder references(OrderReferenceStore store) {
         this.references = Require.present(store, "reference store");
         return this;
     }
 
-    /** The wallet paid from when a request names no settlement currency; default EUR. */
+    /**
+     * {@return the wallet paid from when a request names no settlement currency; default EUR}
+     *
+     * @param currency the ISO 4217 currency
+     */
     public GiftHubSupplierBuilder wallet(CurrencyCode currency) {
         this.wallet = Require.present(currency, "wallet");
         return this;
     }
 
-    /** Where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none. */
+    /**
+     * {@return where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none}
+     *
+     * @param url the url
+     */
     public GiftHubSupplierBuilder webhookUrl(String url) {
         this.webhookUrl = Option.some(HttpSettings.baseUrl(url));
         return this;
     }
 
     /**
-     * How long after a placement its order may still be missing from a lookup by reference
+     * {@return how long after a placement its order may still be missing from a lookup by reference
      * (see {@link CodeSupplier#referenceLookupLag()}); default 30 seconds: lookups are answered
      * from the {@link OrderReferenceStore}, bound before confirm, so only a placement still in
-     * flight in another instance can be missed.
+     * flight in another instance can be missed}
+     *
+     * @param lag the lag
      */
     public GiftHubSupplierBuilder referenceLookupLag(Duration lag) {
         this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
@@ -119,19 +154,26 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     /**
      * Product page size, {@value GiftHubSupplier#MIN_PAGE_SIZE} to {@value GiftHubSupplier#MAX_PAGE_SIZE};
      * default {@value GiftHubSupplier#MAX_PAGE_SIZE}.
+     *
+     * @param size the size
+     * @return this builder
      */
     public GiftHubSupplierBuilder pageSize(int size) {
         this.pageSize = HttpSettings.pageSize(size, GiftHubSupplier.MIN_PAGE_SIZE, GiftHubSupplier.MAX_PAGE_SIZE);
         return this;
     }
 
-    /** How long the catalog used to price orders is kept; default 10 minutes. */
+    /**
+     * {@return how long the catalog used to price orders is kept; default 10 minutes}
+     *
+     * @param ttl the ttl
+     */
     public GiftHubSupplierBuilder catalogTtl(Duration ttl) {
         this.catalogTtl = positive(ttl, "catalog ttl");
         return this;
     }
 
-    /** The supplier; throws when a required setting is missing. */
+    /** {@return the supplier; throws when a required setting is missing} */
     public GiftHubSupplier build() {
         Require.present(baseUrl, "base URL");
         Require.present(clientId, "client id");

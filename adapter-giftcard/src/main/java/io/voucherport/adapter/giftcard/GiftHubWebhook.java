@@ -35,7 +35,14 @@ public final class GiftHubWebhook {
      * @param codes the announced codes (each SKU counts what it delivered: the webhook names no ordered quantities)
      */
     public record Event(SupplierOrderId orderId, OrderStatus status, Option<OrderReference> reference, OrderCodes codes) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param orderId the GiftHub order
+         * @param status the announced state
+         * @param reference the caller's reference, when it is one the domain accepts
+         * @param codes the announced codes (each SKU counts what it delivered: the webhook names no ordered quantities)
+         */
         public Event {
             Require.present(orderId, "order id");
             Require.present(status, "status");
@@ -44,7 +51,12 @@ public final class GiftHubWebhook {
         }
     }
 
-    /** Reads a webhook body; {@code UnexpectedResponse} when it is not one (the body is never echoed). */
+    /**
+     * Reads a webhook body; {@code UnexpectedResponse} when it is not one (the body is never echoed).
+     *
+     * @param body the answer's body
+     * @return the event, or the failure that prevented it (a value, never thrown)
+     */
     public static Either<ProviderFailure, Event> parse(String body) {
         if (body == null || body.isBlank()) {
             return unreadable("the webhook body is empty");

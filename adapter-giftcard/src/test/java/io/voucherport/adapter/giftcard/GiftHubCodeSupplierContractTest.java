@@ -3,8 +3,8 @@ package io.voucherport.adapter.giftcard;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.testkit.fake.SharedOrderReferenceStore;
-import io.voucherport.domain.supply.Sku;
 import io.voucherport.testkit.contract.CodeSupplierContract;
+import io.voucherport.testkit.gifthub.GiftHubSampleData;
 import io.voucherport.testkit.gifthub.GiftHubSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +22,8 @@ class GiftHubCodeSupplierContractTest extends CodeSupplierContract {
         if (supplier == null) {
             supplier = GiftHubSupplier.builder()
                     .baseUrl(GIFTHUB.baseUrl())
-                    .clientId(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_ID))
-                    .clientSecret(Secret.of(GiftHubSimulator.DEFAULT_CLIENT_SECRET))
+                    .clientId(Secret.of(GiftHubSampleData.CLIENT_ID))
+                    .clientSecret(Secret.of(GiftHubSampleData.CLIENT_SECRET))
                     .references(new SharedOrderReferenceStore())   // plays a durable store
                     .pageSize(5)
                     .build();
@@ -40,6 +40,6 @@ class GiftHubCodeSupplierContractTest extends CodeSupplierContract {
 
     @Override
     protected Fixture fixture() {
-        return new Fixture(Sku.of("STEAM-EU-20"), Sku.of("SLOW-EU-15"), Sku.of("NOPE-1"), GIFTHUB::fulfilPending, 11);
+        return GiftHubSampleData.contractFixture(GIFTHUB);
     }
 }

@@ -16,15 +16,21 @@ public abstract class JdbcBuilder<B extends JdbcBuilder<B>> {
     private String schema;
     private Duration queryTimeout = JdbcSettings.DEFAULT_QUERY_TIMEOUT;
 
-    /** A builder over {@code dataSource}, which is required. */
+    /**
+     * A builder over {@code dataSource}, which is required.
+     *
+     * @param dataSource the PostgreSQL data source
+     */
     protected JdbcBuilder(DataSource dataSource) {
         this.dataSource = Require.present(dataSource, "data source");
     }
 
     /**
-     * The schema holding the tables (as created by {@link JdbcSchema#createIfMissing(DataSource, String)}
-     * or by Flyway/Liquibase in that schema). Default: none, so the connection's {@code search_path}
+     * {@return the schema holding the tables (as created by {@link JdbcSchema#createIfMissing(DataSource, String)}
+     * or by Flyway/Liquibase in that schema)} Default: none, so the connection's {@code search_path}
      * decides. A plain lower-case identifier; anything else is refused.
+     *
+     * @param schema the schema
      */
     public B schema(String schema) {
         this.schema = JdbcSettings.schemaName(schema);
@@ -32,8 +38,10 @@ public abstract class JdbcBuilder<B extends JdbcBuilder<B>> {
     }
 
     /**
-     * The longest any one statement may run before the driver cancels it and the call fails
-     * (rounded up to whole seconds; 1 second to 1 hour). Default: 10 seconds.
+     * {@return the longest any one statement may run before the driver cancels it and the call fails
+     * (rounded up to whole seconds; 1 second to 1 hour)} Default: 10 seconds.
+     *
+     * @param timeout how long to wait at most
      */
     public B queryTimeout(Duration timeout) {
         this.queryTimeout = JdbcSettings.queryTimeout(timeout);

@@ -41,12 +41,20 @@ public final class JdbcOrderReferenceStore implements OrderReferenceStore {
         this.releaseSql = "DELETE FROM " + table + " WHERE reference = ? AND order_id = ?";
     }
 
-    /** A store over {@code dataSource} with the default settings (no schema, 10 s query timeout). */
+    /**
+     * {@return a store over {@code dataSource} with the default settings (no schema, 10 s query timeout)}
+     *
+     * @param dataSource the PostgreSQL data source
+     */
     public static JdbcOrderReferenceStore create(DataSource dataSource) {
         return builder(dataSource).build();
     }
 
-    /** A builder over {@code dataSource} (required): schema and query timeout are optional. */
+    /**
+     * {@return a builder over {@code dataSource} (required): schema and query timeout are optional}
+     *
+     * @param dataSource the PostgreSQL data source
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -109,7 +117,7 @@ public final class JdbcOrderReferenceStore implements OrderReferenceStore {
         });
     }
 
-    /** How many SQL statements this store has sent (for benchmarks and tests). */
+    /** {@return how many SQL statements this store has sent (for benchmarks and tests)} */
     public long roundTrips() {
         return database.statements();
     }
@@ -126,7 +134,9 @@ public final class JdbcOrderReferenceStore implements OrderReferenceStore {
             super(dataSource);
         }
 
-        /** The store. It does not touch the database until first used. */
+        /**
+         * {@return the store} It does not touch the database until first used.
+         */
         public JdbcOrderReferenceStore build() {
             return new JdbcOrderReferenceStore(settings());
         }

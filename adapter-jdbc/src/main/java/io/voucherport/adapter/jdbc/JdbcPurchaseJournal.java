@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PurchaseJournal} in a relational database over plain JDBC (PostgreSQL 12 or later):
@@ -55,7 +57,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcPurchaseJournal implements PurchaseJournal {
 
-    private static final System.Logger LOG = System.getLogger(JdbcPurchaseJournal.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPurchaseJournal.class);
     private static final Duration PARKED = Duration.ofHours(1);
 
     private static final int OPEN_ATTEMPTS = 3;
@@ -107,7 +109,11 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
                 + " ORDER BY c.opened_at, c.reference, e.seq";
     }
 
-    /** A builder over {@code dataSource} (required): schema and query timeout are optional. */
+    /**
+     * {@return a builder over {@code dataSource} (required): schema and query timeout are optional}
+     *
+     * @param dataSource the PostgreSQL data source
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
@@ -348,8 +354,8 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     }
 
     /**
-     * How many SQL statements this journal has sent to the database since it was built (each is
-     * one round trip; borrowing a pooled connection is not counted). For benchmarks and tests.
+     * {@return how many SQL statements this journal has sent to the database since it was built (each is
+     * one round trip; borrowing a pooled connection is not counted)} For benchmarks and tests.
      */
     public long roundTrips() {
         return database.statements();
@@ -388,12 +394,12 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     /** The purchase with every event, read in a new statement (which sees every committed event). */
     /**
      * Gives back the lease on a purchase this version cannot read (written by a newer version, say)
-     * and makes it due only in an hour, logged at {@code WARNING}: it must not hold up the others, and
+     * and makes it due only in an hour, logged at {@code WARN} (SLF4J): it must not hold up the others, and
      * an instance that can read it will take it then.
      */
     private void park(Connection connection, Lease lease) throws SQLException {
-        LOG.log(System.Logger.Level.WARNING, "purchase " + lease.reference() + " holds a stored form this version"
-                + " cannot read; left for an instance that can (due again in " + PARKED + ")");
+        LOG.warn("purchase {} holds a stored form this version cannot read; left for an instance that can"
+                + " (due again in {})", lease.reference(), PARKED);
         try (PreparedStatement release = database.prepare(connection, releaseSql)) {
             Database.setInstant(release, 1, Database.micros(lease.until().plus(PARKED)));
             setLease(release, 2, lease);
@@ -527,7 +533,9 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
             super(dataSource);
         }
 
-        /** The journal. It does not touch the database until first used. */
+        /**
+         * {@return the journal} It does not touch the database until first used.
+         */
         public JdbcPurchaseJournal build() {
             return new JdbcPurchaseJournal(settings());
         }

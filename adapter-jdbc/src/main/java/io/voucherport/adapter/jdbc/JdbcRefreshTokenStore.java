@@ -37,14 +37,24 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     }
 
     /**
-     * The store of credential {@code name}, seeded with {@code initialToken} unless the database
-     * holds a token for it already; default settings (no schema, 10 s query timeout). One statement.
+     * {@return the store of credential {@code name}, seeded with {@code initialToken} unless the database
+     * holds a token for it already; default settings (no schema, 10 s query timeout)} One statement.
+     *
+     * @param dataSource the PostgreSQL data source
+     * @param name the name
+     * @param initialToken the initial token
      */
     public static JdbcRefreshTokenStore create(DataSource dataSource, String name, Secret initialToken) {
         return builder(dataSource, name, initialToken).build();
     }
 
-    /** A builder of the store of credential {@code name}, seeded with {@code initialToken} when absent. */
+    /**
+     * {@return a builder of the store of credential {@code name}, seeded with {@code initialToken} when absent}
+     *
+     * @param dataSource the PostgreSQL data source
+     * @param name the name
+     * @param initialToken the initial token
+     */
     public static Builder builder(DataSource dataSource, String name, Secret initialToken) {
         return new Builder(dataSource, name, initialToken);
     }
@@ -81,7 +91,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         });
     }
 
-    /** How many SQL statements this store has sent, the seeding included (for benchmarks and tests). */
+    /** {@return how many SQL statements this store has sent, the seeding included (for benchmarks and tests)} */
     public long roundTrips() {
         return database.statements();
     }
@@ -115,7 +125,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
             this.initialToken = Require.present(initialToken, "initial refresh token");
         }
 
-        /** The store, its row seeded with the initial token when absent (one statement; the table must exist). */
+        /**
+         * {@return the store, its row seeded with the initial token when absent (one statement; the table must exist)}
+         */
         public JdbcRefreshTokenStore build() {
             JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(settings(), name);
             store.seed(initialToken);

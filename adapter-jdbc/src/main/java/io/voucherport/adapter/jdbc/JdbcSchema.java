@@ -46,7 +46,12 @@ public final class JdbcSchema {
     private JdbcSchema() {
     }
 
-    /** Creates what is missing in the connection's default schema ({@code search_path}); see {@link #createIfMissing(DataSource, String)}. */
+    /**
+     * Creates what is missing in the connection's default schema ({@code search_path}); see {@link #createIfMissing(DataSource, String)}.
+     *
+     * @param dataSource the PostgreSQL data source
+     * @return the scripts run now, in order; empty when everything was there already
+     */
     public static List<String> createIfMissing(DataSource dataSource) {
         return create(new JdbcSettings(dataSource, null, JdbcSettings.DEFAULT_QUERY_TIMEOUT));
     }
@@ -56,13 +61,18 @@ public final class JdbcSchema {
      * are missing.
      *
      * @param schema a plain lower-case identifier (letters, digits, underscores)
+     * @param dataSource the PostgreSQL data source
      * @return the scripts run now, in order; empty when everything was there already
      */
     public static List<String> createIfMissing(DataSource dataSource, String schema) {
         return create(new JdbcSettings(dataSource, JdbcSettings.schemaName(schema), JdbcSettings.DEFAULT_QUERY_TIMEOUT));
     }
 
-    /** The text of script {@code name} (one of {@link #SCRIPTS}), as shipped. */
+    /**
+     * {@return the text of script {@code name} (one of {@link #SCRIPTS}), as shipped}
+     *
+     * @param name the name
+     */
     public static String script(String name) {
         Require.present(name, "script");
         if (!SCRIPTS.contains(name)) {

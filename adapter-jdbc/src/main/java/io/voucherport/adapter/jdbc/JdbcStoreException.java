@@ -11,7 +11,12 @@ public final class JdbcStoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure with a message that holds no value, and its (sanitised) cause. */
+    /**
+     * A failure with a message that holds no value, and its (sanitised) cause.
+     *
+     * @param message the message (never a secret)
+     * @param cause what went wrong
+     */
     public JdbcStoreException(String message, Throwable cause) {
         super(message, cause);
     }

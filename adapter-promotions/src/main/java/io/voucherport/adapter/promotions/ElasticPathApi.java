@@ -1,6 +1,7 @@
 package io.voucherport.adapter.promotions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import feign.Headers;
 import feign.Param;
 import feign.QueryMap;
@@ -23,9 +24,12 @@ interface ElasticPathApi {
     @RequestLine("GET /v2/{root}/{id}")
     ElasticPathDto.Envelope<ElasticPathDto.Promotion> promotion(@Param("root") String root, @Param("id") String id);
 
-    /** Query: {@code page[limit]}, {@code page[offset]}. Items come flat or nested: read one by one ({@link ElasticPathItems}). */
+    /**
+     * Query: {@code page[limit]}, {@code page[offset]}. Items come flat or nested: each is kept as
+     * its tokens and read one by one ({@link ElasticPathItems#codesAsRead}).
+     */
     @RequestLine("GET /v2/{root}/{id}/codes")
-    ElasticPathDto.PageOf<JsonNode> codes(@Param("root") String root, @Param("id") String id,
+    ElasticPathDto.PageOf<TokenBuffer> codes(@Param("root") String root, @Param("id") String id,
             @QueryMap Map<String, Object> query);
 
     /** Answers 201 with the promotion, not the codes. */

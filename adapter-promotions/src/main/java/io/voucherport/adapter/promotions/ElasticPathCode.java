@@ -16,7 +16,12 @@ import io.voucherport.domain.promotion.PromotionCode;
  */
 public record ElasticPathCode(PromotionCode code, RawFields raw) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the code in the domain's terms
+     * @param raw the code's JSON as Elastic Path sent it, masked
+     */
     public ElasticPathCode {
         Require.present(code, "code");
         Require.present(raw, "raw");
@@ -25,17 +30,27 @@ public record ElasticPathCode(PromotionCode code, RawFields raw) {
     /**
      * Promotions Builder: how often one shopper may use the code ({@code max_uses_per_shopper.max_uses}),
      * when sent as a whole number.
+     *
+     * @return the number, or none
      */
     public Option<Integer> maxUsesPerShopper() {
         return raw.text("max_uses_per_shopper.max_uses").flatMap(ElasticPathCode::wholeNumber);
     }
 
-    /** Promotions Builder: whether guests count as shoppers for that limit ({@code max_uses_per_shopper.includes_guests}), when sent. */
+    /**
+     * Promotions Builder: whether guests count as shoppers for that limit ({@code max_uses_per_shopper.includes_guests}), when sent.
+     *
+     * @return true if so, or none
+     */
     public Option<Boolean> perShopperLimitIncludesGuests() {
         return raw.text("max_uses_per_shopper.includes_guests").flatMap(ElasticPathCode::flag);
     }
 
-    /** Promotions Builder: whether only new shoppers may use the code ({@code is_for_new_shopper}), when sent. */
+    /**
+     * Promotions Builder: whether only new shoppers may use the code ({@code is_for_new_shopper}), when sent.
+     *
+     * @return true if so, or none
+     */
     public Option<Boolean> forNewShoppersOnly() {
         return raw.text("is_for_new_shopper").flatMap(ElasticPathCode::flag);
     }

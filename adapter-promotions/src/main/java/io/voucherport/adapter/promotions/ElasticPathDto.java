@@ -22,7 +22,8 @@ final class ElasticPathDto {
 
     /**
      * {@code {data, meta: {page, results: {total}}}}; {@code links.next} is deliberately not read.
-     * Listings read their items as {@code JsonNode}s, one by one ({@link ElasticPathItems}).
+     * Listings read their items as {@code JsonNode}s (promotions) or buffered tokens (codes), one by one
+     * ({@link ElasticPathItems}).
      */
     record PageOf<T>(List<T> data, Meta meta) {
     }

@@ -1,15 +1,21 @@
 package io.voucherport.adapter.promotions;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RawFields;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.promotion.Promotion;
 import io.voucherport.domain.promotion.PromotionKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +27,11 @@ import java.util.stream.Collectors;
  * id, else its place on the page) and why — never a secret. A code page comes flat
  * ({@code [{code…}]}) or nested ({@code [{data: {codes: [{code…}]}}]}); an item in neither shape
  * is unreadable, not skipped.
+ *
+ * <p>A listed page arrives as each item's buffered tokens ({@link #codesAsRead}): the common item —
+ * flat, with its code, read and mapped without a fault — is read typed straight from its tokens and
+ * keeps them for {@link ElasticPathCode#raw()}, masked only if asked for; any other item is read
+ * into a tree and goes the item-by-item way above, so it ends exactly as it would have.
  */
 final class ElasticPathItems {
 
@@ -45,11 +56,13 @@ final class ElasticPathItems {
     }
 
     private final ObjectMapper json;
+    private final ObjectReader codeReader;
     private final ProviderSpec spec;
 
     /** Reads with {@code json} (the adapter's snake_case set-up) and masks raw fields by {@code spec}. */
     ElasticPathItems(ObjectMapper json, ProviderSpec spec) {
         this.json = json;
+        this.codeReader = json.readerFor(ElasticPathDto.Code.class);
         this.spec = spec;
     }
 
@@ -59,20 +72,79 @@ final class ElasticPathItems {
         List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
         List<JsonNode> items = data == null ? List.of() : data;
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            JsonNode nested = item == null ? null : item.path("data").path("codes");
-            boolean flat = item != null && item.isObject() && !item.path("code").isMissingNode();
-            if (flat || nested == null || !nested.isArray()) {
-                String place = "item " + (i + 1) + " of the page at offset " + offset;
-                read(item, place, promotion, kind, codes, unreadable);
-                continue;
-            }
-            for (int j = 0; j < nested.size(); j++) {
-                String place = "code " + (j + 1) + " of item " + (i + 1) + " of the page at offset " + offset;
-                read(nested.get(j), place, promotion, kind, codes, unreadable);
+            item(items.get(i), i, kind, promotion, offset, codes, unreadable);
+        }
+        return new Read<>(codes, unreadable);
+    }
+
+    /**
+     * The same as {@link #codes}, for a page whose items are each item's tokens as read: the common
+     * item is read typed from them (see the class comment), any other goes {@link #codes}'s way.
+     */
+    Read<ElasticPathCode> codesAsRead(List<TokenBuffer> data, PromotionKind kind, String promotion, long offset) {
+        List<TokenBuffer> items = data == null ? List.of() : data;
+        List<ElasticPathCode> codes = new ArrayList<>(items.size());
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            TokenBuffer buffered = items.get(i);
+            ElasticPathCode plain = buffered == null ? null : plainCode(buffered, kind);
+            if (plain != null) {
+                codes.add(plain);
+            } else {
+                item(tree(buffered), i, kind, promotion, offset, codes, unreadable);
             }
         }
         return new Read<>(codes, unreadable);
+    }
+
+    /**
+     * The item read typed from its tokens when it is a flat code (its {@code code} sent and not
+     * null) that reads and maps without a fault, its tokens kept for its raw fields; null for any
+     * other item, which the caller reads the item-by-item way (and gets the same code, or the reason).
+     */
+    private ElasticPathCode plainCode(TokenBuffer buffered, PromotionKind kind) {
+        if (buffered.firstToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        try (JsonParser tokens = buffered.asParser()) {
+            ElasticPathDto.Code code = codeReader.readValue(tokens);
+            if (code == null || code.code() == null) {
+                return null;
+            }
+            return new ElasticPathCode(MAP.code(code, kind), RawFields.later(buffered, json, spec));
+        } catch (IOException | RuntimeException notPlain) {
+            return null;
+        }
+    }
+
+    /** The buffered item as a tree, as a page read into trees holds it ({@code null} a null node). */
+    private JsonNode tree(TokenBuffer buffered) {
+        if (buffered == null) {
+            return NullNode.getInstance();
+        }
+        try (JsonParser tokens = buffered.asParser()) {
+            JsonNode tree = json.readTree(tokens);
+            return tree == null ? NullNode.getInstance() : tree;
+        } catch (IOException unreplayable) {
+            throw new IllegalStateException("a buffered item could not be replayed: "
+                    + unreplayable.getClass().getSimpleName());
+        }
+    }
+
+    /** Item {@code i} of a page, flat or nested, each code read on its own. */
+    private void item(JsonNode item, int i, PromotionKind kind, String promotion, long offset, List<ElasticPathCode> codes,
+            List<ProviderFailure.UnreadableItem> unreadable) {
+        JsonNode nested = item == null ? null : item.path("data").path("codes");
+        boolean flat = item != null && item.isObject() && !item.path("code").isMissingNode();
+        if (flat || nested == null || !nested.isArray()) {
+            String place = "item " + (i + 1) + " of the page at offset " + offset;
+            read(item, place, promotion, kind, codes, unreadable);
+            return;
+        }
+        for (int j = 0; j < nested.size(); j++) {
+            String place = "code " + (j + 1) + " of item " + (i + 1) + " of the page at offset " + offset;
+            read(nested.get(j), place, promotion, kind, codes, unreadable);
+        }
     }
 
     /** The promotions of one page at {@code offset}. */
@@ -99,7 +171,7 @@ final class ElasticPathItems {
                 .or(() -> identity(item, "id").map(id -> "code id " + id)).orElse(place);
         try {
             ElasticPathDto.Code code = json.treeToValue(object(item), ElasticPathDto.Code.class);
-            codes.add(new ElasticPathCode(MAP.code(code, kind), RawFields.of(item, spec)));
+            codes.add(new ElasticPathCode(MAP.code(code, kind), RawFields.later(item, spec)));
         } catch (JsonProcessingException | RuntimeException e) {
             unreadable.add(unreadable(which, "promotion " + promotion, e));
         }

@@ -1,6 +1,7 @@
 package io.voucherport.adapter.promotions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -136,12 +137,12 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                 b.clientId(), b.clientSecret(), b.clock());
     }
 
-    /** A builder; base URL and client id are required. */
+    /** {@return a builder; base URL and client id are required} */
     public static ElasticPathPromotionsBuilder builder() {
         return new ElasticPathPromotionsBuilder();
     }
 
-    /** The engine this instance speaks to. */
+    /** {@return the engine this instance speaks to} */
     public PromotionKind kind() {
         return kind;
     }
@@ -183,9 +184,11 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
     }
 
     /**
-     * All codes of a promotion as Elastic Path listed them: each code with the fields the domain
-     * does not model ({@link ElasticPathCode#raw()}, secrets masked). Paged, tolerant and failing as
+     * {@return all codes of a promotion as Elastic Path listed them: each code with the fields the domain
+     * does not model ({@link ElasticPathCode#raw()}, secrets masked)} Paged, tolerant and failing as
      * {@link #codes(PromotionId)}. Safe to retry.
+     *
+     * @param id the identifier
      */
     public PagedSequence<ElasticPathCode> codeAnswers(PromotionId id) {
         Require.present(id, "id");
@@ -198,8 +201,9 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                         + MAX_OFFSET + " are refused): the listing stopped after " + at.records()
                         + " codes; export the codes with startCodeExport instead"))
                 : client.call(Operation.read("codes"), api -> {
-                    ElasticPathDto.PageOf<JsonNode> page = api.codes(root, id.value(), at.query(pageSize));
-                    ElasticPathItems.Read<ElasticPathCode> items = read.codes(page.data(), kind, id.value(), at.records());
+                    ElasticPathDto.PageOf<TokenBuffer> page = api.codes(root, id.value(), at.query(pageSize));
+                    ElasticPathItems.Read<ElasticPathCode> items = read.codesAsRead(page.data(), kind, id.value(),
+                            at.records());
                     return new Page<>(items.items().stream().map(as).toList(), items.unreadable(),
                             at.next(items.records(), pageSize, page.meta()), at.ahead(items.records(), pageSize, page.meta()));
                 }), prefetch);
@@ -337,7 +341,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
                 api -> MAP.fileLink(data(api.jobFile(root, id.value(), jobId.value()))));
     }
 
-    /** How many tokens this instance has obtained (for monitoring and tests). */
+    /** {@return how many tokens this instance has obtained (for monitoring and tests)} */
     public int tokensIssued() {
         return tokens.issued();
     }

@@ -38,37 +38,63 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
         return this;
     }
 
-    /** {@link ElasticPathPromotions#US_EAST}, {@link ElasticPathPromotions#EU_WEST}, or a simulator's URL. Required. */
+    /**
+     * {@link ElasticPathPromotions#US_EAST}, {@link ElasticPathPromotions#EU_WEST}, or a simulator's URL. Required.
+     *
+     * @param url the url
+     * @return this builder
+     */
     public ElasticPathPromotionsBuilder baseUrl(String url) {
         this.baseUrl = HttpSettings.baseUrl(url);
         return this;
     }
 
-    /** The client id (a credential: masked in logs and messages). Required. */
+    /**
+     * {@return the client id (a credential: masked in logs and messages)} Required.
+     *
+     * @param id the identifier
+     */
     public ElasticPathPromotionsBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
         return this;
     }
 
-    /** The client secret, for {@code client_credentials} (full access); without it the {@code implicit} grant is used. */
+    /**
+     * {@return the client secret, for {@code client_credentials} (full access); without it the {@code implicit} grant is used}
+     *
+     * @param secret the secret
+     */
     public ElasticPathPromotionsBuilder clientSecret(Secret secret) {
         this.clientSecret = Option.some(Require.present(secret, "client secret"));
         return this;
     }
 
-    /** Standard promotions (default) or Promotions Builder ({@link PromotionKind#RULE_BASED}). */
+    /**
+     * Standard promotions (default) or Promotions Builder ({@link PromotionKind#RULE_BASED}).
+     *
+     * @param engine the engine
+     * @return this builder
+     */
     public ElasticPathPromotionsBuilder kind(PromotionKind engine) {
         this.kind = Require.present(engine, "kind");
         return this;
     }
 
-    /** The clock deciding token renewal; default the system clock. */
+    /**
+     * {@return the clock deciding token renewal; default the system clock}
+     *
+     * @param clock the clock to read time from
+     */
     public ElasticPathPromotionsBuilder clock(Clock clock) {
         this.clock = Require.present(clock, "clock");
         return this;
     }
 
-    /** How long before {@code expires} the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes). */
+    /**
+     * {@return how long before {@code expires} the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes)}
+     *
+     * @param margin the margin
+     */
     public ElasticPathPromotionsBuilder renewBefore(Duration margin) {
         this.renewBefore = HttpSettings.notNegative(margin, "renew before");
         return this;
@@ -77,6 +103,9 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     /**
      * Codes and promotions per page, 1 to {@value ElasticPathPromotions#MAX_PAGE_SIZE}; default
      * {@value ElasticPathPromotions#MAX_PAGE_SIZE}.
+     *
+     * @param size the size
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder pageSize(int size) {
         this.pageSize = HttpSettings.pageSize(size, 1, ElasticPathPromotions.MAX_PAGE_SIZE);
@@ -86,6 +115,9 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     /**
      * Client-side limit in requests per second (100 on production stores, 25 on development
      * stores); 0 turns the limiter off. Default {@value ElasticPathPromotions#DEFAULT_REQUESTS_PER_SECOND}.
+     *
+     * @param rate the rate
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder requestsPerSecond(int rate) {
         Require.notNegative(rate, "requests per second");
@@ -98,13 +130,16 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
      * time) to {@value PagingExecutor#MAX_PAGES}; default {@value PagingExecutor#DEFAULT_PAGES}.
      * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this adapter's rate
      * limiter and pool, and handed out in order.
+     *
+     * @param pages the pages
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder prefetchPages(int pages) {
         this.prefetchPages = PagingExecutor.pages(pages);
         return this;
     }
 
-    /** The adapter; throws when a required setting (base URL, client id) is missing. */
+    /** {@return the adapter; throws when a required setting (base URL, client id) is missing} */
     public ElasticPathPromotions build() {
         Require.present(baseUrl, "base URL");
         Require.present(clientId, "client id");

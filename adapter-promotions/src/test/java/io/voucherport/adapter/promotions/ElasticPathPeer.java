@@ -1,6 +1,6 @@
 package io.voucherport.adapter.promotions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import feign.Feign;
 import feign.Response;
 import feign.codec.Decoder;
@@ -60,7 +60,7 @@ public final class ElasticPathPeer {
         List<PromotionCode> all = new ArrayList<>();
         ElasticPathOffset at = ElasticPathOffset.FIRST;
         while (true) {
-            ElasticPathDto.PageOf<JsonNode> page = api.codes("promotions", id.value(), at.query(pageSize));
+            ElasticPathDto.PageOf<TokenBuffer> page = api.codes("promotions", id.value(), at.query(pageSize));
             List<PromotionCode> codes = readable(page, at.records());
             all.addAll(codes);
             var next = at.next(codes.size(), pageSize, page.meta());
@@ -72,15 +72,15 @@ public final class ElasticPathPeer {
     }
 
     /** Decodes and maps a page already in memory ({@code response}, built by the benchmark), as the adapter does. */
-    @SuppressWarnings("unchecked")   // PAGE is the Feign method's own return type: the decoder answers a PageOf<JsonNode>
+    @SuppressWarnings("unchecked")   // PAGE is the Feign method's own return type: the decoder answers a PageOf<TokenBuffer>
     public static List<PromotionCode> decodePage(Decoder decoder, Response response) throws IOException {
-        ElasticPathDto.PageOf<JsonNode> page = (ElasticPathDto.PageOf<JsonNode>) decoder.decode(response, PAGE);
+        ElasticPathDto.PageOf<TokenBuffer> page = (ElasticPathDto.PageOf<TokenBuffer>) decoder.decode(response, PAGE);
         return readable(page, 0);
     }
 
     /** The page's codes, read item by item as the adapter reads them; an unreadable one fails the benchmark. */
-    private static List<PromotionCode> readable(ElasticPathDto.PageOf<JsonNode> page, long offset) {
-        ElasticPathItems.Read<ElasticPathCode> read = ITEMS.codes(page.data(), PromotionKind.STANDARD, "benchmark", offset);
+    private static List<PromotionCode> readable(ElasticPathDto.PageOf<TokenBuffer> page, long offset) {
+        ElasticPathItems.Read<ElasticPathCode> read = ITEMS.codesAsRead(page.data(), PromotionKind.STANDARD, "benchmark", offset);
         if (!read.unreadable().isEmpty()) {
             throw new IllegalStateException(read.unreadable().get(0).message());
         }

@@ -12,6 +12,7 @@ import io.voucherport.domain.promotion.PromotionCodes;
 import io.voucherport.domain.promotion.PromotionId;
 import io.voucherport.domain.promotion.PromotionKind;
 import io.voucherport.testkit.contract.PromotionCodesContract;
+import io.voucherport.testkit.elasticpath.ElasticPathSampleData;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator;
 import io.voucherport.testkit.elasticpath.ElasticPathSimulator.Endpoint;
 import java.util.ArrayList;
@@ -25,20 +26,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ElasticPathPromotionCodesContractTest {
 
     @RegisterExtension
-    static final ElasticPathSimulator EP = ElasticPathSimulator.create()
-            .promotion("std-seeded", false, "Seeded", 230).promotion("std-a", false, "A", 0)
-            .promotion("std-b", false, "B", 0).promotion("std-c", false, "C", 0)
-            .promotion("rule-seeded", true, "Seeded rules", 130).promotion("rule-a", true, "A", 0)
-            .promotion("rule-b", true, "B", 0).promotion("rule-c", true, "C", 0)
-            .restrict("std-seeded", "STDSEEDED-000011", "customer-11", "cus_8f2b")
-            .restrict("rule-seeded", "RULESEEDED-000011", "customer-11", "cus_8f2b");
+    static final ElasticPathSimulator EP = ElasticPathSampleData.withContractData(ElasticPathSimulator.create());
 
     private static final List<ElasticPathPromotions> OPEN = new ArrayList<>();
 
     static ElasticPathPromotions adapter(PromotionKind kind) {
         ElasticPathPromotions adapter = ElasticPathPromotions.builder().baseUrl(EP.baseUrl())
-                .clientId(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_ID))
-                .clientSecret(Secret.of(ElasticPathSimulator.DEFAULT_CLIENT_SECRET))
+                .clientId(Secret.of(ElasticPathSampleData.CLIENT_ID))
+                .clientSecret(Secret.of(ElasticPathSampleData.CLIENT_SECRET))
                 .kind(kind).pageSize(50).requestsPerSecond(0).build();
         OPEN.add(adapter);
         return adapter;
@@ -79,9 +74,7 @@ class ElasticPathPromotionCodesContractTest {
 
         @Override
         protected Fixture fixture() {
-            return new Fixture(PromotionId.of("std-seeded"), 230,
-                    List.of(PromotionId.of("std-a"), PromotionId.of("std-b"), PromotionId.of("std-c")),
-                    CodeText.of("STDSEEDED-000011"), List.of("customer-11", "cus_8f2b"));
+            return ElasticPathSampleData.standardContractFixture();
         }
 
         @Test
@@ -102,9 +95,7 @@ class ElasticPathPromotionCodesContractTest {
 
         @Override
         protected Fixture fixture() {
-            return new Fixture(PromotionId.of("rule-seeded"), 130,
-                    List.of(PromotionId.of("rule-a"), PromotionId.of("rule-b"), PromotionId.of("rule-c")),
-                    CodeText.of("RULESEEDED-000011"), List.of("customer-11", "cus_8f2b"));
+            return ElasticPathSampleData.ruleBasedContractFixture();
         }
 
         @Test

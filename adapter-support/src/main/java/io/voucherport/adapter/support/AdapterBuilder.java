@@ -1,12 +1,13 @@
 package io.voucherport.adapter.support;
 
 import io.voucherport.domain.Require;
+import io.voucherport.domain.observe.VoucherportListener;
 import java.time.Duration;
 
 /**
  * The settings every adapter's builder shares: timeouts (connect, read, and the whole call's
  * budget), the pooled HTTP client, logging, the
- * retry policy for safe reads and how retries wait. Each adapter's {@code Builder} extends it and
+ * retry policy for safe reads, how retries wait, and who hears every call (a {@link VoucherportListener}). Each adapter's {@code Builder} extends it and
  * adds its provider's settings. Not thread-safe; build once.
  *
  * @param <B> the adapter's builder type
@@ -21,6 +22,7 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Sleeper sleeper = Sleeper.THREAD;
     private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private VoucherportListener listener = VoucherportListener.none();
 
     /** Default budget of one whole call: 60 s. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -32,12 +34,15 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     protected AdapterBuilder() {
     }
 
-    /** This builder, typed. */
+    /** {@return this builder, typed} */
     protected abstract B self();
 
     /**
      * Connect timeout; default 5 s. Also the longest wait for a free pooled connection (never
      * longer than the time the call has left).
+     *
+     * @param timeout how long to wait at most
+     * @return this builder
      */
     public B connectTimeout(Duration timeout) {
         this.connectTimeout = HttpSettings.timeout(timeout, "connect timeout");
@@ -48,6 +53,9 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
      * Read timeout; default 30 s: the longest wait for any one read of the answer (never longer
      * than the time the call has left). A read timeout on a call that changes something is
      * reported as {@code OutcomeUnknown}, never as failed.
+     *
+     * @param timeout how long to wait at most
+     * @return this builder
      */
     public B readTimeout(Duration timeout) {
         this.readTimeout = HttpSettings.timeout(timeout, "read timeout");
@@ -55,53 +63,101 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * The budget of one whole call of a port method, above 0 and at most 10 minutes; default
-     * {@link #DEFAULT_CALL_TIMEOUT} (60 s). It covers everything the call does: renewing a token,
+     * {@return the budget of one whole call of a port method, above 0 and at most 10 minutes; default
+     * {@link #DEFAULT_CALL_TIMEOUT} (60 s)} It covers everything the call does: renewing a token,
      * every attempt and the waits between retries, waiting for a pooled connection, connecting,
      * sending, and reading the whole answer however slowly it arrives. No retry or retry wait is
      * started that would end past it; when it passes mid-exchange the connection is aborted
      * (closed, never drained or reused). A call stopped by it is {@code Unavailable} — or
      * {@code OutcomeUnknown} for a call that changes something once its request was sent.
+     *
+     * @param timeout how long to wait at most
      */
     public B callTimeout(Duration timeout) {
         this.callTimeout = HttpSettings.timeout(timeout, "call timeout");
         return self();
     }
 
-    /** A pooled client shared with other adapters; default: a pool of the adapter's own, closed with it. */
+    /**
+     * {@return a pooled client shared with other adapters; default: a pool of the adapter's own, closed with it}
+     *
+     * @param client the HTTP client
+     */
     public B httpClient(SharedHttpClient client) {
         this.httpClient = Require.present(client, "http client");
         return self();
     }
 
-    /** How much HTTP to log (always masked); default none. */
+    /**
+     * {@return how much HTTP to log (always masked); default none}
+     *
+     * @param level the level
+     */
     public B logLevel(HttpLogLevel level) {
         this.logLevel = Require.present(level, "log level");
         return self();
     }
 
-    /** How safe reads are retried (429, 5xx, I/O errors); default {@link RetryPolicy#DEFAULT}. */
+    /**
+     * {@return how safe reads are retried (429, 5xx, I/O errors); default {@link RetryPolicy#DEFAULT}}
+     *
+     * @param policy the polling policy
+     */
     public B retryPolicy(RetryPolicy policy) {
         this.retryPolicy = Require.present(policy, "retry policy");
         return self();
     }
 
-    /** How retries (and rate limiters) wait; replace in tests to run in virtual time. */
+    /**
+     * {@return how retries (and rate limiters) wait; replace in tests to run in virtual time}
+     *
+     * @param waiting the clock and the way to wait
+     */
     public B sleeper(Sleeper waiting) {
         this.sleeper = Require.present(waiting, "sleeper");
         return self();
     }
 
-    /** Largest answer read before it is refused as an unexpected response; default {@value #DEFAULT_MAX_RESPONSE_BYTES}. */
+    /**
+     * Largest answer read before it is refused as an unexpected response; default {@value #DEFAULT_MAX_RESPONSE_BYTES}.
+     *
+     * @param bytes the bytes
+     * @return this builder
+     */
     public B maxResponseBytes(int bytes) {
         this.maxResponseBytes = Require.positive(bytes, "max response bytes");
         return self();
     }
 
-    /** The shared settings as configured, for the adapter being built. */
+    /**
+     * Who hears every call this adapter makes (provider, operation, each attempt's outcome, HTTP
+     * status, latency and retry wait): e.g. {@code MicrometerListener} of module
+     * {@code voucherport-micrometer}, or several through {@link VoucherportListener#composite}.
+     * Guarded: a listener that throws never changes a call's result. Default
+     * {@link VoucherportListener#none()}.
+     *
+     * @param callListener the listener
+     * @return this builder
+     */
+    public B listener(VoucherportListener callListener) {
+        this.listener = VoucherportListener.guarded(Require.present(callListener, "listener"));
+        return self();
+    }
+
+    /**
+     * The same as {@link #listener(VoucherportListener)}.
+     *
+     * @param callListener the listener
+     * @return this builder
+     */
+    public B observer(VoucherportListener callListener) {
+        return listener(callListener);
+    }
+
+    /** {@return the shared settings as configured, for the adapter being built} */
     public Settings settings() {
         return new Settings(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper, maxResponseBytes,
-                callTimeout);
+                callTimeout, listener);
     }
 
     /**
@@ -115,12 +171,49 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
      * @param sleeper how retries wait
      * @param maxResponseBytes largest answer read
      * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal included)
+     * @param listener who hears every call (guarded)
      */
     public record Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
             HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper, int maxResponseBytes,
-            Duration callTimeout) {
+            Duration callTimeout, VoucherportListener listener) {
 
-        /** The configured shared client, or a new one the adapter owns (and must close). */
+        /**
+         * The settings told to no listener (as before listeners existed).
+         *
+         * @param connectTimeout connect timeout
+         * @param readTimeout read timeout
+         * @param httpClient the shared client, or null for one of the adapter's own
+         * @param logLevel how much HTTP to log
+         * @param retryPolicy how safe reads are retried
+         * @param sleeper how retries wait
+         * @param maxResponseBytes largest answer read
+         * @param callTimeout the budget of one whole call
+         */
+        public Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
+                HttpLogLevel logLevel, RetryPolicy retryPolicy, Sleeper sleeper, int maxResponseBytes,
+                Duration callTimeout) {
+            this(connectTimeout, readTimeout, httpClient, logLevel, retryPolicy, sleeper, maxResponseBytes, callTimeout,
+                    VoucherportListener.none());
+        }
+
+        /**
+         * Guards the listener (a null one is none).
+         *
+         * @param connectTimeout connect timeout
+         * @param readTimeout read timeout
+         * @param httpClient the shared client, or null for one of the adapter's own
+         * @param logLevel how much HTTP to log
+         * @param retryPolicy how safe reads are retried
+         * @param sleeper how retries wait
+         * @param maxResponseBytes largest answer read
+         * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal included)
+         * @param listener who hears every call (guarded)
+         */
+        public Settings {
+            listener = listener == null ? VoucherportListener.none() : VoucherportListener.guarded(listener);
+        }
+
+        /** {@return the configured shared client, or a new one the adapter owns (and must close)} */
         public Http openHttp() {
             return httpClient != null ? new Http(httpClient, false) : new Http(SharedHttpClient.create(), true);
         }

@@ -11,18 +11,31 @@ import java.util.Locale;
  */
 public sealed interface AuthScheme permits AuthScheme.Header {
 
-    /** The header's name. */
+    /** {@return the header's name} */
     String headerName();
 
-    /** The header's value for {@code token}. */
+    /**
+     * {@return the header's value for {@code token}}
+     *
+     * @param token the token (a secret)
+     */
     String headerValue(Secret token);
 
-    /** {@code Authorization: Bearer <token>}. */
+    /**
+     * {@code Authorization: Bearer <token>}.
+     *
+     * @return the auth scheme
+     */
     static AuthScheme bearer() {
         return new Header("Authorization", "Bearer ");
     }
 
-    /** {@code <name>: <token>}, e.g. Shoplazza's {@code Access-Token}; {@code name} must be masked. */
+    /**
+     * {@code <name>: <token>}, e.g. Shoplazza's {@code Access-Token}; {@code name} must be masked.
+     *
+     * @param name the name
+     * @return the auth scheme
+     */
     static AuthScheme header(String name) {
         return new Header(name, "");
     }
@@ -34,7 +47,12 @@ public sealed interface AuthScheme permits AuthScheme.Header {
      * @param prefix text before the token, e.g. {@code "Bearer "}
      */
     record Header(String headerName, String prefix) implements AuthScheme {
-        /** Validates that the header is one every log masks. */
+        /**
+         * Validates that the header is one every log masks.
+         *
+         * @param headerName the header; one of {@link Masker#COMMON_HEADERS}
+         * @param prefix text before the token, e.g. {@code "Bearer "}
+         */
         public Header {
             Require.text(headerName, "header name");
             Require.present(prefix, "prefix");

@@ -8,6 +8,12 @@ import io.vavr.control.Option;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.observe.AttemptEnd;
+import io.voucherport.domain.observe.CallEnd;
+import io.voucherport.domain.observe.CallObservation;
+import io.voucherport.domain.observe.CallStart;
+import io.voucherport.domain.observe.Outcome;
+import io.voucherport.domain.observe.VoucherportListener;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -21,6 +27,8 @@ import java.util.function.Supplier;
  * {@link ErrorClassifier}. A safe operation is retried on transient failures by the
  * {@link RetryPolicy}; one that changes something is called once, and any doubt after sending
  * (timeout, dropped connection, 5xx, unreadable answer) is {@code OutcomeUnknown}, never "failed".
+ * Every call is told to the {@link VoucherportListener} (guarded: it never changes a result): opened
+ * before the first attempt, each attempt as it ends, the end once the result is known.
  */
 final class CallGuard {
 
@@ -31,37 +39,117 @@ final class CallGuard {
     private final ErrorClassifier classifier;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
+    private final VoucherportListener listener;
 
-    /** A guard for {@code provider}'s calls. */
+    /** The HTTP status of the answer the current attempt on this thread decoded, if any (see {@link #answered}). */
+    private static final ThreadLocal<Integer> ANSWERED = new ThreadLocal<>();
+
+    /** A guard for {@code provider}'s calls, told to no listener. */
     CallGuard(String provider, ErrorClassifier classifier, RetryPolicy retryPolicy, Sleeper sleeper) {
+        this(provider, classifier, retryPolicy, sleeper, VoucherportListener.none());
+    }
+
+    /** A guard for {@code provider}'s calls, told to {@code listener} (guarded here). */
+    CallGuard(String provider, ErrorClassifier classifier, RetryPolicy retryPolicy, Sleeper sleeper,
+            VoucherportListener listener) {
         this.provider = Require.text(provider, "provider");
         this.classifier = Require.present(classifier, "error classifier");
         this.retryPolicy = Require.present(retryPolicy, "retry policy");
         this.sleeper = Require.present(sleeper, "sleeper");
+        this.listener = VoucherportListener.guarded(listener);
+    }
+
+    /** Notes the HTTP status of an answer being decoded on this thread, for the listener's events. */
+    static void answered(int status) {
+        ANSWERED.set(status);
     }
 
     /** {@code call} as {@code operation}: retried when safe, once otherwise; the failure tells the attempts made. */
     <T> Either<ProviderFailure, T> run(Operation operation, Supplier<T> call) {
+        Observed observed = new Observed(listener.callStarted(
+                new CallStart(provider, operation.name(), operation.changesSomething())));
+        try {
+            return observed.end(attempts(operation, call, observed));
+        } catch (Throwable e) {   // only a failure of the JVM gets here (once() turns the rest into values)
+            observed.abandoned(e);
+            throw e;
+        }
+    }
+
+    private <T> Either<ProviderFailure, T> attempts(Operation operation, Supplier<T> call, Observed observed) {
         if (operation.changesSomething()) {
-            return once(call, operation);
+            return observed.attempt(1, () -> once(call, operation), null);
         }
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             Either<ProviderFailure, T> result = once(call, operation);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (result.isRight()) {
-                return result;
+                return observed.told(attempt, result, took, null);
             }
             ProviderFailure failure = result.getLeft();
             Duration wait = failure.isTransient() && attempt < retryPolicy.maxAttempts()
                     ? waitBefore(failure, attempt) : null;
             if (wait == null || !fitsDeadline(wait)) {
-                return Either.left(failure.withAttempts(attempt));
+                return observed.told(attempt, Either.left(failure.withAttempts(attempt)), took, null);
             }
+            observed.told(attempt, result, took, wait);
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Either.left(failure.withAttempts(attempt));
             }
+        }
+    }
+
+    /**
+     * One call as its listener hears it: the attempts as they end and the end once, with the
+     * latencies measured here, the listener's own time left out of the call's.
+     */
+    private static final class Observed {
+        private final CallObservation observation;
+        private final long started = System.nanoTime();
+        private long listening;
+        private int attempts;
+        private Option<Integer> lastStatus = Option.none();
+
+        Observed(CallObservation observation) {
+            this.observation = observation;
+        }
+
+        /** Runs the single attempt of a write, and tells it. */
+        <T> Either<ProviderFailure, T> attempt(int attempt, Supplier<Either<ProviderFailure, T>> once, Duration wait) {
+            long began = System.nanoTime();
+            Either<ProviderFailure, T> result = once.get();
+            return told(attempt, result, Duration.ofNanos(System.nanoTime() - began), wait);
+        }
+
+        /** Tells how attempt {@code attempt} went ({@code wait}: the wait before the next one, or null) and returns its result. */
+        <T> Either<ProviderFailure, T> told(int attempt, Either<ProviderFailure, T> result, Duration took, Duration wait) {
+            attempts = attempt;
+            Integer answered = ANSWERED.get();
+            ANSWERED.remove();
+            lastStatus = result.isLeft() ? result.getLeft().httpStatus() : Option.of(answered);
+            long began = System.nanoTime();
+            observation.attempt(new AttemptEnd(attempt, Outcome.of(result), lastStatus, took, Option.of(wait)));
+            listening += System.nanoTime() - began;
+            return result;
+        }
+
+        /** Tells the call's end, and returns its result. */
+        <T> Either<ProviderFailure, T> end(Either<ProviderFailure, T> result) {
+            observation.finished(new CallEnd(Outcome.of(result), lastStatus, Math.max(1, attempts), latency()));
+            return result;
+        }
+
+        /** Tells the end of a call a failure of the JVM cut short. */
+        void abandoned(Throwable e) {
+            observation.finished(new CallEnd(e.getClass().getSimpleName(), lastStatus, Math.max(1, attempts), latency()));
+        }
+
+        private Duration latency() {
+            return Duration.ofNanos(Math.max(0, System.nanoTime() - started - listening));
         }
     }
 
@@ -86,6 +174,7 @@ final class CallGuard {
 
     private <T> Either<ProviderFailure, T> once(Supplier<T> call, Operation operation) {
         boolean unsafe = operation.changesSomething();
+        ANSWERED.remove();
         try {
             return Either.right(call.get());
         } catch (ProviderProblemException e) {

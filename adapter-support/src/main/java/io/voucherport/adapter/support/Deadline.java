@@ -24,30 +24,34 @@ public final class Deadline {
         this.budget = budget;
     }
 
-    /** A deadline {@code budget} from now. */
+    /**
+     * {@return a deadline {@code budget} from now}
+     *
+     * @param budget the budget
+     */
     public static Deadline after(Duration budget) {
         HttpSettings.notNegative(budget, "budget");
         long nanos = budget.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : budget.toNanos();
         return new Deadline(System.nanoTime() + nanos, budget);
     }
 
-    /** The deadline of the call running on this thread, if any. */
+    /** {@return the deadline of the call running on this thread, if any} */
     public static Option<Deadline> current() {
         return Option.of(CURRENT.get());
     }
 
-    /** The time left, zero once passed. */
+    /** {@return the time left, zero once passed} */
     public Duration remaining() {
         long left = endNanos - System.nanoTime();
         return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
-    /** Whether no time is left. */
+    /** {@return whether no time is left} */
     public boolean passed() {
         return endNanos - System.nanoTime() <= 0;
     }
 
-    /** The budget this deadline was set with. */
+    /** {@return the budget this deadline was set with} */
     public Duration budget() {
         return budget;
     }
@@ -56,6 +60,10 @@ public final class Deadline {
      * Runs {@code work} with this deadline as the thread's current one — or with the current one
      * when that ends sooner (a nested call never extends its caller's deadline) — and restores the
      * previous one afterwards.
+     *
+     * @param <T> the type of the work's result
+     * @param work the work to run under the deadline
+     * @return what {@code work} returned
      */
     public <T> T run(Supplier<T> work) {
         Require.present(work, "work");

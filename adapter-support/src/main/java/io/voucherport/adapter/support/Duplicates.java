@@ -22,6 +22,10 @@ public final class Duplicates {
      * {@code failure} enriched with the existing order when it is a {@code DuplicateReference}
      * without one: looked up by its reference with {@code lookup}; left without it when the lookup
      * finds none or fails. Any other failure as it is.
+     *
+     * @param failure the failure
+     * @param lookup the lookup, or none when absent
+     * @return the provider failure
      */
     public static ProviderFailure withExistingOrder(ProviderFailure failure,
             Function<OrderReference, Either<ProviderFailure, Option<SupplierOrder>>> lookup) {

@@ -12,13 +12,21 @@ import io.voucherport.domain.failure.ProviderFailure;
 @FunctionalInterface
 public interface ErrorClassifier {
 
-    /** The failure {@code problem} means for {@code operation}. */
+    /**
+     * {@return the failure {@code problem} means for {@code operation}}
+     *
+     * @param problem the problem
+     * @param operation the operation being called
+     */
     ProviderFailure classify(HttpProblem problem, Operation operation);
 
     /**
      * Plain HTTP meaning: 400, 422 and other 4xx → invalid request; 401, 403 → access denied;
      * 404 → not found; 429 → rate limited; 5xx → unavailable on a safe call and outcome unknown
      * on a call that changes something (the server may have acted before failing).
+     *
+     * @param provider the provider's name
+     * @return the error classifier
      */
     static ErrorClassifier standard(String provider) {
         return (problem, operation) -> {

@@ -20,7 +20,15 @@ public final class FeignSetup {
     private FeignSetup() {
     }
 
-    /** A Feign builder over {@code http} with an adapter's shared {@code settings}; the adapter adds its interceptors and target. */
+    /**
+     * {@return a Feign builder over {@code http} with an adapter's shared {@code settings}; the adapter adds its interceptors and target}
+     *
+     * @param settings the HTTP settings
+     * @param http the shared HTTP client
+     * @param mapper the JSON mapper
+     * @param logger the logger
+     * @param problems the problems
+     */
     public static Feign.Builder builder(AdapterBuilder.Settings settings, AdapterBuilder.Http http, ObjectMapper mapper,
             MaskingLogger logger, ProblemDecoder problems) {
         return Feign.builder()
@@ -35,7 +43,12 @@ public final class FeignSetup {
                 .logLevel(settings.logLevel().feignLevel());
     }
 
-    /** The decoder every adapter reads answers with: {@code mapper}, refusing answers over {@code maxBytes}. */
+    /**
+     * {@return the decoder every adapter reads answers with: {@code mapper}, refusing answers over {@code maxBytes}}
+     *
+     * @param mapper the JSON mapper
+     * @param maxBytes the most bytes
+     */
     public static Decoder decoder(ObjectMapper mapper, int maxBytes) {
         return new JsonDecoder(mapper, maxBytes);
     }

@@ -19,7 +19,7 @@ public enum HttpLogLevel {
         this.feignLevel = feignLevel;
     }
 
-    /** Feign's level; for adapters. */
+    /** {@return Feign's level; for adapters} */
     public Logger.Level feignLevel() {
         return feignLevel;
     }

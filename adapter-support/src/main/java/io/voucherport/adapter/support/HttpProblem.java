@@ -18,7 +18,15 @@ import java.util.List;
 public record HttpProblem(
         int status, Option<String> requestId, Option<String> code, List<String> messages, Option<Duration> retryAfter) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param status the HTTP status
+     * @param requestId the provider's request id, from the body or a header
+     * @param code the provider's machine-readable error code, e.g. {@code CLIENT_ORDER_NUMBER_DUPLICATE}
+     * @param messages the provider's human-readable messages
+     * @param retryAfter the {@code Retry-After} the provider sent
+     */
     public HttpProblem {
         Require.present(requestId, "request id");
         Require.present(code, "code");
@@ -26,12 +34,20 @@ public record HttpProblem(
         Require.present(retryAfter, "retry after");
     }
 
-    /** The failure details of this problem for {@code provider}. */
+    /**
+     * {@return the failure details of this problem for {@code provider}}
+     *
+     * @param provider the provider's name
+     */
     public FailureDetails details(String provider) {
         return FailureDetails.of(provider, status, requestId, describe());
     }
 
-    /** For example {@code HTTP 409 CLIENT_ORDER_NUMBER_DUPLICATE: duplicate client order number}. */
+    /**
+     * For example {@code HTTP 409 CLIENT_ORDER_NUMBER_DUPLICATE: duplicate client order number}.
+     *
+     * @return the text
+     */
     public String describe() {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
         code.peek(c -> text.append(' ').append(c));
@@ -41,7 +57,7 @@ public record HttpProblem(
         return text.toString();
     }
 
-    /** The provider's messages, or the description when it sent none. */
+    /** {@return the provider's messages, or the description when it sent none} */
     public List<String> reasons() {
         return messages.isEmpty() ? List.of(describe()) : messages;
     }

@@ -11,7 +11,11 @@ public final class HttpSettings {
     private HttpSettings() {
     }
 
-    /** An absolute http(s) URL without query or fragment, returned without a trailing slash. */
+    /**
+     * {@return an absolute http(s) URL without query or fragment, returned without a trailing slash}
+     *
+     * @param url the url
+     */
     public static String baseUrl(String url) {
         Require.text(url, "base URL");
         try {
@@ -27,7 +31,13 @@ public final class HttpSettings {
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
-    /** A page size from {@code min} to {@code max}, or an exception naming the range. */
+    /**
+     * {@return a page size from {@code min} to {@code max}, or an exception naming the range}
+     *
+     * @param size the size
+     * @param min the min
+     * @param max the max
+     */
     public static int pageSize(int size, int min, int max) {
         if (size < min || size > max) {
             throw new IllegalArgumentException("page size must be " + min + " to " + max + " but was " + size);
@@ -35,7 +45,12 @@ public final class HttpSettings {
         return size;
     }
 
-    /** A positive timeout of at most ten minutes. */
+    /**
+     * {@return a positive timeout of at most ten minutes}
+     *
+     * @param timeout how long to wait at most
+     * @param field the field's name, used in the failure message
+     */
     public static Duration timeout(Duration timeout, String field) {
         Require.present(timeout, field);
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -44,7 +59,12 @@ public final class HttpSettings {
         return timeout;
     }
 
-    /** A duration that is not negative, or an exception naming the field. */
+    /**
+     * {@return a duration that is not negative, or an exception naming the field}
+     *
+     * @param duration the duration
+     * @param field the field's name, used in the failure message
+     */
     public static Duration notNegative(Duration duration, String field) {
         Require.present(duration, field);
         if (duration.isNegative()) {

@@ -29,7 +29,12 @@ public final class JsonDecoder implements Decoder {
     private final int maxBytes;
     private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    /** Reads with {@code mapper} answers of at most {@code maxBytes}. */
+    /**
+     * Reads with {@code mapper} answers of at most {@code maxBytes}.
+     *
+     * @param mapper the JSON mapper
+     * @param maxBytes the most bytes
+     */
     public JsonDecoder(ObjectMapper mapper, int maxBytes) {
         this.mapper = Require.present(mapper, "mapper");
         this.maxBytes = Require.positive(maxBytes, "max bytes");

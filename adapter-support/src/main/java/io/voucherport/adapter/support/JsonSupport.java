@@ -53,11 +53,11 @@ public final class JsonSupport {
     }
 
     /**
-     * A new mapper that ignores unknown fields, reads every JSON number with a fraction as a
+     * {@return a new mapper that ignores unknown fields, reads every JSON number with a fraction as a
      * {@code BigDecimal} (never a {@code double}) within the bounds above, accepts numbers as
      * strings and strings as numbers, reads a single value where a list is expected, omits absent
      * fields when writing, and never copies source text into its error messages (a malformed body
-     * may hold a secret).
+     * may hold a secret)}
      */
     public static ObjectMapper newObjectMapper() {
         JsonFactory factory = JsonFactory.builder()
@@ -82,7 +82,11 @@ public final class JsonSupport {
                 .build();
     }
 
-    /** {@link #newObjectMapper()} reading and writing {@code snake_case} names (Elastic Path, Shoplazza). */
+    /**
+     * {@link #newObjectMapper()} reading and writing {@code snake_case} names (Elastic Path, Shoplazza).
+     *
+     * @return the object mapper
+     */
     public static ObjectMapper newSnakeCaseMapper() {
         return newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     }
@@ -90,6 +94,9 @@ public final class JsonSupport {
     /**
      * {@code value} when it is within {@link Require#decimal} bounds (null stays null); otherwise a
      * {@link MalformedAnswerException} naming the bounds, never the number.
+     *
+     * @param value the value
+     * @return the big decimal
      */
     public static BigDecimal bounded(BigDecimal value) {
         if (value == null) {
@@ -103,9 +110,10 @@ public final class JsonSupport {
     }
 
     /**
-     * A number a provider sent as text (a field the adapter reads leniently): {@link #bounded}, after
-     * refusing text longer than {@value #MAX_NUMBER_LENGTH} characters before parsing it.
+     * {@return a number a provider sent as text (a field the adapter reads leniently): {@link #bounded}, after
+     * refusing text longer than {@value #MAX_NUMBER_LENGTH} characters before parsing it}
      *
+     * @param text the text
      * @throws NumberFormatException when {@code text} is no decimal number
      * @throws MalformedAnswerException when it is one beyond the bounds
      */

@@ -9,12 +9,23 @@ public final class MalformedAnswerException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** With a message that must not contain a secret. */
+    /**
+     * With a message that must not contain a secret.
+     *
+     * @param message the message (never a secret)
+     */
     public MalformedAnswerException(String message) {
         super(message, null, false, false);
     }
 
-    /** {@code value}, or throws when it is null. */
+    /**
+     * {@code value}, or throws when it is null.
+     *
+     * @param <T> the type of the value
+     * @param value the value read from the answer
+     * @param what what the value is, named in the exception's message
+     * @return {@code value}, never null
+     */
     public static <T> T require(T value, String what) {
         if (value == null) {
             throw new MalformedAnswerException("the answer has no " + what);

@@ -82,10 +82,13 @@ public final class Masker {
     }
 
     /**
-     * A masker for the common headers and fields plus {@code extraFields} (a provider's own
+     * {@return a masker for the common headers and fields plus {@code extraFields} (a provider's own
      * sensitive fields, e.g. {@code redeemCode}) and the configured {@code secretValues} (API keys,
      * tokens) wherever they appear; values shorter than 4 characters are ignored as too likely to
-     * match by chance.
+     * match by chance}
+     *
+     * @param extraFields the extra fields
+     * @param secretValues the secret values
      */
     public static Masker of(Collection<String> extraFields, Collection<String> secretValues) {
         List<String> h = new ArrayList<>(COMMON_HEADERS);
@@ -102,7 +105,11 @@ public final class Masker {
         return new Masker(h, f, List.of(), List.copyOf(values));
     }
 
-    /** This masker also masking the headers {@code names} (e.g. a provider's static secret headers). */
+    /**
+     * {@return this masker also masking the headers {@code names} (e.g. a provider's static secret headers)}
+     *
+     * @param names the names
+     */
     public Masker withHeaders(Collection<String> names) {
         List<String> h = new ArrayList<>(headers);
         h.addAll(names);
@@ -110,9 +117,11 @@ public final class Masker {
     }
 
     /**
-     * This masker also masking the whole value of every field whose name matches one of
+     * {@return this masker also masking the whole value of every field whose name matches one of
      * {@code namePatterns} (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *}
-     * is a wildcard): a provider's secret subtrees and containers, masked whole in logs.
+     * is a wildcard): a provider's secret subtrees and containers, masked whole in logs}
+     *
+     * @param namePatterns the name patterns
      */
     public Masker withFieldPatterns(Collection<String> namePatterns) {
         List<String> all = new ArrayList<>(patterns);
@@ -129,12 +138,20 @@ public final class Masker {
                 : name.equals(core);
     }
 
-    /** Whether header {@code name} is masked. */
+    /**
+     * {@return whether header {@code name} is masked}
+     *
+     * @param name the name
+     */
     public boolean sensitiveHeader(String name) {
         return name != null && headers.contains(normalise(name));
     }
 
-    /** Whether field {@code name} (JSON, form or query) is masked. */
+    /**
+     * {@return whether field {@code name} (JSON, form or query) is masked}
+     *
+     * @param name the name
+     */
     public boolean sensitiveField(String name) {
         if (name == null) {
             return false;
@@ -151,12 +168,22 @@ public final class Masker {
         return false;
     }
 
-    /** The value of header {@code name} as it may be logged. */
+    /**
+     * {@return the value of header {@code name} as it may be logged}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public String header(String name, String value) {
         return sensitiveHeader(name) ? MASK : literals(value);
     }
 
-    /** {@code text} with every configured secret value replaced by {@link #MASK}. */
+    /**
+     * {@code text} with every configured secret value replaced by {@link #MASK}.
+     *
+     * @param text the text
+     * @return the text
+     */
     public String literals(String text) {
         if (text == null || text.isEmpty()) {
             return text;
@@ -170,7 +197,11 @@ public final class Masker {
         return result;
     }
 
-    /** A URL as it may be logged: its query masked as a form, secret values masked everywhere. */
+    /**
+     * {@return a URL as it may be logged: its query masked as a form, secret values masked everywhere}
+     *
+     * @param url the url
+     */
     public String url(String url) {
         if (url == null) {
             return null;
@@ -189,6 +220,9 @@ public final class Masker {
      * headers, sensitive JSON fields (any value up to its end; an unterminated one to the end of the
      * text), sensitive form or query fields, and configured secret values. One pass per kind, no
      * regular expression.
+     *
+     * @param text the text
+     * @return the text
      */
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -201,7 +235,7 @@ public final class Masker {
     }
 
     /**
-     * A body as it may be logged. A form ({@code application/x-www-form-urlencoded}) is masked field
+     * {@return a body as it may be logged} A form ({@code application/x-www-form-urlencoded}) is masked field
      * by field; anything else must be a JSON object or array and is re-emitted token by token with
      * sensitive values and links masked. A body that is none of these, is nested deeper than
      * {@value #MAX_DEPTH}, or fails to parse anywhere is never shown: the answer is then
@@ -225,7 +259,13 @@ public final class Masker {
         }
     }
 
-    /** The line logged instead of a body that is not shown. */
+    /**
+     * {@return the line logged instead of a body that is not shown}
+     *
+     * @param length the length
+     * @param contentType the content type
+     * @param reason the reason
+     */
     public static String withheld(long length, String contentType, String reason) {
         return "<" + length + " bytes of " + mediaType(contentType) + ", not logged: " + reason + ">";
     }

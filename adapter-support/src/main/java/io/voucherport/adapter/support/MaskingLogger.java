@@ -15,11 +15,12 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
- * Feign's logger, writing to the JDK's {@link System.Logger} {@code io.voucherport.http.<provider>}
- * (bridge it to SLF4J or Log4j as usual) at {@code DEBUG}, with every secret masked by a
- * {@link Masker} at every Feign level: header values by header name, bodies through the JSON token
+ * Feign's logger, writing to the SLF4J logger {@code io.voucherport.http.<provider>} at
+ * {@code DEBUG} (through whatever SLF4J 2 provider the service brings: Logback, Log4j 2, …), with
+ * every secret masked by a {@link Masker} at every Feign level: header values by header name, bodies through the JSON token
  * stream or field by field for a form (a body that cannot be read so is logged as its length and
  * type only, never raw), configured secret values everywhere.
  *
@@ -37,16 +38,20 @@ public final class MaskingLogger extends Logger {
 
     private static final int FIRST_BUFFER = 8192;
 
-    private final System.Logger logger;
+    private final org.slf4j.Logger logger;
     private final Masker masker;
     private final int maxBytes;
 
     /**
      * Logs to {@code io.voucherport.http.<provider>} through {@code masker}, reading at most
      * {@code maxResponseBytes + 1} bytes of an answer to log it (the adapter's response size limit).
+     *
+     * @param provider the provider's name
+     * @param masker the masker
+     * @param maxResponseBytes the most response bytes
      */
     public MaskingLogger(String provider, Masker masker, int maxResponseBytes) {
-        this.logger = System.getLogger("io.voucherport.http." + Require.text(provider, "provider"));
+        this.logger = LoggerFactory.getLogger("io.voucherport.http." + Require.text(provider, "provider"));
         this.masker = Require.present(masker, "masker");
         this.maxBytes = Require.positive(maxResponseBytes, "max response bytes");
     }
@@ -244,12 +249,12 @@ public final class MaskingLogger extends Logger {
 
     /** The line with configured secrets masked, at DEBUG. */
     private void write(String line) {
-        logger.log(System.Logger.Level.DEBUG, masker.literals(line));
+        logger.debug(masker.literals(line));
     }
 
     private boolean enabled() {
         try {
-            return logger.isLoggable(System.Logger.Level.DEBUG);
+            return logger.isDebugEnabled();
         } catch (Throwable e) {
             return false;
         }
@@ -261,7 +266,7 @@ public final class MaskingLogger extends Logger {
             work.run();
         } catch (Throwable e) {
             try {
-                logger.log(System.Logger.Level.DEBUG, tag + "<log line withheld: " + e.getClass().getSimpleName() + ">");
+                logger.debug(tag + "<log line withheld: " + e.getClass().getSimpleName() + ">");
             } catch (Throwable ignored) {
                 // logging must never fail the call
             }

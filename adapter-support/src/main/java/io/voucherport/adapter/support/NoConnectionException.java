@@ -4,7 +4,8 @@ import java.net.ConnectException;
 
 /**
  * No pooled connection to the provider became free in time (the lease timeout, at most the
- * connect timeout), or the wait for one was interrupted: nothing was sent. The request path
+ * connect timeout), or the wait for one was interrupted, or a proxy refused the tunnel to the
+ * provider, or a request headers hook refused the request: nothing was sent. The request path
  * reports it as {@code Unavailable}, provably not applied.
  */
 final class NoConnectionException extends ConnectException {
@@ -13,5 +14,10 @@ final class NoConnectionException extends ConnectException {
 
     NoConnectionException(String message) {
         super(message);
+    }
+
+    NoConnectionException(String message, Throwable cause) {
+        super(message);
+        initCause(cause);
     }
 }

@@ -16,7 +16,13 @@ import io.voucherport.domain.supply.OrderReference;
  */
 public record Operation(String name, boolean changesSomething, Option<OrderReference> placing) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param name what the call does, e.g. {@code "catalog"} or {@code "place"}
+     * @param changesSomething whether the call may change state at the provider
+     * @param placing the reference of the order being placed; none for every other call
+     */
     public Operation {
         Require.text(name, "operation name");
         Require.present(placing, "placing");
@@ -25,17 +31,30 @@ public record Operation(String name, boolean changesSomething, Option<OrderRefer
         }
     }
 
-    /** A safe call: it changes nothing, so it may be retried. */
+    /**
+     * {@return a safe call: it changes nothing, so it may be retried}
+     *
+     * @param name what the call does, e.g. {@code "catalog"} or {@code "place"}
+     */
     public static Operation read(String name) {
         return new Operation(name, false, Option.none());
     }
 
-    /** A call that changes something: made once, never retried blindly. */
+    /**
+     * {@return a call that changes something: made once, never retried blindly}
+     *
+     * @param name what the call does, e.g. {@code "catalog"} or {@code "place"}
+     */
     public static Operation write(String name) {
         return new Operation(name, true, Option.none());
     }
 
-    /** Placing the order with {@code reference} (the caller's idempotency key): a write. */
+    /**
+     * Placing the order with {@code reference} (the caller's idempotency key): a write.
+     *
+     * @param reference the caller's order reference, unique per purchase
+     * @return the operation
+     */
     public static Operation placing(OrderReference reference) {
         return new Operation("place", true, Option.some(Require.present(reference, "reference")));
     }

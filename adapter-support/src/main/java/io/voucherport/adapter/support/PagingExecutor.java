@@ -36,17 +36,27 @@ public final class PagingExecutor {
     private PagingExecutor() {
     }
 
-    /** The shared pool. */
+    /** {@return the shared pool} */
     public static Executor shared() {
         return POOL;
     }
 
-    /** {@code pages} in flight on the shared pool. */
+    /**
+     * {@code pages} in flight on the shared pool.
+     *
+     * @param pages the pages
+     * @return the prefetch
+     */
     public static PagedSequence.Prefetch prefetch(int pages) {
         return new PagedSequence.Prefetch(pages(pages), POOL);
     }
 
-    /** Validates a prefetch setting: 1 (one page at a time) to {@value #MAX_PAGES}. */
+    /**
+     * Validates a prefetch setting: 1 (one page at a time) to {@value #MAX_PAGES}.
+     *
+     * @param pages the pages
+     * @return the number
+     */
     public static int pages(int pages) {
         Require.positive(pages, "prefetch pages");
         if (pages > MAX_PAGES) {

@@ -28,6 +28,10 @@ public final class PathSegment {
     /**
      * {@code text} encoded as one path segment, or (left) why it cannot be one; {@code what} names
      * the text in the reason. Check it before anything is sent.
+     *
+     * @param text the text
+     * @param what the what
+     * @return the text, or the string that prevented it (a value, never thrown)
      */
     public static Either<String, String> encode(String text, String what) {
         Require.present(text, "text");

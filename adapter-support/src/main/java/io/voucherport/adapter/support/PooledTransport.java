@@ -73,9 +73,19 @@ import org.apache.hc.core5.util.Timeout;
  * route and {@code Host} header) is parsed once and remembered ({@link #MAX_TARGETS} origins; more
  * are parsed per call); a URL whose path and query hold only characters that need no checking is
  * split, not parsed; the request carries Feign's headers plus {@code Host},
- * {@code Accept-Encoding: identity} and a {@code User-Agent}, and {@code Content-Type} and
+ * {@code Accept-Encoding: identity} and the client's {@code User-Agent} (unless the request has
+ * one), and {@code Content-Type} and
  * {@code Content-Length} only when there is a body (or, {@code Content-Length: 0}, a bodiless
  * POST, PUT or PATCH); the answer's headers are handed to Feign as a view of the parsed headers.
+ *
+ * <p><b>Proxies.</b> Without the execution chain, routing through a proxy is done here: the
+ * {@link ProxyRoutes} decide per origin (once, with the origin). An {@code http} provider behind a
+ * proxy is sent absolute-URI requests ({@code GET http://host:port/path}) on a connection to the
+ * proxy, with the proxy's {@code Proxy-Authorization}; an {@code https} provider is reached through
+ * a {@code CONNECT host:port} tunnel (the proxy's credentials go with the {@code CONNECT} alone),
+ * then TLS to the provider over it — the pooled connection keeps its tunnel for the next calls.
+ * A proxy refusing the tunnel (a 407, a 502), or refusing a forwarded request for its credentials
+ * (a 407), is a connection that could not be made: nothing was sent to the provider.
  * Thread-safe.
  */
 final class PooledTransport implements Client {
@@ -84,32 +94,39 @@ final class PooledTransport implements Client {
     static final int MAX_TARGETS = 64;
 
     private static final AtomicLong EXCHANGES = new AtomicLong();
-    /** Headers the transport sets itself (framing, host, encoding); never copied from a request. */
+    /** Headers the transport sets itself (framing, host, encoding, proxy credentials); never copied from a request. */
     private static final List<String> OWN_HEADERS = List.of("content-length", "transfer-encoding", "host", "connection",
-            "accept-encoding", "te", "upgrade", "keep-alive", "trailer");
+            "accept-encoding", "te", "upgrade", "keep-alive", "trailer", "proxy-authorization", "proxy-connection");
     private static final Header IDENTITY = new BasicHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
-    private static final Header USER_AGENT = new BasicHeader(HttpHeaders.USER_AGENT, "Voucherport");
     private static final Header NO_CONTENT = new BasicHeader(HttpHeaders.CONTENT_LENGTH, "0");
     /** The characters a path or query may hold that {@link URI} accepts as they are ({@code %} is checked apart). */
     private static final boolean[] PLAIN = plain();
 
     private final PoolingHttpClientConnectionManager pool;
     private final ScheduledExecutorService timer;
+    private final ProxyRoutes proxies;
+    private final Header userAgent;
+    /** The client's bound on connecting and on waiting for a pooled connection, in ms. */
+    private final long maxConnectMillis;
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final ConnectionEndpoint.RequestExecutor send = executor::execute;
     /** The origins seen so far, copied on write. */
     private volatile Target[] targets = new Target[0];
 
-    PooledTransport(PoolingHttpClientConnectionManager pool, ScheduledExecutorService timer) {
+    PooledTransport(PoolingHttpClientConnectionManager pool, ScheduledExecutorService timer, ProxyRoutes proxies,
+            String userAgent, long maxConnectMillis) {
         this.pool = pool;
         this.timer = timer;
+        this.proxies = proxies;
+        this.userAgent = new BasicHeader(HttpHeaders.USER_AGENT, userAgent);
+        this.maxConnectMillis = maxConnectMillis;
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         String url = request.url();
         Target target = target(url);
-        BasicClassicHttpRequest message = message(request, target, pathAndQuery(url, target.prefix.length()));
+        BasicClassicHttpRequest message = message(request, target, pathAndQuery(url, target.prefix.length()), userAgent);
         HttpClientContext context = HttpClientContext.create();
         Deadline deadline = Deadline.current().getOrNull();
         Exchange exchange = new Exchange(pool, "voucherport-exchange-" + EXCHANGES.incrementAndGet());
@@ -121,7 +138,7 @@ final class PooledTransport implements Client {
         }
         boolean handedOut = false;
         try {
-            Response response = exchange(exchange, request, message, target.route, options, deadline, context);
+            Response response = exchange(exchange, request, message, target, options, deadline, context);
             handedOut = true;
             return response;
         } catch (HttpException e) {
@@ -141,17 +158,27 @@ final class PooledTransport implements Client {
         }
     }
 
-    private Response exchange(Exchange exchange, Request request, BasicClassicHttpRequest message, HttpRoute route,
+    private Response exchange(Exchange exchange, Request request, BasicClassicHttpRequest message, Target target,
             Request.Options options, Deadline deadline, HttpClientContext context) throws IOException, HttpException {
-        long connectMillis = within(options.connectTimeoutUnit().toMillis(options.connectTimeout()), deadline);
-        ConnectionEndpoint endpoint = exchange.lease(route, Timeout.ofMilliseconds(connectMillis));
+        long connectMillis = within(Math.min(maxConnectMillis,
+                options.connectTimeoutUnit().toMillis(options.connectTimeout())), deadline);
+        ConnectionEndpoint endpoint = exchange.lease(target.route, Timeout.ofMilliseconds(connectMillis));
         if (!endpoint.isConnected()) {
             pool.connect(endpoint, Timeout.ofMilliseconds(within(connectMillis, deadline)), context);
+            if (target.route.isTunnelled()) {
+                tunnel(exchange, endpoint, target, Timeout.ofMilliseconds(within(connectMillis, deadline)), context);
+            }
         }
         endpoint.setSocketTimeout(Timeout.ofMilliseconds(
                 within(options.readTimeoutUnit().toMillis(options.readTimeout()), deadline)));
         exchange.sending();
         ClassicHttpResponse answer = endpoint.execute(exchange.id, message, send, context);
+        if (target.forwarded && answer.getCode() == 407) {
+            // the proxy's own answer (its credentials missing or refused): nothing went to the provider
+            exchange.discard();
+            throw new NoConnectionException("the proxy refused the request (HTTP 407: proxy credentials missing or "
+                    + "refused); nothing was sent to the provider");
+        }
         boolean reusable = DefaultConnectionReuseStrategy.INSTANCE.keepAlive(message, answer, context);
         TimeValue keepAlive = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(answer, context);
         Header[] headers = answer.getHeaders();
@@ -177,6 +204,38 @@ final class PooledTransport implements Client {
         return response;
     }
 
+    /**
+     * Opens the {@code CONNECT} tunnel to the provider through the proxy the endpoint is connected
+     * to, then TLS to the provider over it. Nothing of the request is sent yet: a proxy refusing
+     * the tunnel, or failing while asked, is a {@link NoConnectionException}.
+     */
+    private void tunnel(Exchange exchange, ConnectionEndpoint endpoint, Target target, Timeout timeout,
+            HttpClientContext context) throws IOException {
+        HttpHost provider = target.route.getTargetHost();
+        BasicClassicHttpRequest connect = new BasicClassicHttpRequest("CONNECT", provider, provider.toHostString());
+        connect.addHeader(HttpHeaders.HOST, provider.toHostString());
+        connect.addHeader(userAgent);
+        if (target.proxyAuthorization != null) {
+            connect.addHeader(target.proxyAuthorization);
+        }
+        endpoint.setSocketTimeout(timeout);
+        int status;
+        try {
+            status = endpoint.execute(exchange.id + "-connect", connect, send, context).getCode();
+        } catch (IOException | HttpException e) {
+            if (exchange.fired()) {
+                throw new DeadlinePassedException(false, e);
+            }
+            throw new NoConnectionException("the proxy failed while asked for a tunnel to the provider ("
+                    + e.getClass().getSimpleName() + "); nothing was sent", e);
+        }
+        if (status < 200 || status >= 300) {
+            throw new NoConnectionException("the proxy refused the tunnel to the provider (HTTP " + status
+                    + (status == 407 ? ": proxy credentials missing or refused" : "") + "); nothing was sent");
+        }
+        pool.upgrade(endpoint, context);
+    }
+
     /** At least 1 ms (0 would mean "no timeout") and at most the time the deadline leaves. */
     private static long within(long millis, Deadline deadline) throws DeadlinePassedException {
         long bound = Math.max(1, millis);
@@ -198,7 +257,7 @@ final class PooledTransport implements Client {
                 return t;
             }
         }
-        Target parsed = Target.parse(url);
+        Target parsed = Target.parse(url, proxies);
         synchronized (this) {
             Target[] now = targets;
             if (now.length < MAX_TARGETS) {
@@ -274,12 +333,20 @@ final class PooledTransport implements Client {
      * The request as HttpClient 5 sends it: Feign's headers but framing, {@code Content-Type} only
      * with a body, and never a compressed answer asked for.
      */
-    private static BasicClassicHttpRequest message(Request request, Target target, String pathAndQuery) {
+    private static BasicClassicHttpRequest message(Request request, Target target, String pathAndQuery,
+            Header userAgent) {
         String method = request.httpMethod().name();
         BasicClassicHttpRequest message = new BasicClassicHttpRequest(method, target.scheme, target.authority,
                 pathAndQuery);
         byte[] body = request.body();
         message.addHeader(target.host);
+        if (target.forwarded) {
+            // to the proxy: the absolute URI, and the proxy's credentials (the provider gets neither)
+            message.setAbsoluteRequestUri(true);
+            if (target.proxyAuthorization != null) {
+                message.addHeader(target.proxyAuthorization);
+            }
+        }
         boolean agent = false;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             String name = header.getKey();
@@ -293,7 +360,7 @@ final class PooledTransport implements Client {
         }
         message.addHeader(IDENTITY);
         if (!agent) {
-            message.addHeader(USER_AGENT);
+            message.addHeader(userAgent);
         }
         if (body != null) {
             message.addHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
@@ -328,7 +395,8 @@ final class PooledTransport implements Client {
 
     /**
      * A provider's origin, parsed once: the URL prefix it covers ({@code scheme://authority}), the
-     * pool route and the {@code Host} header.
+     * pool route (direct, through a proxy, or tunnelled through one), the {@code Host} header and,
+     * behind a proxy with credentials, the {@code Proxy-Authorization} header.
      */
     private static final class Target {
         final String prefix;
@@ -336,18 +404,33 @@ final class PooledTransport implements Client {
         final URIAuthority authority;
         final HttpRoute route;
         final Header host;
+        /** Whether requests go to a proxy as absolute URIs (an http provider behind a proxy). */
+        final boolean forwarded;
+        /** The proxy's credentials, or null (none, or no proxy). */
+        final Header proxyAuthorization;
 
-        private Target(String prefix, URI uri) {
+        private Target(String prefix, URI uri, ProxyRoutes proxies) {
             this.prefix = prefix;
             this.scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             this.authority = new URIAuthority(uri.getHost(), uri.getPort());
             HttpHost target = RoutingSupport.normalize(HttpHost.create(uri), DefaultSchemePortResolver.INSTANCE);
-            this.route = new HttpRoute(target, null, "https".equalsIgnoreCase(target.getSchemeName()));
+            boolean secure = "https".equalsIgnoreCase(target.getSchemeName());
+            HttpProxy proxy = proxies.proxyFor(scheme, uri.getHost());
+            if (proxy == null) {
+                this.route = new HttpRoute(target, null, secure);
+                this.proxyAuthorization = null;
+            } else {
+                this.route = new HttpRoute(target, null, new HttpHost("http", proxy.host(), proxy.port()), secure);
+                String credentials = proxy.authorization();
+                this.proxyAuthorization = credentials == null ? null
+                        : new BasicHeader(HttpHeaders.PROXY_AUTHORIZATION, credentials, true);
+            }
+            this.forwarded = proxy != null && !secure;
             this.host = new BasicHeader(HttpHeaders.HOST, authority.toString());
         }
 
-        /** The origin of {@code url}, which must be an absolute http(s) URL with a host. */
-        static Target parse(String url) throws NoConnectionException {
+        /** The origin of {@code url}, which must be an absolute http(s) URL with a host, routed by {@code proxies}. */
+        static Target parse(String url, ProxyRoutes proxies) throws NoConnectionException {
             int scheme = url.indexOf("://");
             int end = scheme < 0 ? url.length() : scheme + 3;
             while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
@@ -359,7 +442,7 @@ final class PooledTransport implements Client {
                 throw new NoConnectionException("the request URL is not a valid http(s) URL; nothing was sent");
             }
             try {
-                return new Target(prefix, origin);
+                return new Target(prefix, origin, proxies);
             } catch (IllegalArgumentException e) {   // a port out of range
                 throw new NoConnectionException("the request URL is not a valid http(s) URL; nothing was sent");
             }

@@ -38,13 +38,20 @@ public final class ProblemDecoder implements ErrorDecoder {
     /** Reads a provider's error body; must not throw (answer {@link ParsedBody#EMPTY} instead). */
     @FunctionalInterface
     public interface BodyParser {
-        /** The error body's contents. */
+        /**
+         * {@return the error body's contents}
+         *
+         * @param body the answer's body
+         */
         ParsedBody parse(byte[] body);
     }
 
     /**
-     * A parser for error bodies that are JSON objects: {@code read} gets the object; a body that is
-     * not a JSON object, or that {@code read} fails on, is {@link ParsedBody#EMPTY}.
+     * {@return a parser for error bodies that are JSON objects: {@code read} gets the object; a body that is
+     * not a JSON object, or that {@code read} fails on, is {@link ParsedBody#EMPTY}}
+     *
+     * @param json the JSON
+     * @param read the read
      */
     public static BodyParser jsonObject(ObjectMapper json, Function<JsonNode, ParsedBody> read) {
         Require.present(json, "json");
@@ -59,7 +66,11 @@ public final class ProblemDecoder implements ErrorDecoder {
         };
     }
 
-    /** The non-blank text of a string, number or boolean node; none for anything else. */
+    /**
+     * {@return the non-blank text of a string, number or boolean node; none for anything else}
+     *
+     * @param node the node
+     */
     public static Option<String> text(JsonNode node) {
         return Option.of(node).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank());
     }
@@ -67,7 +78,12 @@ public final class ProblemDecoder implements ErrorDecoder {
     private final BodyParser parser;
     private final List<String> requestIdHeaders;
 
-    /** A decoder using {@code parser} and taking request ids also from {@code requestIdHeaders}. */
+    /**
+     * A decoder using {@code parser} and taking request ids also from {@code requestIdHeaders}.
+     *
+     * @param parser the parser
+     * @param requestIdHeaders the request id headers
+     */
     public ProblemDecoder(BodyParser parser, List<String> requestIdHeaders) {
         this.parser = Require.present(parser, "parser");
         this.requestIdHeaders = List.copyOf(requestIdHeaders);
@@ -100,7 +116,12 @@ public final class ProblemDecoder implements ErrorDecoder {
         }
     }
 
-    /** The first non-blank value of the first of {@code names} present (names compared case-insensitively). */
+    /**
+     * {@return the first non-blank value of the first of {@code names} present (names compared case-insensitively)}
+     *
+     * @param headers the headers
+     * @param names the names
+     */
     public static Option<String> header(Map<String, Collection<String>> headers, List<String> names) {
         for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
             for (String name : names) {
@@ -131,7 +152,11 @@ public final class ProblemDecoder implements ErrorDecoder {
         });
     }
 
-    /** The body as UTF-8 text, for parsers. */
+    /**
+     * {@return the body as UTF-8 text, for parsers}
+     *
+     * @param body the answer's body
+     */
     public static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
     }

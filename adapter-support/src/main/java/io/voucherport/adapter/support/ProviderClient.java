@@ -37,23 +37,37 @@ public final class ProviderClient<A> implements AutoCloseable {
     private final A api;
     /** The token of the call running on this thread, for the interceptor (Feign calls run on the caller's thread). */
     private final ThreadLocal<Secret> token = new ThreadLocal<>();
+    /** The operation of the call running on this thread, for the request headers hook. */
+    private final ThreadLocal<Operation> operation = new ThreadLocal<>();
 
     private ProviderClient(Class<A> type, String baseUrl, ProviderSpec spec, AdapterBuilder.Settings settings,
             AdapterBuilder.Http http) {
         this.spec = Require.present(spec, "spec");
         this.settings = Require.present(settings, "settings");
         this.http = http;
-        this.guard = new CallGuard(spec.name(), spec.classifier(), settings.retryPolicy(), settings.sleeper());
+        this.guard = new CallGuard(spec.name(), spec.classifier(), settings.retryPolicy(), settings.sleeper(),
+                settings.listener());
+        feign.codec.Decoder decoder = FeignSetup.decoder(spec.json(), settings.maxResponseBytes());
         this.api = FeignSetup.builder(settings, http, spec.json(),
                         new MaskingLogger(spec.name(), spec.masker(), settings.maxResponseBytes()),
                         new ProblemDecoder(spec.errorBody(), spec.requestIdHeaders()))
+                .decoder((response, answerType) -> {   // the status of an answer read, for the listener's events
+                    CallGuard.answered(response.status());
+                    return decoder.decode(response, answerType);
+                })
                 .requestInterceptor(this::authorise)
                 .target(Require.present(type, "api type"), HttpSettings.baseUrl(baseUrl));
     }
 
     /**
-     * A client of {@code type} at {@code baseUrl}, over the settings' shared pool or (when none was
-     * configured) a pool of its own that {@link #close()} releases.
+     * {@return a client of {@code type} at {@code baseUrl}, over the settings' shared pool or (when none was
+     * configured) a pool of its own that {@link #close()} releases}
+     *
+     * @param <A> the type of the values
+     * @param type the type
+     * @param baseUrl the provider's base URL
+     * @param spec the provider's specification
+     * @param settings the HTTP settings
      */
     public static <A> ProviderClient<A> open(Class<A> type, String baseUrl, ProviderSpec spec,
             AdapterBuilder.Settings settings) {
@@ -63,17 +77,35 @@ public final class ProviderClient<A> implements AutoCloseable {
     /**
      * Another interface of the same provider (e.g. its token endpoint) at {@code baseUrl}, on this
      * client's pool, described by {@code other}. Closing it leaves the pool to this client.
+     *
+     * @param <B> the type of the values
+     * @param type the type
+     * @param baseUrl the provider's base URL
+     * @param other the other
+     * @return a new client for the other interface, sharing this one's pooled HTTP client
      */
     public <B> ProviderClient<B> sibling(Class<B> type, String baseUrl, ProviderSpec other) {
         return new ProviderClient<>(type, baseUrl, other, settings, new AdapterBuilder.Http(http.client(), false));
     }
 
-    /** A safe call, retried on transient failures; see the class comment. */
+    /**
+     * {@return a safe call, retried on transient failures; see the class comment}
+     *
+     * @param <T> the type of the values
+     * @param operation the operation being called
+     * @param call the call
+     */
     public <T> Either<ProviderFailure, T> read(String operation, Function<A, T> call) {
         return call(Operation.read(operation), call);
     }
 
-    /** A call that changes something, made once (plus once after a rejected token); see the class comment. */
+    /**
+     * {@return a call that changes something, made once (plus once after a rejected token); see the class comment}
+     *
+     * @param <T> the type of the values
+     * @param operation the operation being called
+     * @param call the call
+     */
     public <T> Either<ProviderFailure, T> write(String operation, Function<A, T> call) {
         return call(Operation.write(operation), call);
     }
@@ -82,11 +114,29 @@ public final class ProviderClient<A> implements AutoCloseable {
      * {@code call} as {@code operation} says; see the class comment. The whole call — token
      * renewal, every attempt, the waits between retries — runs within the settings' call timeout
      * (a {@link Deadline}; a call nested in another keeps the outer one's when that ends sooner).
+     *
+     * @param <T> the type of the call's answer
+     * @param operation what the call does, which decides whether it may be retried
+     * @param call the call on the provider's interface
+     * @return what {@code call} answered, or the failure that prevented it (a value, never thrown)
      */
     public <T> Either<ProviderFailure, T> call(Operation operation, Function<A, T> call) {
         Require.present(operation, "operation");
         Require.present(call, "call");
-        return Deadline.after(settings.callTimeout()).run(() -> callWithinDeadline(operation, call));
+        if (http.client().headerHook() == null) {   // only the hook needs the operation on the thread
+            return Deadline.after(settings.callTimeout()).run(() -> callWithinDeadline(operation, call));
+        }
+        Operation outer = this.operation.get();
+        this.operation.set(operation);
+        try {
+            return Deadline.after(settings.callTimeout()).run(() -> callWithinDeadline(operation, call));
+        } finally {
+            if (outer == null) {
+                this.operation.remove();
+            } else {
+                this.operation.set(outer);
+            }
+        }
     }
 
     private <T> Either<ProviderFailure, T> callWithinDeadline(Operation operation, Function<A, T> call) {
@@ -110,8 +160,10 @@ public final class ProviderClient<A> implements AutoCloseable {
     }
 
     /**
-     * An invalid request refused before anything was sent (a provider's documented limit the
-     * request exceeds): provably not applied, never retried. Adapters return it as {@code Left}.
+     * {@return an invalid request refused before anything was sent (a provider's documented limit the
+     * request exceeds): provably not applied, never retried} Adapters return it as {@code Left}.
+     *
+     * @param reason the reason
      */
     public ProviderFailure refusal(String reason) {
         Require.text(reason, "reason");
@@ -169,12 +221,21 @@ public final class ProviderClient<A> implements AutoCloseable {
         }
     }
 
-    /** Adds the static headers and the call's token, and takes a rate-limit permit: once per request sent. */
+    /**
+     * Adds the static headers, the call's token and the shared client's request headers hook's
+     * headers (a refused one stops the request before it is sent), and takes a rate-limit permit:
+     * once per request sent.
+     */
     private void authorise(feign.RequestTemplate template) {
         spec.staticHeaders().forEach((name, value) -> template.header(name, value.reveal()));
         Secret current = token.get();
         if (current != null) {
             template.header(spec.scheme().headerName(), spec.scheme().headerValue(current));
+        }
+        HeaderHook hook = http.client().headerHook();
+        if (hook != null) {
+            Operation running = operation.get();
+            hook.apply(spec.name(), running == null ? "unknown" : running.name(), template);
         }
         spec.limiter().peek(RateLimiter::acquire);
     }

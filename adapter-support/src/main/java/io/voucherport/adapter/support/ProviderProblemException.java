@@ -10,13 +10,17 @@ public final class ProviderProblemException extends RuntimeException {
 
     private final transient HttpProblem problem;
 
-    /** Wraps a problem; no stack trace is captured. */
+    /**
+     * Wraps a problem; no stack trace is captured.
+     *
+     * @param problem the problem
+     */
     public ProviderProblemException(HttpProblem problem) {
         super(problem.describe(), null, false, false);
         this.problem = problem;
     }
 
-    /** The problem. */
+    /** {@return the problem} */
     public HttpProblem problem() {
         return problem;
     }

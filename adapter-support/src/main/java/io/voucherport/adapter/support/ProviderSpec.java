@@ -43,7 +43,24 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
         Predicate<ProviderFailure> rejected, Option<RateLimiter> limiter, List<String> secretSubtrees,
         Map<String, List<String>> secretEntries) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name the provider's name in failures and logs
+     * @param json how its JSON is read and written
+     * @param classifier the adapter's error classifier
+     * @param errorBody reads the provider's error body
+     * @param requestIdHeaders headers that may carry the provider's request id
+     * @param maskedFields the provider's own sensitive JSON fields, beyond {@link Masker#COMMON_FIELDS}
+     * @param maskedValues secret values masked wherever they appear in a log line (a static token, a client id)
+     * @param staticHeaders headers sent on every call whose values are secrets (e.g. an API key)
+     * @param tokens where access tokens come from; none for calls without one
+     * @param scheme how a token travels
+     * @param rejected which failures mean "this token is no longer accepted" (then it is replaced once)
+     * @param limiter the client-side rate limiter; none for no limit
+     * @param secretSubtrees names (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *} matches any start or end) of fields whose every scalar below is masked in {@link RawFields}: a supplier's code containers, whatever names their codes arrive under
+     * @param secretEntries per container field name, the only fields each entry of it keeps in {@link RawFields}; every other field of an entry, and an entry that is no object, is masked
+     */
     public ProviderSpec {
         Require.text(name, "provider name");
         Require.present(json, "json");
@@ -65,8 +82,11 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     }
 
     /**
-     * A provider with the standard classification, no error body parser, no masking beyond the
-     * common fields, no authorisation and no rate limit.
+     * {@return a provider with the standard classification, no error body parser, no masking beyond the
+     * common fields, no authorisation and no rate limit}
+     *
+     * @param name the provider's name in failures and logs
+     * @param json how its JSON is read and written
      */
     public static ProviderSpec of(String name, ObjectMapper json) {
         return new ProviderSpec(name, json, ErrorClassifier.standard(name), body -> ProblemDecoder.ParsedBody.EMPTY,
@@ -74,13 +94,25 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
                 f -> f instanceof ProviderFailure.AccessDenied, Option.none(), List.of(), Map.of());
     }
 
-    /** With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}. */
+    /**
+     * With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}.
+     *
+     * @param errors the errors
+     * @param body the answer's body
+     * @param requestIdHeaders headers that may carry the provider's request id
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withErrors(ErrorClassifier errors, ProblemDecoder.BodyParser body, String... requestIdHeaders) {
         return new ProviderSpec(name, json, errors, body, List.of(requestIdHeaders), maskedFields, maskedValues,
                 staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
-    /** Also masking the provider's own sensitive JSON fields (codes, PINs, links). */
+    /**
+     * Also masking the provider's own sensitive JSON fields (codes, PINs, links).
+     *
+     * @param fields the fields
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withMaskedFields(String... fields) {
         List<String> all = new ArrayList<>(maskedFields);
         all.addAll(List.of(fields));
@@ -88,7 +120,12 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
                 tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
-    /** Also masking {@code secrets}' values wherever they appear in a log line (a static token, a client id). */
+    /**
+     * Also masking {@code secrets}' values wherever they appear in a log line (a static token, a client id).
+     *
+     * @param secrets the secrets
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withMaskedValues(Secret... secrets) {
         List<Secret> all = new ArrayList<>(maskedValues);
         for (Secret secret : secrets) {
@@ -98,7 +135,13 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
                 tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
-    /** Also sending header {@code name} with {@code value} on every call (masked in logs). */
+    /**
+     * Also sending header {@code name} with {@code value} on every call (masked in logs).
+     *
+     * @param header the header
+     * @param value the value
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withStaticHeader(String header, Secret value) {
         Map<String, Secret> all = new LinkedHashMap<>(staticHeaders);
         all.put(header, Require.present(value, header));
@@ -109,6 +152,11 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Authorising every call with a token from {@code source}, sent as {@code how}; after a failure
      * {@code rejected} accepts, the token is replaced once and the call made once more.
+     *
+     * @param source the source
+     * @param how the how
+     * @param rejectedWhen the rejected when
+     * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withTokens(TokenSource source, AuthScheme how, Predicate<ProviderFailure> rejectedWhen) {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, staticHeaders,
@@ -120,6 +168,9 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * leading or trailing {@code *} matches any start or end, e.g. {@code "redeem*"}): a supplier's
      * code containers, so that a code arriving under any name inside them is never kept. The
      * structure (field names, array lengths) stays readable.
+     *
+     * @param names the names
+     * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withSecretSubtrees(String... names) {
         List<String> all = new ArrayList<>(secretSubtrees);
@@ -136,6 +187,10 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * every other field of an entry is masked whole, an entry that is no object is masked, a
      * container that is no object is masked. An allow-list: a code under a name nobody foresaw is
      * masked too.
+     *
+     * @param container the container
+     * @param kept the kept
+     * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withSecretEntries(String container, String... kept) {
         Map<String, List<String>> all = new LinkedHashMap<>(secretEntries);
@@ -144,19 +199,33 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
                 staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, all);
     }
 
-    /** Taking a permit from {@code rateLimiter} before every request sent. */
+    /**
+     * Taking a permit from {@code rateLimiter} before every request sent.
+     *
+     * @param rateLimiter the rate limiter
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withLimiter(RateLimiter rateLimiter) {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
                 staticHeaders, tokens, scheme, rejected, Option.some(Require.present(rateLimiter, "rate limiter")), secretSubtrees, secretEntries);
     }
 
-    /** Without authorisation (e.g. for the provider's token endpoint). */
+    /**
+     * Without authorisation (e.g. for the provider's token endpoint).
+     *
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec withoutTokens() {
         return new ProviderSpec(name, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues, Map.of(),
                 Option.none(), scheme, rejected, limiter, secretSubtrees, secretEntries);
     }
 
-    /** Under another name in failures and logs (e.g. {@code "gifthub.token"}). */
+    /**
+     * Under another name in failures and logs (e.g. {@code "gifthub.token"}).
+     *
+     * @param other the other
+     * @return a copy of this spec with the change (specs are immutable)
+     */
     public ProviderSpec named(String other) {
         return new ProviderSpec(other, json, classifier, errorBody, requestIdHeaders, maskedFields, maskedValues,
                 staticHeaders, tokens, scheme, rejected, limiter, secretSubtrees, secretEntries);

@@ -25,6 +25,9 @@ public final class RateLimiter {
      * A limiter starting full.
      *
      * @param nanoTime a monotonic clock ({@code System::nanoTime}; replaced in tests)
+     * @param capacity the capacity
+     * @param refillPerSecond the refill per second
+     * @param sleeper the sleeper
      */
     public RateLimiter(int capacity, double refillPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
         Require.positive(capacity, "capacity");
@@ -39,12 +42,21 @@ public final class RateLimiter {
         this.last = nanoTime.getAsLong();
     }
 
-    /** {@code perSecond} requests per second, with bursts of up to as many. */
+    /**
+     * {@code perSecond} requests per second, with bursts of up to as many.
+     *
+     * @param perSecond the per second
+     * @return the rate limiter
+     */
     public static RateLimiter perSecond(int perSecond) {
         return new RateLimiter(perSecond, perSecond, System::nanoTime, Sleeper.THREAD);
     }
 
-    /** Takes a permit, waiting for one when the bucket is empty; false when interrupted while waiting. */
+    /**
+     * Takes a permit, waiting for one when the bucket is empty; false when interrupted while waiting.
+     *
+     * @return true if so
+     */
     public boolean acquire() {
         while (true) {
             Duration wait = tryTake();

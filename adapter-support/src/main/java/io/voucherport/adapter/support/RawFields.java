@@ -1,11 +1,15 @@
 package io.voucherport.adapter.support;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,41 +17,128 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * A provider's answer (or one item of it) as read, for the fields the domain does not model: an
- * immutable, read-only copy of its JSON in which every secret is already replaced by
+ * immutable, read-only copy of its JSON in which every secret is replaced by
  * {@link Masker#MASK} — the provider's masked fields by name, every string holding a link
  * ({@code ://} anywhere in it), configured secret values, every scalar below the provider's secret
  * subtrees and every field of a secret container's entry outside its allow-list
  * ({@link ProviderSpec#withSecretSubtrees}, {@link ProviderSpec#withSecretEntries}) — so nothing
- * secret is kept, shown or returned. Read a scalar with {@link #text}; {@link #json()}
+ * secret is shown or returned. Read a scalar with {@link #text}; {@link #json()}
  * and {@link #toString()} give the masked copy. Thread-safe; equal by content.
+ *
+ * <p>Made eagerly ({@link #of}) or on first use ({@link #later}): a listing reads thousands of
+ * items whose raw fields are seldom asked for, so an adapter may keep an item as read (a tree or
+ * Jackson's buffered tokens, held privately and never shown) and the masked copy is made the first
+ * time any method here needs it; the unmasked item is dropped then. Both give the same content.
  */
 public final class RawFields {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final RawFields EMPTY = new RawFields(NODES.objectNode());
 
-    private final JsonNode tree;
+    /** The masked copy, once made. */
+    private volatile JsonNode tree;
+    /** The answer as read, until {@link #tree()} masks it (then null); guarded by {@code this}. */
+    private Supplier<JsonNode> answer;
+    /** The masking rules' source, until {@link #tree()} masks (then null); guarded by {@code this}. */
+    private Supplier<Rules> rules;
 
     private RawFields(JsonNode tree) {
         this.tree = tree;
     }
 
-    /** No fields: for an answer built without one from the provider. */
+    private RawFields(Supplier<JsonNode> answer, Supplier<Rules> rules) {
+        this.answer = answer;
+        this.rules = rules;
+    }
+
+    /**
+     * No fields: for an answer built without one from the provider.
+     *
+     * @return the raw fields
+     */
     public static RawFields empty() {
         return EMPTY;
     }
 
     /**
-     * A masked copy of {@code answer} by the masking rules of {@code spec} (the same as its logs);
-     * a {@code null} or missing answer gives {@link #empty()}.
+     * {@return a masked copy of {@code answer} by the masking rules of {@code spec} (the same as its logs);
+     * a {@code null} or missing answer gives {@link #empty()}}
+     *
+     * @param answer the provider's answer
+     * @param spec the provider's specification
      */
     public static RawFields of(JsonNode answer, ProviderSpec spec) {
         Require.present(spec, "spec");
-        return of(answer, new Rules(spec.masker(), patterns(spec.secretSubtrees()), entries(spec.secretEntries())));
+        return of(answer, rules(spec));
+    }
+
+    /**
+     * The same as {@link #of(JsonNode, ProviderSpec)}, masked on first use: {@code answer} is held as
+     * it is until then, and must not be changed by the caller afterwards.
+     *
+     * @param answer the answer or item as read (null or missing gives empty fields)
+     * @param spec the provider whose masking rules apply
+     * @return the raw fields, masked when first used
+     */
+    public static RawFields later(JsonNode answer, ProviderSpec spec) {
+        Require.present(spec, "spec");
+        if (answer == null || answer.isMissingNode() || answer.isNull()) {
+            return EMPTY;
+        }
+        return new RawFields(() -> answer, () -> rules(spec));
+    }
+
+    /**
+     * The same as {@link #of(JsonNode, ProviderSpec)} for an item buffered as Jackson tokens (the
+     * cheapest form a listing can keep it in): read into a tree by {@code json} and masked on first
+     * use. {@code answer} must hold one complete JSON value and not be written to afterwards.
+     *
+     * @param answer the item's tokens as read
+     * @param json the mapper that read them (its bounded number handling applies to the tree)
+     * @param spec the provider whose masking rules apply
+     * @return the raw fields, read and masked when first used
+     */
+    public static RawFields later(TokenBuffer answer, ObjectMapper json, ProviderSpec spec) {
+        Require.present(answer, "answer");
+        Require.present(json, "json");
+        Require.present(spec, "spec");
+        return new RawFields(() -> replay(answer, json), () -> rules(spec));
+    }
+
+    /** The tree of a complete buffered value (replaying tokens already read cannot fail on their content). */
+    private static JsonNode replay(TokenBuffer answer, ObjectMapper json) {
+        try (JsonParser tokens = answer.asParser()) {
+            return json.readTree(tokens);
+        } catch (IOException unreplayable) {
+            throw new IllegalStateException("the buffered answer could not be replayed: "
+                    + unreplayable.getClass().getSimpleName());
+        }
+    }
+
+    private static Rules rules(ProviderSpec spec) {
+        return new Rules(spec.masker(), patterns(spec.secretSubtrees()), entries(spec.secretEntries()));
+    }
+
+    /** The masked copy, made now if it was left for first use. */
+    private JsonNode tree() {
+        JsonNode made = tree;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (tree == null) {
+                JsonNode read = answer.get();
+                tree = read == null || read.isMissingNode() || read.isNull() ? EMPTY.tree : masked(read, rules.get());
+                answer = null;
+                rules = null;
+            }
+            return tree;
+        }
     }
 
     /** A masked copy of {@code answer} by {@code masker}'s rules. */
@@ -63,14 +154,16 @@ public final class RawFields {
     }
 
     /**
-     * The scalar at {@code path} as text: names separated by {@code .}, an array index as a segment
+     * {@return the scalar at {@code path} as text: names separated by {@code .}, an array index as a segment
      * ({@code "products.0.unitPriceOriginal.amount"}); a string unquoted, a number in plain
-     * notation, a boolean as {@code true}/{@code false}. None for a missing field, {@code null},
+     * notation, a boolean as {@code true}/{@code false}} None for a missing field, {@code null},
      * an object or an array.
+     *
+     * @param path the path
      */
     public Option<String> text(String path) {
         Require.present(path, "path");
-        JsonNode node = tree;
+        JsonNode node = tree();
         for (String segment : path.split("\\.", -1)) {
             if (node.isObject()) {
                 node = node.get(segment);
@@ -93,16 +186,16 @@ public final class RawFields {
         return Option.some(node.asText());
     }
 
-    /** The top-level field names, in the order the provider sent them (none when it sent no object). */
+    /** {@return the top-level field names, in the order the provider sent them (none when it sent no object)} */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
-        tree.fieldNames().forEachRemaining(names::add);
+        tree().fieldNames().forEachRemaining(names::add);
         return Collections.unmodifiableSet(names);
     }
 
-    /** The masked copy as compact JSON. */
+    /** {@return the masked copy as compact JSON} */
     public String json() {
-        return tree.toString();
+        return tree().toString();
     }
 
     /** The masked copy as compact JSON: never a secret. */
@@ -113,12 +206,12 @@ public final class RawFields {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RawFields r && tree.equals(r.tree);
+        return other instanceof RawFields r && tree().equals(r.tree());
     }
 
     @Override
     public int hashCode() {
-        return tree.hashCode();
+        return tree().hashCode();
     }
 
     private static boolean isIndex(String segment) {

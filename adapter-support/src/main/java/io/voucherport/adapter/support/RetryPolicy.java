@@ -22,7 +22,14 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxAttempts calls in all, at least 1 (1 = no retry)
+     * @param initialDelay delay before the first retry
+     * @param maxDelay cap of the exponential delay
+     * @param maxRetryAfter longest {@code Retry-After} honoured by waiting
+     */
     public RetryPolicy {
         Require.positive(maxAttempts, "max attempts");
         Require.present(initialDelay, "initial delay");
@@ -33,12 +40,16 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         }
     }
 
-    /** One attempt, no retry. */
+    /** {@return one attempt, no retry} */
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
 
-    /** The wait before retry number {@code retry} (1 for the first retry), with jitter. */
+    /**
+     * {@return the wait before retry number {@code retry} (1 for the first retry), with jitter}
+     *
+     * @param retry the retry
+     */
     public Duration delayBefore(int retry) {
         Require.positive(retry, "retry");
         long base = initialDelay.toMillis();

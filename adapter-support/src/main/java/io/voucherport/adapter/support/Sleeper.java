@@ -9,6 +9,11 @@ public interface Sleeper {
     /** Sleeps with {@link Thread#sleep}. */
     Sleeper THREAD = d -> Thread.sleep(d.toMillis());
 
-    /** Waits {@code duration}. */
+    /**
+     * Waits {@code duration}.
+     *
+     * @param duration how long to wait (not negative)
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 }

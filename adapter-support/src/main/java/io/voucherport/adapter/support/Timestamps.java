@@ -33,6 +33,10 @@ public final class Timestamps {
      * Reads ISO-8601 instants and offset date-times, zone-less date-times ({@code 2022-06-17T07:48:29}
      * or {@code 2022-06-17 07:48:29}) and plain dates in {@code zone}, and epoch seconds or
      * milliseconds; none for blank or unreadable text.
+     *
+     * @param text the text
+     * @param zone the zone
+     * @return the instant, or none
      */
     public static Option<Instant> parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
@@ -43,7 +47,12 @@ public final class Timestamps {
         return fast != null ? Option.some(fast) : general(t, zone);
     }
 
-    /** {@link #parse(String, ZoneId)} in UTC. */
+    /**
+     * {@link #parse(String, ZoneId)} in UTC.
+     *
+     * @param text the text
+     * @return the instant, or none
+     */
     public static Option<Instant> parse(String text) {
         return parse(text, UTC);
     }

@@ -65,7 +65,12 @@ public final class TokenCache implements TokenSource {
      * @param expiresAt when it stops being accepted
      */
     public record IssuedToken(Secret value, Instant expiresAt) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param value the token
+         * @param expiresAt when it stops being accepted
+         */
         public IssuedToken {
             Require.present(value, "token");
             Require.present(expiresAt, "expires at");
@@ -88,6 +93,7 @@ public final class TokenCache implements TokenSource {
      *
      * @param renewBefore how long before expiry a token is renewed
      * @param clock the clock deciding expiry
+     * @param issuer the issuer
      */
     public TokenCache(Supplier<Either<ProviderFailure, IssuedToken>> issuer, Duration renewBefore, Clock clock) {
         this("token issuer", issuer, renewBefore, clock, Option.none());
@@ -101,6 +107,7 @@ public final class TokenCache implements TokenSource {
      * @param clock the clock deciding expiry
      * @param maxWait how long a caller without a {@link Deadline} waits for a renewal at most; none
      *     to wait as long as the renewal takes
+     * @param issuer the issuer
      */
     public TokenCache(String provider, Supplier<Either<ProviderFailure, IssuedToken>> issuer, Duration renewBefore,
             Clock clock, Option<Duration> maxWait) {
@@ -144,7 +151,7 @@ public final class TokenCache implements TokenSource {
         return replacedAlready ? current() : await(pending);
     }
 
-    /** How many tokens were issued so far. */
+    /** {@return how many tokens were issued so far} */
     public synchronized int issued() {
         return issued;
     }
@@ -155,8 +162,10 @@ public final class TokenCache implements TokenSource {
     }
 
     /**
-     * The {@code exp} claim of a JWT, when {@code token} is one; none for opaque tokens. The
+     * {@return the {@code exp} claim of a JWT, when {@code token} is one; none for opaque tokens} The
      * signature is not checked: this only decides when to renew.
+     *
+     * @param token the token (a secret)
      */
     public static Option<Instant> jwtExpiry(String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.");

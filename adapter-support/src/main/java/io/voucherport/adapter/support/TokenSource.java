@@ -12,21 +12,29 @@ import io.voucherport.domain.Require;
  */
 public interface TokenSource {
 
-    /** The token to use now. */
+    /** {@return the token to use now} */
     Either<ProviderFailure, Secret> current();
 
-    /** A token to use instead of {@code rejected} (a new one, or one another caller already obtained). */
+    /**
+     * {@return a token to use instead of {@code rejected} (a new one, or one another caller already obtained)}
+     *
+     * @param rejected the rejected
+     */
     Either<ProviderFailure, Secret> replace(Secret rejected);
 
     /**
-     * Whether a rejected token can be replaced; false for a static token, whose rejection is final
-     * (the call is then not repeated).
+     * {@return whether a rejected token can be replaced; false for a static token, whose rejection is final
+     * (the call is then not repeated)}
      */
     default boolean renewable() {
         return true;
     }
 
-    /** A static token that cannot be replaced (an API key or a private app's token). */
+    /**
+     * {@return a static token that cannot be replaced (an API key or a private app's token)}
+     *
+     * @param token the token (a secret)
+     */
     static TokenSource fixed(Secret token) {
         Require.present(token, "token");
         return new TokenSource() {

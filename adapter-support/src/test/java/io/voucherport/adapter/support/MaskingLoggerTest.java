@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.sun.net.httpserver.HttpServer;
 import feign.Headers;
 import feign.Logger;
@@ -29,17 +33,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
- * The masking logger through the JDK's real {@code System.Logger} backend ({@code java.util.logging},
- * captured with every logger at its most verbose, as the testkit's {@code LogCapture} does): what
- * it shows at each level, what it reads, and that it never throws.
+ * The masking logger through a real SLF4J provider (Logback, captured with every logger at its
+ * most verbose, as the testkit's {@code LogCapture} does): what it shows at each level, what it
+ * reads, and that it never throws.
  */
 class MaskingLoggerTest {
 
@@ -48,21 +50,14 @@ class MaskingLoggerTest {
     private static final int MIB = 1 << 20;
 
     private final List<String> lines = new ArrayList<>();
-    private final java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    private final Handler handler = new Handler() {
+    private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    private final ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
-        public void publish(LogRecord record) {
+        protected void append(ILoggingEvent event) {
             synchronized (lines) {
-                lines.add(record.getMessage());
+                lines.add(event.getFormattedMessage());
             }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     };
     private Level previous;
@@ -70,16 +65,18 @@ class MaskingLoggerTest {
     @BeforeEach
     void capture() {
         previous = root.getLevel();
-        root.setLevel(Level.ALL);
-        handler.setLevel(Level.ALL);
-        root.addHandler(handler);
+        root.setLevel(Level.TRACE);
+        appender.setContext(context);
+        appender.start();
+        root.addAppender(appender);
     }
 
     @AfterEach
     void release() {
-        root.removeHandler(handler);
+        root.detachAppender(appender);
+        appender.stop();
         root.setLevel(previous);
-        java.util.logging.Logger.getLogger("io.voucherport.http.test").setLevel(null);
+        context.getLogger("io.voucherport.http.test").setLevel(null);
     }
 
     private String logged() {
@@ -205,7 +202,7 @@ class MaskingLoggerTest {
             assertThat(body.read).as(level.name()).isZero();
         }
         assertThat(logged()).contains("<--- HTTP/1.1 200 R (1ms)").contains("<--- END HTTP (body not read)");
-        java.util.logging.Logger.getLogger("io.voucherport.http.test").setLevel(Level.INFO);
+        context.getLogger("io.voucherport.http.test").setLevel(Level.INFO);
         lines.clear();
         Counting body = new Counting(MIB);
         Response original = response(200, body, null, "application/json");

@@ -55,7 +55,7 @@ class PooledTransportTest {
             assertThat(head.header("Transfer-Encoding")).isNull();
             assertThat(head.header("Accept")).isEqualTo("application/json");
             assertThat(head.header("Accept-Encoding")).isEqualTo("identity");
-            assertThat(head.header("User-Agent")).isEqualTo("Voucherport");
+            assertThat(head.header("User-Agent")).isEqualTo(SharedHttpClient.DEFAULT_USER_AGENT).startsWith("voucherport/");
             assertThat(head.header("Host")).isEqualTo(server.baseUrl().substring("http://".length()));
         }
     }

@@ -57,13 +57,23 @@ final class RawServer implements AutoCloseable {
     final AtomicInteger abortedByClient = new AtomicInteger();
 
     RawServer(Handler handler) throws IOException {
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), handler);
+    }
+
+    /** Serves on {@code server} (e.g. a TLS server socket), which it closes. */
+    RawServer(ServerSocket server, Handler handler) {
         this.handler = handler;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = server;
         threads.submit(this::accept);
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** The local port. */
+    int port() {
+        return server.getLocalPort();
     }
 
     private void accept() {
@@ -102,7 +112,8 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    private static Head read(InputStream in) throws IOException {
+    /** One message head and its {@code Content-Length} body (a request, or an answer's status line and body); null at the end. */
+    static Head read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

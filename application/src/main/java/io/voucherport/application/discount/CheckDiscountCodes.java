@@ -11,6 +11,10 @@ import io.voucherport.domain.discount.PriceRuleId;
 import io.voucherport.domain.discount.PriceRules;
 import io.voucherport.domain.discount.UsageLimit;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.observe.Outcome;
+import io.voucherport.domain.observe.UseCaseObservation;
+import io.voucherport.domain.observe.UseCaseStart;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.paging.PagedSequence;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,18 +29,43 @@ import java.time.Instant;
  * codes' usage counts (one listing of the rule's codes); a code in that listing that cannot be
  * read makes the check fail with that {@code UnreadableItem} — the check is never decided without
  * it, and an unreadable code is never taken for "no such code".
+ *
+ * <p>{@link #check} and {@link #create} are told to the {@link VoucherportListener} as use-case
+ * operations ({@code check}: outcome {@code redeemable}, {@code exhausted}, {@code outside-validity},
+ * {@code unknown} or the failure's type), enclosing the provider calls they make.
  */
 public final class CheckDiscountCodes {
 
     private final DiscountCodes codes;
     private final PriceRules rules;
     private final Clock clock;
+    private final VoucherportListener listener;
 
-    /** A checker over the two ports (usually one adapter), judging time by {@code clock}. */
+    /**
+     * A checker over the two ports (usually one adapter), judging time by {@code clock}.
+     *
+     * @param codes the codes
+     * @param rules the rules
+     * @param clock the clock to read time from
+     */
     public CheckDiscountCodes(DiscountCodes codes, PriceRules rules, Clock clock) {
+        this(codes, rules, clock, VoucherportListener.none());
+    }
+
+    /**
+     * A checker over the two ports (usually one adapter), judging time by {@code clock}, its
+     * operations told to {@code listener} (guarded: it never changes a result).
+     *
+     * @param codes the discount codes
+     * @param rules their price rules
+     * @param clock what "now" is
+     * @param listener who hears each check and create
+     */
+    public CheckDiscountCodes(DiscountCodes codes, PriceRules rules, Clock clock, VoucherportListener listener) {
         this.codes = Require.present(codes, "codes");
         this.rules = Require.present(rules, "rules");
         this.clock = Require.present(clock, "clock");
+        this.listener = VoucherportListener.guarded(Require.present(listener, "listener"));
     }
 
     /** What a check found. */
@@ -80,13 +109,30 @@ public final class CheckDiscountCodes {
     }
 
     /**
-     * Whether {@code text} can be used now: the rule's dates, and its usage limit against the
-     * rule's uses (reported, or counted over its codes). Safe to retry. Failures: those of the
+     * {@return whether {@code text} can be used now: the rule's dates, and its usage limit against the
+     * rule's uses (reported, or counted over its codes)} Safe to retry. Failures: those of the
      * ports; {@code UnreadableItem} when the rule's uses must be counted and one of its codes
      * cannot be read.
+     *
+     * @param text the text
      */
     public Either<ProviderFailure, Check> check(String text) {
         Require.text(text, "discount code");
+        return UseCaseObservation.around(listener, new UseCaseStart("CheckDiscountCodes", "check"),
+                () -> checked(text), CheckDiscountCodes::outcome);
+    }
+
+    /** The low-cardinality outcome of a check: its kind, or the failure's type. */
+    private static String outcome(Either<ProviderFailure, Check> result) {
+        if (result.isLeft()) {
+            return Outcome.of(result.getLeft());
+        }
+        Check check = result.get();
+        return check instanceof Check.Redeemable ? "redeemable" : check instanceof Check.Exhausted ? "exhausted"
+                : check instanceof Check.OutsideValidity ? "outside-validity" : "unknown";
+    }
+
+    private Either<ProviderFailure, Check> checked(String text) {
         return codes.lookup(text).flatMap(found -> {
             if (found.isEmpty()) {
                 return Either.right(new Check.Unknown(text));
@@ -117,13 +163,26 @@ public final class CheckDiscountCodes {
         return codes.list(rule.id()).forEachItem(c -> sum[0] += c.usageCount()).map(n -> sum[0]);
     }
 
-    /** Every code of a rule, lazily. */
+    /**
+     * {@return every code of a rule, lazily}
+     *
+     * @param rule the price rule
+     */
     public PagedSequence<DiscountCode> list(PriceRuleId rule) {
         return codes.list(Require.present(rule, "price rule id"));
     }
 
-    /** Creates a code for a rule. */
+    /**
+     * Creates a code for a rule.
+     *
+     * @param rule the price rule
+     * @param code the code
+     * @return the discount code, or the failure that prevented it (a value, never thrown)
+     */
     public Either<ProviderFailure, DiscountCode> create(PriceRuleId rule, NewDiscountCode code) {
-        return codes.create(Require.present(rule, "price rule id"), Require.present(code, "code"));
+        Require.present(rule, "price rule id");
+        Require.present(code, "code");
+        return UseCaseObservation.around(listener, new UseCaseStart("CheckDiscountCodes", "create"),
+                () -> codes.create(rule, code), Outcome::of);
     }
 }

@@ -17,7 +17,13 @@ public record CodePattern(String alphabet, int length, String prefix) {
     /** Upper-case letters and digits without the look-alikes 0/O and 1/I. */
     public static final String UNAMBIGUOUS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /** Validates: enough room for at least 4 random characters. */
+    /**
+     * Validates: enough room for at least 4 random characters.
+     *
+     * @param alphabet the characters to draw from: at least 2, no whitespace, no repeats
+     * @param length the whole code's length, prefix included
+     * @param prefix the fixed start, possibly empty
+     */
     public CodePattern {
         Require.present(alphabet, "alphabet");
         Require.present(prefix, "prefix");
@@ -34,12 +40,22 @@ public record CodePattern(String alphabet, int length, String prefix) {
         }
     }
 
-    /** {@value #UNAMBIGUOUS} codes of {@code length} after {@code prefix}. */
+    /**
+     * {@value #UNAMBIGUOUS} codes of {@code length} after {@code prefix}.
+     *
+     * @param prefix the fixed start, possibly empty
+     * @param length the whole code's length, prefix included
+     * @return the code pattern
+     */
     public static CodePattern of(String prefix, int length) {
         return new CodePattern(UNAMBIGUOUS, length, prefix);
     }
 
-    /** One code drawn with {@code random}. */
+    /**
+     * {@return one code drawn with {@code random}}
+     *
+     * @param random the random
+     */
     public CodeText draw(RandomGenerator random) {
         StringBuilder code = new StringBuilder(length).append(prefix);
         while (code.length() < length) {

@@ -6,6 +6,10 @@ import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.failure.ProviderFailure;
+import io.voucherport.domain.observe.Outcome;
+import io.voucherport.domain.observe.UseCaseObservation;
+import io.voucherport.domain.observe.UseCaseStart;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.paging.PagedSequence;
 import io.voucherport.domain.promotion.CodeText;
 import io.voucherport.domain.promotion.NewPromotionCode;
@@ -36,6 +40,11 @@ import java.util.random.RandomGenerator;
  * an absent code: before issuing, it stops the issuance (its text may be one about to be drawn);
  * after an unknown outcome, the codes of the batch never seen stay {@code uncertain} while any
  * listing held an unreadable code, since that code may be one of them.
+ *
+ * <p>{@link #issue}, {@link #revoke} and {@link #whoHolds} are told to the
+ * {@link VoucherportListener} as use-case operations ({@code issue}: outcome {@code ok},
+ * {@code uncertain} when codes of a batch may exist, or the failure's type), enclosing the provider
+ * calls they make.
  */
 public final class ManagePromotionCodes {
 
@@ -48,10 +57,14 @@ public final class ManagePromotionCodes {
     private final RandomGenerator random;
     private final Duration settleTime;
     private final Waiting waiting;
+    private final VoucherportListener listener;
 
     /**
      * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}),
      * settling unknown outcomes over {@link #DEFAULT_SETTLE_TIME} in real time.
+     *
+     * @param promotions the promotions
+     * @param random the random
      */
     public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random) {
         this(promotions, random, DEFAULT_SETTLE_TIME, Waiting.real());
@@ -64,9 +77,27 @@ public final class ManagePromotionCodes {
      *     outcome, a code counts as not created only when listings over this time never showed it
      *     (zero or more)
      * @param waiting the clock and how to wait between listings (blocking)
+     * @param promotions the promotions
+     * @param random the random
      */
     public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
             Waiting waiting) {
+        this(promotions, random, settleTime, waiting, VoucherportListener.none());
+    }
+
+    /**
+     * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}),
+     * its operations told to {@code listener} (guarded: it never changes a result).
+     *
+     * @param promotions the promotion codes port
+     * @param random draws new codes
+     * @param settleTime how long the provider's listing may lag behind a create (zero or more)
+     * @param waiting the clock and how to wait between listings (blocking)
+     * @param listener who hears each issue, revoke and lookup
+     */
+    public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
+            Waiting waiting, VoucherportListener listener) {
+        this.listener = VoucherportListener.guarded(Require.present(listener, "listener"));
         this.promotions = Require.present(promotions, "promotions");
         this.random = Require.present(random, "random");
         Require.present(settleTime, "settle time");
@@ -90,7 +121,14 @@ public final class ManagePromotionCodes {
      */
     public record Issued(List<PromotionCode> created, List<CodeText> notCreated, List<CodeText> uncertain,
             Option<ProviderFailure> failure) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param created codes that exist now because of this issuance
+         * @param notCreated codes drawn but provably not created: refused, never sent, or absent from every listing over the settle time after an unknown outcome
+         * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven (a listing failed or the wait was interrupted): look them up before issuing them elsewhere
+         * @param failure why the issuance stopped early
+         */
         public Issued {
             created = List.copyOf(Require.present(created, "created"));
             notCreated = List.copyOf(Require.present(notCreated, "not created"));
@@ -98,15 +136,17 @@ public final class ManagePromotionCodes {
             Require.present(failure, "failure");
         }
 
-        /** Whether every code asked for was created. */
+        /** {@return whether every code asked for was created} */
         public boolean complete() {
             return failure.isEmpty() && notCreated.isEmpty() && uncertain.isEmpty();
         }
     }
 
     /**
-     * Every code of the promotion, lazily, one page in memory at a time; a code the provider sent
-     * but that cannot be read comes as a {@code Left} of {@code UnreadableItem} in its place.
+     * {@return every code of the promotion, lazily, one page in memory at a time; a code the provider sent
+     * but that cannot be read comes as a {@code Left} of {@code UnreadableItem} in its place}
+     *
+     * @param id the identifier
      */
     public PagedSequence<PromotionCode> codes(PromotionId id) {
         return promotions.codes(Require.present(id, "promotion id"));
@@ -122,12 +162,34 @@ public final class ManagePromotionCodes {
      * absence is proven, else {@code uncertain}. Blocks up to the settle time in that case.
      * Failures: those of the port; {@code UnreadableItem} when an existing code cannot be read
      * (nothing is created then).
+     *
+     * @param id the identifier
+     * @param count how many
+     * @param pattern the code pattern
+     * @param allowedUses the allowed uses, or none when absent
+     * @return the issued, or the failure that prevented it (a value, never thrown)
      */
     public Either<ProviderFailure, Issued> issue(PromotionId id, int count, CodePattern pattern, Option<Integer> allowedUses) {
         Require.present(id, "promotion id");
         Require.positive(count, "count");
         Require.present(pattern, "pattern");
         Require.present(allowedUses, "allowed uses");
+        return UseCaseObservation.around(listener, new UseCaseStart("ManagePromotionCodes", "issue"),
+                () -> issued(id, count, pattern, allowedUses), ManagePromotionCodes::outcome);
+    }
+
+    /** The low-cardinality outcome of an issuance: ok, uncertain, or the failure's type. */
+    private static String outcome(Either<ProviderFailure, Issued> result) {
+        if (result.isLeft()) {
+            return Outcome.of(result.getLeft());
+        }
+        Issued issued = result.get();
+        return !issued.uncertain().isEmpty() ? "uncertain"
+                : issued.failure().map(Outcome::of).getOrElse(Outcome.OK);
+    }
+
+    private Either<ProviderFailure, Issued> issued(PromotionId id, int count, CodePattern pattern,
+            Option<Integer> allowedUses) {
         return existing(id).map(taken -> {
             List<CodeText> drawn = draw(count, pattern, taken);
             List<PromotionCode> created = new ArrayList<>();
@@ -145,10 +207,21 @@ public final class ManagePromotionCodes {
         });
     }
 
-    /** Deletes {@code codes} from the promotion, in batches. Idempotent. */
+    /**
+     * Deletes {@code codes} from the promotion, in batches. Idempotent.
+     *
+     * @param id the identifier
+     * @param codes the codes
+     * @return the done, or the failure that prevented it (a value, never thrown)
+     */
     public Either<ProviderFailure, Done> revoke(PromotionId id, List<CodeText> codes) {
         Require.present(id, "promotion id");
         Require.present(codes, "codes");
+        return UseCaseObservation.around(listener, new UseCaseStart("ManagePromotionCodes", "revoke"),
+                () -> revoked(id, codes), Outcome::of);
+    }
+
+    private Either<ProviderFailure, Done> revoked(PromotionId id, List<CodeText> codes) {
         int batchSize = Math.max(1, promotions.maxCodesPerCreate());
         for (int from = 0; from < codes.size(); from += batchSize) {
             Either<ProviderFailure, Done> done = promotions.deleteCodes(id, codes.subList(from,
@@ -160,9 +233,15 @@ public final class ManagePromotionCodes {
         return Either.right(Done.DONE);
     }
 
-    /** The promotion holding {@code code}, if any. */
+    /**
+     * {@return the promotion holding {@code code}, if any}
+     *
+     * @param code the code
+     */
     public Either<ProviderFailure, Option<PromotionId>> whoHolds(CodeText code) {
-        return promotions.findPromotionHolding(Require.present(code, "code"));
+        Require.present(code, "code");
+        return UseCaseObservation.around(listener, new UseCaseStart("ManagePromotionCodes", "who holds"),
+                () -> promotions.findPromotionHolding(code), Outcome::of);
     }
 
     private Either<ProviderFailure, Set<String>> existing(PromotionId id) {

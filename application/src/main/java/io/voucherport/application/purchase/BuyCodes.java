@@ -13,6 +13,10 @@ import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
 import io.voucherport.domain.journal.PurchaseStatus;
 import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.observe.Outcome;
+import io.voucherport.domain.observe.PurchaseSignal;
+import io.voucherport.domain.observe.PurchaseSignal.Stage;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderCodes;
@@ -70,6 +74,10 @@ import java.util.function.Supplier;
  * sent again blindly), a read is tried again later. The futures of {@link #buyAsync} and
  * {@link #resumeAsync} always complete: with the result, or exceptionally when something else (the
  * journal, the clock, the scheduler) threw. Thread-safe.
+ *
+ * <p>Each step of a purchase (placed, refused, outcome unknown, looked up, absence proven,
+ * delivered, partially delivered, failed, pending) is told to the builder's
+ * {@link VoucherportListener} as a {@link PurchaseSignal}; a listener never changes the purchase.
  */
 public final class BuyCodes {
 
@@ -85,6 +93,7 @@ public final class BuyCodes {
     private final Duration leaseFor;
     private final Duration recheckAfter;
     private final String owner;
+    private final VoucherportListener listener;
 
     private BuyCodes(Builder b) {
         this.name = b.name;
@@ -96,27 +105,37 @@ public final class BuyCodes {
         this.leaseFor = b.leaseFor;
         this.recheckAfter = b.recheckAfter;
         this.owner = b.owner;
+        this.listener = b.listener;
     }
 
     /**
-     * A builder for buying from {@code supplier}, journaled in {@code journal} under the supplier's
-     * {@code name} (the name the journal and {@link RecoverPurchases} know it by; keep it stable).
+     * {@return a builder for buying from {@code supplier}, journaled in {@code journal} under the supplier's
+     * {@code name} (the name the journal and {@link RecoverPurchases} know it by; keep it stable)}
+     *
+     * @param name the name
+     * @param supplier the code supplier
+     * @param journal the purchase journal
      */
     public static Builder builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
         return new Builder(name, supplier, journal);
     }
 
-    /** A request with a fresh reference: store the reference before calling {@link #buy}. */
+    /**
+     * {@return a request with a fresh reference: store the reference before calling {@link #buy}}
+     *
+     * @param lines the order lines
+     * @param settlementCurrency the settlement currency, or none when absent
+     */
     public static OrderRequest prepare(List<OrderLine> lines, Option<CurrencyCode> settlementCurrency) {
         return new OrderRequest(OrderReference.generate(), lines, settlementCurrency);
     }
 
-    /** The supplier's name in the journal. */
+    /** {@return the supplier's name in the journal} */
     public String name() {
         return name;
     }
 
-    /** The supplier bought from. */
+    /** {@return the supplier bought from} */
     public CodeSupplier supplier() {
         return supplier;
     }
@@ -124,6 +143,30 @@ public final class BuyCodes {
     /** The journal kept. */
     PurchaseJournal journal() {
         return journal;
+    }
+
+    /** Tells the listener that {@code purchase} took {@code stage}. */
+    void signal(JournaledPurchase purchase, Stage stage, String detail) {
+        signal(purchase.reference(), purchase.openedAt(), stage, detail);
+    }
+
+    /**
+     * Tells the listener that the purchase with {@code reference}, opened at {@code openedAt} (null:
+     * not known), took {@code stage}.
+     */
+    private void signal(OrderReference reference, Instant openedAt, Stage stage, String detail) {
+        Duration since = Duration.ZERO;
+        try {
+            since = openedAt == null ? Duration.ZERO : Duration.between(openedAt, now());
+        } catch (RuntimeException e) {   // a clock that fails is no reason to stop a purchase
+            since = Duration.ZERO;
+        }
+        listener.purchase(new PurchaseSignal(name, stage, detail, since, reference));
+    }
+
+    /** The listener this buyer tells (guarded). */
+    VoucherportListener listener() {
+        return listener;
     }
 
     /** How long after it is left pending a purchase is due for recovery. */
@@ -135,13 +178,21 @@ public final class BuyCodes {
      * Journals the purchase, places it, waits for it by the policy and fetches its codes; blocks
      * while waiting. A reference journaled already is resumed instead (never placed twice); one
      * journaled with another request is refused with {@link IllegalArgumentException}.
+     *
+     * @param request the order request
+     * @return the purchase result
      */
     public PurchaseResult buy(OrderRequest request) {
         Require.present(request, "request");
         return start(request, this::runBlocking);
     }
 
-    /** {@link #buy} without blocking a thread while waiting (supplier and journal calls still block). */
+    /**
+     * {@link #buy} without blocking a thread while waiting (supplier and journal calls still block).
+     *
+     * @param request the order request
+     * @return a future completing with the purchase result
+     */
     public CompletableFuture<PurchaseResult> buyAsync(OrderRequest request) {
         Require.present(request, "request");
         return async(runner -> start(request, runner));
@@ -152,13 +203,21 @@ public final class BuyCodes {
      * from what the journal holds (an ended purchase answers its result again, with its codes
      * fetched anew). A reference the journal does not know is journaled as possibly sent already,
      * so it is looked up and placed only when absence is proven.
+     *
+     * @param request the order request
+     * @return the purchase result
      */
     public PurchaseResult resume(OrderRequest request) {
         Require.present(request, "request");
         return resume(request, this::runBlocking);
     }
 
-    /** {@link #resume} without blocking a thread while waiting. */
+    /**
+     * {@link #resume} without blocking a thread while waiting.
+     *
+     * @param request the order request
+     * @return a future completing with the purchase result
+     */
     public CompletableFuture<PurchaseResult> resumeAsync(OrderRequest request) {
         Require.present(request, "request");
         return async(runner -> resume(request, runner));
@@ -246,6 +305,7 @@ public final class BuyCodes {
 
     private PurchaseResult resume(OrderRequest request, Runner runner) {
         Option<Claimed> claimed;
+        Instant openedAt;
         try {
             Option<JournaledPurchase> known = journal.find(request.reference());
             if (known.isEmpty()) {
@@ -254,6 +314,7 @@ public final class BuyCodes {
                                 + " placed before", now())), owner, now(), leaseFor);
                 if (opened.isRight()) {
                     Run run = new Run(opened.get());
+                    signal(opened.get().purchase(), Stage.OUTCOME_UNKNOWN, "no-journal-record");
                     return runner.run(run.guarded(() -> run.lookUp(0)));
                 }
                 known = Option.some(opened.getLeft());
@@ -265,11 +326,13 @@ public final class BuyCodes {
             if (known.get().status().isEnded()) {
                 return ended(known.get());
             }
+            openedAt = known.get().openedAt();
             claimed = journal.claim(request.reference(), owner, now(), leaseFor);
         } catch (JournalException e) {
             return journalDown(request.reference(), e);
         }
         if (claimed.isEmpty()) {
+            signal(request.reference(), openedAt, Stage.PENDING, "driven-elsewhere");
             return new PurchaseResult.Pending(request.reference(), Option.none(), Option.none(),
                     "another instance is driving this purchase now; it is never placed twice");
         }
@@ -306,6 +369,7 @@ public final class BuyCodes {
      * it. Resume it by reference once the journal is back; it is never bought twice.
      */
     private PurchaseResult journalDown(OrderReference reference, JournalException e) {
+        signal(reference, null, Stage.PENDING, "journal-failed");
         return new PurchaseResult.Pending(reference, Option.none(), Option.none(), "the purchase journal failed ("
                 + e.getMessage() + "); nothing was sent by this call: resume it by reference later");
     }
@@ -313,6 +377,7 @@ public final class BuyCodes {
     private Instant now() {
         return waiting.clock().instant();
     }
+
 
     private PurchaseResult runBlocking(Step first) {
         Step step = first;
@@ -435,9 +500,11 @@ public final class BuyCodes {
                 }
                 return finish(((Step.Done) next).result());
             } catch (LeaseLostException e) {
+                signal(purchase(), Stage.PENDING, "lease-lost");
                 return new Step.Done(new PurchaseResult.Pending(reference(), purchase().orderId(), Option.none(),
                         "another instance took this purchase over; it is never placed twice"));
             } catch (JournalException e) {
+                signal(purchase(), Stage.PENDING, "journal-failed");
                 return finish(new PurchaseResult.Pending(reference(), purchase().orderId(), Option.none(),
                         "the purchase journal failed (" + e.getMessage() + "); resume it later"));
             }
@@ -522,9 +589,13 @@ public final class BuyCodes {
         private Step after(Duration delay, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
             flush();
             if (pastDeadline(delay)) {
+                signal(purchase(), Stage.PENDING, "deadline");
                 return done(pendingResult(order, "deadline reached while " + waitingFor));
             }
-            return new Step.Wait(delay, then, () -> pendingResult(order, "interrupted while " + waitingFor));
+            return new Step.Wait(delay, then, () -> {
+                signal(purchase(), Stage.PENDING, "interrupted");
+                return pendingResult(order, "interrupted while " + waitingFor);
+            });
         }
 
         private Step after(int poll, Option<SupplierOrder> order, String waitingFor, Supplier<Step> then) {
@@ -543,6 +614,7 @@ public final class BuyCodes {
             if (p.placementInFlight()) {   // its sender is gone, but the request may still land: doubt from now
                 record(new PurchaseEvent.OutcomeUnknown(name, "taken over with a placement whose outcome was never"
                         + " journaled", now()));
+                signal(purchase(), Stage.OUTCOME_UNKNOWN, "taken-over");
                 return lookUp(0);
             }
             if (p.doubtSince().isDefined()) {
@@ -570,9 +642,11 @@ public final class BuyCodes {
                 if (order.reference().exists(r -> !r.equals(reference()))) {
                     record(new PurchaseEvent.OutcomeUnknown(name, "the supplier answered with an order of reference "
                             + order.reference().get(), now()));
+                    signal(purchase(), Stage.OUTCOME_UNKNOWN, "foreign-reference");
                     return lookUp(0);
                 }
                 unwritten.add(new PurchaseEvent.Accepted(name, order.id(), now()));   // written with what follows
+                signal(purchase(), Stage.PLACED, PurchaseSignal.NO_DETAIL);
                 return await(order, 0);
             }
             ProviderFailure failure = placed.getLeft();
@@ -580,19 +654,23 @@ public final class BuyCodes {
                 Option<SupplierOrder> existing = duplicate.existing().filter(o -> o.reference().contains(reference()));
                 if (existing.isDefined()) {
                     record(new PurchaseEvent.Accepted(name, existing.get().id(), now()));
+                    signal(purchase(), Stage.PLACED, Outcome.of(failure));
                     return await(existing.get(), 0);
                 }
                 record(new PurchaseEvent.OutcomeUnknown(name, "the supplier has an order with this reference already: "
                         + failure.message(), now()));
+                signal(purchase(), Stage.OUTCOME_UNKNOWN, Outcome.of(failure));
                 return lookUp(0);
             }
             if (!failure.provablyNotApplied()) {   // unknown outcome, or an answer that proves nothing
                 record(new PurchaseEvent.OutcomeUnknown(name, failure.getClass().getSimpleName() + ": "
                         + failure.message(), now()));
+                signal(purchase(), Stage.OUTCOME_UNKNOWN, Outcome.of(failure));
                 return lookUp(0);
             }
             record(new PurchaseEvent.Refused(name, failure.getClass().getSimpleName(), failure.provablyNotApplied(),
                     failure.isTransient(), failure.message(), now()));
+            signal(purchase(), Stage.REFUSED, Outcome.of(failure));
             if (failure.isTransient() && failure.provablyNotApplied() && purchase().placements() < MAX_PLACEMENTS) {
                 Duration wait = policy.delayBefore(purchase().placements() - 1, waiting.random());
                 if (failure instanceof ProviderFailure.RateLimited limited && limited.retryAfter().isDefined()
@@ -622,12 +700,15 @@ public final class BuyCodes {
                             + " an order of another reference)", () -> lookUp(attempt + 1));
                 }
                 record(new PurchaseEvent.LookedUp(name, Option.some(order.id()), asked));
+                signal(purchase(), Stage.LOOKED_UP, "found");
                 return await(order, 0);
             }
             record(new PurchaseEvent.LookedUp(name, Option.none(), asked));
+            signal(purchase(), Stage.LOOKED_UP, "absent");
             JournaledPurchase p = purchase();
             if (p.absenceProven(settleTime)) {
                 record(new PurchaseEvent.AbsenceProven(name, p.emptyLookupsSinceDoubt(), now()));
+                signal(purchase(), Stage.ABSENCE_PROVEN, PurchaseSignal.NO_DETAIL);
                 return place();
             }
             Duration untilSettled = Duration.between(now(), p.doubtSince().get().plus(settleTime));
@@ -673,11 +754,13 @@ public final class BuyCodes {
                 Map<Sku, Integer> missing = purchase().request().shortfall(codes.get());
                 if (missing.isEmpty()) {
                     end(new PurchaseEvent.Delivered(order.id(), codes.get().delivered().size(), now()));
+                    signal(purchase(), Stage.DELIVERED, PurchaseSignal.NO_DETAIL);
                     return done(new PurchaseResult.Delivered(reference(), order, codes.get()));
                 }
                 if (order.status() == OrderStatus.PARTIALLY_COMPLETED || onlyUnreadableMissing(missing, codes.get())) {
                     end(new PurchaseEvent.PartiallyDelivered(order.id(), codes.get().delivered().size(),
                             missing.values().stream().mapToInt(Integer::intValue).sum(), now()));
+                    signal(purchase(), Stage.PARTIALLY_DELIVERED, PurchaseSignal.NO_DETAIL);
                     return done(new PurchaseResult.PartiallyDelivered(reference(), order, codes.get(), missing));
                 }
             }
@@ -716,6 +799,7 @@ public final class BuyCodes {
             boolean mayHaveBought = known.everInDoubt()
                     || failure.exists(f -> !f.provablyNotApplied()) && order.isEmpty();
             end(new PurchaseEvent.Failed(reason, mayHaveBought, now()));
+            signal(purchase(), Stage.FAILED, failure.map(Outcome::of).getOrElse(PurchaseSignal.NO_DETAIL));
             return done(new PurchaseResult.Failed(reference(), order, reason, failure, mayHaveBought));
         }
     }
@@ -731,6 +815,7 @@ public final class BuyCodes {
         private Duration leaseFor = Duration.ofMinutes(2);
         private Duration recheckAfter = Duration.ofSeconds(30);
         private String owner = "vp-" + UUID.randomUUID();
+        private VoucherportListener listener = VoucherportListener.none();
 
         private Builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
             this.name = Require.identifier(name, "supplier name");
@@ -738,22 +823,32 @@ public final class BuyCodes {
             this.journal = Require.present(journal, "journal");
         }
 
-        /** How to wait for an order; default {@link PollingPolicy#DEFAULT}. */
+        /**
+         * {@return how to wait for an order; default {@link PollingPolicy#DEFAULT}}
+         *
+         * @param policy the polling policy
+         */
         public Builder policy(PollingPolicy policy) {
             this.policy = Require.present(policy, "polling policy");
             return this;
         }
 
-        /** Time as the purchase sees it; default {@link Waiting#real()}. */
+        /**
+         * {@return time as the purchase sees it; default {@link Waiting#real()}}
+         *
+         * @param waiting the clock and the way to wait
+         */
         public Builder waiting(Waiting waiting) {
             this.waiting = Require.present(waiting, "waiting");
             return this;
         }
 
         /**
-         * How long after a doubt empty lookups must go on before absence counts as proven; default
-         * the supplier's {@link CodeSupplier#referenceLookupLag()}. Shorter than the supplier's real
+         * {@return how long after a doubt empty lookups must go on before absence counts as proven; default
+         * the supplier's {@link CodeSupplier#referenceLookupLag()}} Shorter than the supplier's real
          * lag risks a second order.
+         *
+         * @param settleTime the settle time
          */
         public Builder settleTime(Duration settleTime) {
             this.settleTime = nonNegative(settleTime, "settle time");
@@ -761,8 +856,10 @@ public final class BuyCodes {
         }
 
         /**
-         * How long a purchase stays leased to this instance without a journal write; default 2
-         * minutes. Longer than the longest single supplier call, so that a live instance keeps it.
+         * {@return how long a purchase stays leased to this instance without a journal write; default 2
+         * minutes} Longer than the longest single supplier call, so that a live instance keeps it.
+         *
+         * @param leaseFor the lease for
          */
         public Builder lease(Duration leaseFor) {
             Require.present(leaseFor, "lease");
@@ -773,19 +870,39 @@ public final class BuyCodes {
             return this;
         }
 
-        /** When a purchase left pending is due for {@link RecoverPurchases}; default 30 seconds later. */
+        /**
+         * {@return when a purchase left pending is due for {@link RecoverPurchases}; default 30 seconds later}
+         *
+         * @param recheckAfter the recheck after
+         */
         public Builder recheckAfter(Duration recheckAfter) {
             this.recheckAfter = nonNegative(recheckAfter, "recheck after");
             return this;
         }
 
-        /** This service instance's name in the journal's leases; default a random one per builder. */
+        /**
+         * {@return this service instance's name in the journal's leases; default a random one per builder}
+         *
+         * @param owner this instance's owner name in the journal
+         */
         public Builder owner(String owner) {
             this.owner = Require.text(owner, "owner");
             return this;
         }
 
-        /** The use case. */
+        /**
+         * Who hears each step of every purchase (a {@link PurchaseSignal}); guarded, so it never
+         * changes a purchase. Default {@link VoucherportListener#none()}.
+         *
+         * @param purchaseListener the listener
+         * @return this builder
+         */
+        public Builder listener(VoucherportListener purchaseListener) {
+            this.listener = VoucherportListener.guarded(Require.present(purchaseListener, "listener"));
+            return this;
+        }
+
+        /** {@return the use case} */
         public BuyCodes build() {
             return new BuyCodes(this);
         }

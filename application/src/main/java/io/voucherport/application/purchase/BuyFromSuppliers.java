@@ -12,6 +12,8 @@ import io.voucherport.domain.journal.PurchaseEvent;
 import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
 import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.observe.PurchaseSignal;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.supply.CodeSupplier;
 import io.voucherport.domain.supply.OrderLine;
 import io.voucherport.domain.supply.OrderReference;
@@ -36,7 +38,8 @@ import java.util.UUID;
  * sent to it). Never after an outcome-unknown failure — not even once its absence was proven — nor
  * after a placed order or a pending result. Every supplier gets the same reference, and a
  * reference journaled already is resumed at the supplier it is journaled at, never started
- * elsewhere. Thread-safe once built.
+ * elsewhere. Thread-safe once built. Each step is told to the buyers' listeners (see
+ * {@link Builder#listener}); a purchase routed on is told as {@code REROUTED} to the next supplier's.
  */
 public final class BuyFromSuppliers {
 
@@ -45,6 +48,7 @@ public final class BuyFromSuppliers {
     private final Waiting waiting;
     private final Duration leaseFor;
     private final String owner;
+    private final VoucherportListener listener;
 
     private record Entry(CodeSupplier supplier, Map<Sku, Sku> skus, BuyCodes buyer) {
     }
@@ -57,7 +61,13 @@ public final class BuyFromSuppliers {
      * @param refusedBy the suppliers tried before, which provably bought nothing
      */
     public record Routed(String supplier, PurchaseResult result, List<String> refusedBy) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param supplier the name of the supplier that had the last word
+         * @param result how it ended
+         * @param refusedBy the suppliers tried before, which provably bought nothing
+         */
         public Routed {
             Require.text(supplier, "supplier");
             Require.present(result, "result");
@@ -71,20 +81,35 @@ public final class BuyFromSuppliers {
         this.waiting = b.waiting;
         this.leaseFor = b.leaseFor;
         this.owner = b.owner;
+        this.listener = b.listener;
     }
 
-    /** An empty directory journaling in {@code journal}, whose purchases wait by {@code policy} in {@code waiting}'s time. */
+    /**
+     * {@return an empty directory journaling in {@code journal}, whose purchases wait by {@code policy} in {@code waiting}'s time}
+     *
+     * @param journal the purchase journal
+     * @param policy the polling policy
+     * @param waiting the clock and the way to wait
+     */
     public static Builder builder(PurchaseJournal journal, PollingPolicy policy, Waiting waiting) {
         return new Builder(Require.present(journal, "journal"), Require.present(policy, "polling policy"),
                 Require.present(waiting, "waiting"));
     }
 
-    /** The supplier registered as {@code name}. */
+    /**
+     * {@return the supplier registered as {@code name}}
+     *
+     * @param name the name
+     */
     public Option<CodeSupplier> supplier(String name) {
         return Option.of(suppliers.get(name)).map(Entry::supplier);
     }
 
-    /** Recovery of this directory's unfinished purchases, claiming as this directory's owner. */
+    /**
+     * Recovery of this directory's unfinished purchases, claiming as this directory's owner.
+     *
+     * @return the recover purchases
+     */
     public RecoverPurchases recovery() {
         return new RecoverPurchases(journal, suppliers.values().stream().map(Entry::buyer).toList(), waiting,
                 leaseFor, owner);
@@ -94,12 +119,20 @@ public final class BuyFromSuppliers {
      * Buys {@code lines} (in catalog SKUs) with {@code reference} from the first of {@code preference}
      * that can sell them, falling back as described above. A reference journaled already is
      * resumed where it is journaled.
+     *
+     * @param reference the caller's order reference, unique per purchase
+     * @param lines the order lines
+     * @param settlementCurrency the settlement currency, or none when absent
+     * @param preference the preference
+     * @return the routed
      */
     public Routed buy(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency,
             List<String> preference) {
         try {
             return route(reference, lines, settlementCurrency, preference);
         } catch (JournalException e) {   // a write may have taken effect unseen: never "nothing bought"
+            listener.purchase(new PurchaseSignal(preference.get(0), PurchaseSignal.Stage.PENDING, "journal-failed",
+                    Duration.ZERO, reference));
             return new Routed(preference.get(0), new PurchaseResult.Pending(reference, Option.none(), Option.none(),
                     "the purchase journal failed (" + e.getMessage() + "): buy again with the same reference later;"
                             + " it is never bought twice"), List.of());
@@ -152,6 +185,7 @@ public final class BuyFromSuppliers {
                 claimed = opened.get();
             } else {
                 claimed = journal.append(claimed, new PurchaseEvent.Rerouted(name, request, now), now, leaseFor);
+                entry.buyer().signal(claimed.purchase(), PurchaseSignal.Stage.REROUTED, PurchaseSignal.NO_DETAIL);
             }
             run = entry.buyer().driveHeld(claimed);
             claimed = run.claimed();
@@ -230,6 +264,7 @@ public final class BuyFromSuppliers {
         private final Map<String, Entry> suppliers = new LinkedHashMap<>();
         private Duration leaseFor = Duration.ofMinutes(2);
         private String owner = "vp-" + UUID.randomUUID();
+        private VoucherportListener listener = VoucherportListener.none();
 
         private Builder(PurchaseJournal journal, PollingPolicy policy, Waiting waiting) {
             this.journal = journal;
@@ -237,33 +272,71 @@ public final class BuyFromSuppliers {
             this.waiting = waiting;
         }
 
-        /** This service instance's name in the journal's leases; default a random one. Set before adding suppliers. */
+        /**
+         * {@return this service instance's name in the journal's leases; default a random one} Set before adding suppliers.
+         *
+         * @param owner this instance's owner name in the journal
+         */
         public Builder owner(String owner) {
             this.owner = Require.text(owner, "owner");
             return this;
         }
 
-        /** How long a purchase stays leased without a journal write; default 2 minutes. Set before adding suppliers. */
+        /**
+         * {@return how long a purchase stays leased without a journal write; default 2 minutes} Set before adding suppliers.
+         *
+         * @param leaseFor the lease for
+         */
         public Builder lease(Duration leaseFor) {
             this.leaseFor = Require.present(leaseFor, "lease");
             return this;
         }
 
-        /** Registers {@code supplier} as {@code name}, selling the catalog's SKUs under the same names. */
+        /**
+         * Who hears each step of every purchase of the suppliers registered after this (through
+         * {@link #supplier}; a {@link #buyer} keeps its own); guarded. Default
+         * {@link VoucherportListener#none()}. Set before adding suppliers.
+         *
+         * @param purchaseListener the listener
+         * @return this builder
+         */
+        public Builder listener(VoucherportListener purchaseListener) {
+            this.listener = VoucherportListener.guarded(Require.present(purchaseListener, "listener"));
+            return this;
+        }
+
+        /**
+         * Registers {@code supplier} as {@code name}, selling the catalog's SKUs under the same names.
+         *
+         * @param name the name
+         * @param supplier the name of the supplier that had the last word
+         * @return this builder
+         */
         public Builder supplier(String name, CodeSupplier supplier) {
             return supplier(name, supplier, Map.of());
         }
 
-        /** Registers {@code supplier} as {@code name}, with catalog SKU → supplier SKU {@code mapping}. */
+        /**
+         * Registers {@code supplier} as {@code name}, with catalog SKU → supplier SKU {@code mapping}.
+         *
+         * @param name the name
+         * @param supplier the name of the supplier that had the last word
+         * @param mapping the mapping
+         * @return this builder
+         */
         public Builder supplier(String name, CodeSupplier supplier, Map<Sku, Sku> mapping) {
             Require.present(supplier, "supplier");
             return buyer(BuyCodes.builder(name, supplier, journal).policy(policy).waiting(waiting).lease(leaseFor)
-                    .owner(owner).build(), mapping);
+                    .owner(owner).listener(listener).build(), mapping);
         }
 
         /**
          * Registers a configured {@code buyer} (its own settle time, recheck delay) under its name,
          * with catalog SKU → supplier SKU {@code mapping}. The buyer must keep this directory's journal.
+         *
+         * @param buyer the buyer
+         * @param mapping the mapping
+         * @return this builder
          */
         public Builder buyer(BuyCodes buyer, Map<Sku, Sku> mapping) {
             Require.present(buyer, "buyer");
@@ -278,7 +351,7 @@ public final class BuyFromSuppliers {
             return this;
         }
 
-        /** The directory. */
+        /** {@return the directory} */
         public BuyFromSuppliers build() {
             return new BuyFromSuppliers(this);
         }

@@ -26,7 +26,15 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
     public static final PollingPolicy DEFAULT =
             new PollingPolicy(Duration.ofMillis(500), 1.6, Duration.ofSeconds(4), 0.2, Duration.ofMinutes(2));
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param initialDelay wait before the first poll
+     * @param multiplier growth per poll, at least 1
+     * @param maxDelay cap of one wait
+     * @param jitter fraction of each wait taken off at random, 0 to 1
+     * @param deadline how long a purchase may wait in all
+     */
     public PollingPolicy {
         Require.present(initialDelay, "initial delay");
         Require.present(maxDelay, "max delay");
@@ -42,17 +50,32 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
         }
     }
 
-    /** Polls every {@code interval} without growth or jitter (for comparisons and simple tests). */
+    /**
+     * Polls every {@code interval} without growth or jitter (for comparisons and simple tests).
+     *
+     * @param interval the interval
+     * @param deadline how long a purchase may wait in all
+     * @return the polling policy
+     */
     public static PollingPolicy fixed(Duration interval, Duration deadline) {
         return new PollingPolicy(interval, 1, interval, 0, deadline);
     }
 
-    /** The same policy with another deadline. */
+    /**
+     * {@return the same policy with another deadline}
+     *
+     * @param newDeadline the new deadline
+     */
     public PollingPolicy deadline(Duration newDeadline) {
         return new PollingPolicy(initialDelay, multiplier, maxDelay, jitter, newDeadline);
     }
 
-    /** The wait before poll number {@code poll} (0 for the first), jittered by {@code random} (0 to 1). */
+    /**
+     * {@return the wait before poll number {@code poll} (0 for the first), jittered by {@code random} (0 to 1)}
+     *
+     * @param poll the poll
+     * @param random the random
+     */
     public Duration delayBefore(int poll, DoubleSupplier random) {
         Require.notNegative(poll, "poll");
         double grown = initialDelay.toNanos() * Math.pow(multiplier, Math.min(poll, 64));

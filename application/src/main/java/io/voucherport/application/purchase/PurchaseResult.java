@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public sealed interface PurchaseResult {
 
-    /** The caller's reference: the supplier's idempotency key. */
+    /** {@return the caller's reference: the supplier's idempotency key} */
     OrderReference reference();
 
     /**
@@ -31,7 +31,13 @@ public sealed interface PurchaseResult {
      * @param codes its codes
      */
     record Delivered(OrderReference reference, SupplierOrder order, OrderCodes codes) implements PurchaseResult {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reference the purchase's reference
+         * @param order the order as it ended
+         * @param codes its codes
+         */
         public Delivered {
             Require.present(reference, "reference");
             Require.present(order, "order");
@@ -50,7 +56,14 @@ public sealed interface PurchaseResult {
      */
     record PartiallyDelivered(OrderReference reference, SupplierOrder order, OrderCodes codes, Map<Sku, Integer> missing)
             implements PurchaseResult {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param reference the purchase's reference
+         * @param order the order as it ended
+         * @param codes its codes: the delivered ones, and any pending or unreadable
+         * @param missing how many codes are missing, per SKU (unreadable codes count as missing)
+         */
         public PartiallyDelivered {
             Require.present(reference, "reference");
             Require.present(order, "order");
@@ -59,8 +72,8 @@ public sealed interface PurchaseResult {
         }
 
         /**
-         * The codes the supplier sent that could not be read: missing, never delivered, each with
-         * its stock id when it had one, so they can be fetched again.
+         * {@return the codes the supplier sent that could not be read: missing, never delivered, each with
+         * its stock id when it had one, so they can be fetched again}
          */
         public List<DeliveredCode> unreadable() {
             return codes.skus().stream().flatMap(s -> s.unreadable().stream()).toList();
@@ -81,7 +94,15 @@ public sealed interface PurchaseResult {
      */
     record Failed(OrderReference reference, Option<SupplierOrder> order, String reason, Option<ProviderFailure> failure,
             boolean mayHaveBought) implements PurchaseResult {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reference the purchase's reference
+         * @param order the order, when one was placed
+         * @param reason why, in words
+         * @param failure the supplier's failure, when the purchase was refused
+         * @param mayHaveBought whether a paid order may exist all the same: some placement of this purchase had an unknown outcome (then it is never "nothing bought", and no other supplier is tried)
+         */
         public Failed {
             Require.present(reference, "reference");
             Require.present(order, "order");
@@ -90,8 +111,8 @@ public sealed interface PurchaseResult {
         }
 
         /**
-         * Whether the supplier provably bought nothing: no order was placed, every refusal proves it
-         * took no effect, and no placement of this purchase ever had an unknown outcome.
+         * {@return whether the supplier provably bought nothing: no order was placed, every refusal proves it
+         * took no effect, and no placement of this purchase ever had an unknown outcome}
          */
         public boolean nothingBought() {
             return !mayHaveBought && order.isEmpty() && failure.forAll(ProviderFailure::provablyNotApplied);
@@ -109,7 +130,14 @@ public sealed interface PurchaseResult {
      */
     record Pending(OrderReference reference, Option<SupplierOrderId> orderId, Option<OrderStatus> status, String reason)
             implements PurchaseResult {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reference the purchase's reference
+         * @param orderId the supplier's order id, when known
+         * @param status the order's last known status, when known
+         * @param reason why it is pending
+         */
         public Pending {
             Require.present(reference, "reference");
             Require.present(orderId, "order id");

@@ -3,6 +3,7 @@ package io.voucherport.application.purchase;
 import io.voucherport.domain.Require;
 import io.voucherport.domain.journal.PurchaseJournal;
 import io.voucherport.domain.journal.PurchaseJournal.Claimed;
+import io.voucherport.domain.observe.PurchaseSignal;
 import io.voucherport.domain.supply.OrderReference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resumes every unfinished purchase in the journal: those left pending at their deadline (due again
@@ -25,14 +28,16 @@ import java.util.concurrent.TimeUnit;
  * up before anything else, never placed twice.
  *
  * <p>Run {@link #runOnce()} at start-up and then on a schedule ({@link #start}). A purchase
- * journaled at a supplier no buyer here knows is left for an instance that knows it. Thread-safe.
+ * journaled at a supplier no buyer here knows is left for an instance that knows it. Each purchase
+ * claimed is told as {@code RECOVERED} to its buyer's listener, and its steps then as the buyer tells
+ * them. Thread-safe.
  */
 public final class RecoverPurchases {
 
     /** How many purchases one claim takes: one, so that no claimed purchase waits while another is driven. */
     public static final int BATCH = 1;
 
-    private static final System.Logger LOG = System.getLogger(RecoverPurchases.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RecoverPurchases.class);
 
     private final PurchaseJournal journal;
     private final Map<String, BuyCodes> buyers;
@@ -43,6 +48,12 @@ public final class RecoverPurchases {
     /**
      * Recovery over {@code journal} for the suppliers of {@code buyers} (by their names), claiming
      * with leases of {@code leaseFor} as {@code owner} (this service instance's name).
+     *
+     * @param journal the purchase journal
+     * @param buyers the buyers
+     * @param waiting the clock and the way to wait
+     * @param leaseFor the lease for
+     * @param owner this instance's owner name in the journal
      */
     public RecoverPurchases(PurchaseJournal journal, List<BuyCodes> buyers, Waiting waiting, Duration leaseFor,
             String owner) {
@@ -66,7 +77,13 @@ public final class RecoverPurchases {
         this.owner = Require.text(owner, "owner");
     }
 
-    /** Recovery for {@code buyers}, real time, 2-minute leases, a random owner name. */
+    /**
+     * Recovery for {@code buyers}, real time, 2-minute leases, a random owner name.
+     *
+     * @param journal the purchase journal
+     * @param buyers the buyers
+     * @return the recover purchases
+     */
     public static RecoverPurchases of(PurchaseJournal journal, List<BuyCodes> buyers) {
         return new RecoverPurchases(journal, buyers, Waiting.real(), Duration.ofMinutes(2), "vp-recovery-" + UUID.randomUUID());
     }
@@ -94,6 +111,7 @@ public final class RecoverPurchases {
                 } else if (buyer == null) {
                     journal.release(claimed.lease(), waiting.clock().instant().plus(leaseFor));
                 } else {
+                    buyer.signal(claimed.purchase(), PurchaseSignal.Stage.RECOVERED, PurchaseSignal.NO_DETAIL);
                     results.add(buyer.drive(claimed));
                 }
             }
@@ -104,8 +122,12 @@ public final class RecoverPurchases {
     /**
      * Runs {@link #runOnce()} now and then every {@code every} on {@code scheduler}; cancel the
      * returned future to stop. A pass that throws (say, the journal is down; an Error short of a
-     * failure of the JVM itself included) is logged at {@code WARNING} and tried again at the next
+     * failure of the JVM itself included) is logged at {@code WARN} (SLF4J) and tried again at the next
      * tick.
+     *
+     * @param scheduler the scheduler to run on
+     * @param every the every
+     * @return the scheduled future
      */
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration every) {
         Require.present(scheduler, "scheduler");
@@ -117,8 +139,8 @@ public final class RecoverPurchases {
                 if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                     throw (Error) e;
                 }
-                LOG.log(System.Logger.Level.WARNING, "purchase recovery pass failed; the next one tries again: "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+                LOG.warn("purchase recovery pass failed; the next one tries again: {}: {}",
+                        e.getClass().getSimpleName(), e.getMessage());
             }
         }, 0, every.toNanos(), TimeUnit.NANOSECONDS);
     }

@@ -24,18 +24,35 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
     /** Waits for a while, blocking. */
     @FunctionalInterface
     public interface Sleeper {
-        /** Waits {@code duration}. */
+        /**
+         * Waits {@code duration}.
+         *
+         * @param duration how long to wait (not negative)
+         * @throws InterruptedException when the thread is interrupted while waiting
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
     /** Runs a step after a delay. */
     @FunctionalInterface
     public interface Later {
-        /** Runs {@code step} after {@code delay}. */
+        /**
+         * Runs {@code step} after {@code delay}.
+         *
+         * @param delay the delay
+         * @param step the step
+         */
         void run(Duration delay, Runnable step);
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param clock the clock deciding deadlines
+     * @param sleeper how a blocking purchase waits
+     * @param later how an asynchronous purchase continues after a delay, without blocking a thread
+     * @param random jitter source, 0 to 1
+     */
     public Waiting {
         Require.present(clock, "clock");
         Require.present(sleeper, "sleeper");
@@ -43,7 +60,12 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
         Require.present(random, "random");
     }
 
-    /** Real time: the system clock, {@code Thread.sleep}, {@code scheduler} for asynchronous waits. */
+    /**
+     * Real time: the system clock, {@code Thread.sleep}, {@code scheduler} for asynchronous waits.
+     *
+     * @param scheduler the scheduler to run on
+     * @return the waiting
+     */
     public static Waiting real(ScheduledExecutorService scheduler) {
         Require.present(scheduler, "scheduler");
         return new Waiting(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),
@@ -51,7 +73,11 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
                 () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
-    /** Real time for blocking use; asynchronous waits use {@link CompletableFuture#delayedExecutor}. */
+    /**
+     * Real time for blocking use; asynchronous waits use {@link CompletableFuture#delayedExecutor}.
+     *
+     * @return the waiting
+     */
     public static Waiting real() {
         return new Waiting(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),
                 (d, step) -> delayed(d).execute(step), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.Done;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
@@ -231,7 +232,7 @@ class ManagePromotionCodesTest {
         Instant start = time.now();
         FailingCreate lagging = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 0);
         ManagePromotionCodes service = new ManagePromotionCodes(lagging, new Random(2), Duration.ofSeconds(30),
-                time.waiting());
+                VirtualWaiting.of(time));
         ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).as("the batch created before its answer was lost").hasSize(20);
         assertThat(issued.notCreated()).as("only the codes never sent").hasSize(5)
@@ -247,7 +248,7 @@ class ManagePromotionCodesTest {
         Instant start = time.now();
         FailingCreate lost = new FailingCreate(fake, 2, Failure.LOST_UNKNOWN, time, Duration.ZERO, 0);
         ManagePromotionCodes service = new ManagePromotionCodes(lost, new Random(4),
-                Duration.ofSeconds(30), time.waiting());
+                Duration.ofSeconds(30), VirtualWaiting.of(time));
         ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.notCreated()).hasSize(15);
@@ -262,7 +263,7 @@ class ManagePromotionCodesTest {
         VirtualTime time = new VirtualTime();
         FailingCreate failingListing = new FailingCreate(fake, 2, Failure.COMMITTED_UNKNOWN, time, Duration.ofSeconds(10), 3);
         ManagePromotionCodes service = new ManagePromotionCodes(failingListing, new Random(5), Duration.ofSeconds(30),
-                time.waiting());
+                VirtualWaiting.of(time));
         ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.uncertain()).hasSize(10);
@@ -286,7 +287,7 @@ class ManagePromotionCodesTest {
         FailingCreate lost = new FailingCreate(fake, 2, Failure.LOST_UNKNOWN, time, Duration.ZERO, 0)
                 .unreadableAfterFailure();
         ManagePromotionCodes service = new ManagePromotionCodes(lost, new Random(4), Duration.ofSeconds(30),
-                time.waiting());
+                VirtualWaiting.of(time));
         ManagePromotionCodes.Issued issued = service.issue(SPRING, 25, CodePattern.of("SPR", 10), Option.none()).get();
         assertThat(issued.created()).hasSize(10);
         assertThat(issued.uncertain()).as("the unreadable code may be one of them").hasSize(10);

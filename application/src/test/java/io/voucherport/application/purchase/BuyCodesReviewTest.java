@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.journal.JournalException;
@@ -39,9 +40,9 @@ class BuyCodesReviewTest {
 
     private final VirtualTime time = new VirtualTime();
     private final InMemoryPurchaseJournal journal = new InMemoryPurchaseJournal();
-    private final InMemoryCodeSupplier ez = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+    private final InMemoryCodeSupplier ez = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 50)
             .balance("1000", "USD");
-    private final InMemoryCodeSupplier gifthub = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+    private final InMemoryCodeSupplier gifthub = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 50)
             .balance("1000", "USD");
 
     /** A supplier passing every call on, with a hook around each placement. */
@@ -63,7 +64,7 @@ class BuyCodesReviewTest {
 
     private BuyCodes buyer(CodeSupplier supplier, String name, String owner,
             io.voucherport.domain.journal.PurchaseJournal journal) {
-        return BuyCodes.builder(name, supplier, journal).waiting(time.waiting()).owner(owner).settleTime(SETTLE)
+        return BuyCodes.builder(name, supplier, journal).waiting(VirtualWaiting.of(time)).owner(owner).settleTime(SETTLE)
                 .lease(LEASE).build();
     }
 
@@ -156,7 +157,7 @@ class BuyCodesReviewTest {
         PurchaseResult first = buyer.buy(request);
         assertThat(first).isInstanceOf(PurchaseResult.Pending.class);
         time.advance(Duration.ofMinutes(5));
-        new RecoverPurchases(flaky, List.of(buyer), time.waiting(), LEASE, "b").runOnce();
+        new RecoverPurchases(flaky, List.of(buyer), VirtualWaiting.of(time), LEASE, "b").runOnce();
 
         assertThat(supplier.places.get()).as("placed again with no lookup after a not-provably-harmless refusal")
                 .isEqualTo(1);
@@ -181,7 +182,7 @@ class BuyCodesReviewTest {
                 }
             }
         };
-        BuyCodes buyer = BuyCodes.builder("ez", ez, flaky).waiting(time.waiting()).owner("a")
+        BuyCodes buyer = BuyCodes.builder("ez", ez, flaky).waiting(VirtualWaiting.of(time)).owner("a")
                 .settleTime(Duration.ofMinutes(30)).policy(PollingPolicy.DEFAULT.deadline(Duration.ofMinutes(2)))
                 .lease(LEASE).build();
         OrderRequest request = request();
@@ -220,10 +221,10 @@ class BuyCodesReviewTest {
                 }
             }
         };
-        BuyFromSuppliers a = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("a")
+        BuyFromSuppliers a = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, VirtualWaiting.of(time)).owner("a")
                 .buyer(buyer(ez, "ez", "a", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "a", shared), Map.of())
                 .build();
-        b[0] = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, time.waiting()).owner("b")
+        b[0] = BuyFromSuppliers.builder(shared, PollingPolicy.DEFAULT, VirtualWaiting.of(time)).owner("b")
                 .buyer(buyer(ez, "ez", "b", shared), Map.of()).buyer(buyer(gifthub, "gifthub", "b", shared), Map.of())
                 .build();
 
@@ -268,7 +269,7 @@ class BuyCodesReviewTest {
                 return answer;
             }
         };
-        BuyCodes buyer = BuyCodes.builder("ez", supplier, journal).waiting(time.waiting()).owner("a")
+        BuyCodes buyer = BuyCodes.builder("ez", supplier, journal).waiting(VirtualWaiting.of(time)).owner("a")
                 .settleTime(SETTLE).lease(LEASE).build();
 
         buyer.buy(BuyCodes.prepare(List.of(OrderLine.of("GAME-10", 1)), Option.none()));
@@ -298,8 +299,8 @@ class BuyCodesReviewTest {
                 }
             }
         };
-        BuyFromSuppliers directory = BuyFromSuppliers.builder(flaky, PollingPolicy.DEFAULT, time.waiting()).owner("a")
-                .buyer(BuyCodes.builder("ez", ez, flaky).waiting(time.waiting()).owner("a").settleTime(SETTLE)
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(flaky, PollingPolicy.DEFAULT, VirtualWaiting.of(time)).owner("a")
+                .buyer(BuyCodes.builder("ez", ez, flaky).waiting(VirtualWaiting.of(time)).owner("a").settleTime(SETTLE)
                         .lease(LEASE).build(), Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();

@@ -3,7 +3,8 @@ package io.voucherport.application.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.OrderLine;
@@ -34,13 +35,13 @@ class BuyCodesTest {
 
     @BeforeEach
     void setUp() {
-        supplier = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 5)
+        supplier = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 5)
                 .product("SLOW-50", "50.00", "USD", 0).balance("1000", "USD");
         buy = buyer(PollingPolicy.DEFAULT, "instance-a");
     }
 
     private BuyCodes buyer(PollingPolicy policy, String owner) {
-        return BuyCodes.builder("mem", supplier, journal).policy(policy).waiting(time.waiting()).owner(owner)
+        return BuyCodes.builder("mem", supplier, journal).policy(policy).waiting(VirtualWaiting.of(time)).owner(owner)
                 .settleTime(SETTLE).build();
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.OrderLine;
@@ -30,9 +31,9 @@ class BuyFromSuppliersTest {
 
     @BeforeEach
     void setUp() {
-        ez = new InMemoryCodeSupplier(time.clock).product("EZ-GAME-10", "10", "USD", 5).product("EZ-SLOW", "5", "USD", 0);
-        gifthub = new InMemoryCodeSupplier(time.clock).product("GH-GAME-10", "10", "USD", 5).product("GH-ONLY", "5", "USD", 5);
-        directory = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), time.waiting())
+        ez = new InMemoryCodeSupplier(time.clock()).product("EZ-GAME-10", "10", "USD", 5).product("EZ-SLOW", "5", "USD", 0);
+        gifthub = new InMemoryCodeSupplier(time.clock()).product("GH-GAME-10", "10", "USD", 5).product("GH-ONLY", "5", "USD", 5);
+        directory = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(30)), VirtualWaiting.of(time))
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10"), Sku.of("SLOW"), Sku.of("EZ-SLOW"),
                         Sku.of("ONLY-GH"), Sku.of("EZ-DISCONTINUED")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("GAME-10"), Sku.of("GH-GAME-10"),
@@ -71,7 +72,7 @@ class BuyFromSuppliersTest {
         BuyFromSuppliers.Routed unavailable = buy(OrderReference.generate(), "GAME-10");
         assertThat(unavailable.supplier()).as("unavailable before sending is retried, not a refusal").isEqualTo("ez");
 
-        BuyFromSuppliers only = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers only = BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .supplier("ez", ez, Map.of(Sku.of("GAME-10"), Sku.of("EZ-GAME-10")))
                 .supplier("gifthub", gifthub, Map.of(Sku.of("NEW"), Sku.of("GH-ONLY"))).build();
         int before = ez.calls(Operation.PLACE);
@@ -111,7 +112,7 @@ class BuyFromSuppliersTest {
     void unknownSupplierNamesAreRefusedBeforeAnything() {
         assertThatThrownBy(() -> directory.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
                 Option.none(), List.of("nobody"))).hasMessageContaining("no supplier is registered as nobody");
-        assertThatThrownBy(() -> BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, time.waiting())
+        assertThatThrownBy(() -> BuyFromSuppliers.builder(new InMemoryPurchaseJournal(), PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .supplier("ez", ez).supplier("ez", gifthub)).hasMessageContaining("already registered");
     }
 }

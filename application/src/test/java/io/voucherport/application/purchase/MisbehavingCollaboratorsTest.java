@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.journal.PurchaseEvent;
 import io.voucherport.domain.journal.PurchaseJournal;
@@ -51,7 +52,7 @@ class MisbehavingCollaboratorsTest {
 
     @BeforeEach
     void setUp() {
-        supplier = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 5)
+        supplier = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 5)
                 .product("SLOW-50", "50.00", "USD", 0).balance("1000", "USD");
     }
 
@@ -61,7 +62,7 @@ class MisbehavingCollaboratorsTest {
     }
 
     private BuyCodes buyer(CodeSupplier from) {
-        return buyer(from, journal, time.waiting());
+        return buyer(from, journal, VirtualWaiting.of(time));
     }
 
     private static OrderRequest request(String sku, int quantity) {
@@ -191,7 +192,7 @@ class MisbehavingCollaboratorsTest {
             }
         };
         supplier.pollsToComplete(3);
-        CompletableFuture<PurchaseResult> result = buyer(supplier, broken, time.waiting()).buyAsync(request("SLOW-50", 1));
+        CompletableFuture<PurchaseResult> result = buyer(supplier, broken, VirtualWaiting.of(time)).buyAsync(request("SLOW-50", 1));
         assertThatCode(time::runAll).doesNotThrowAnyException();
         assertThat(result).isCompletedExceptionally();
         assertThat(supplier.calls(Operation.PLACE)).isEqualTo(1);
@@ -216,7 +217,7 @@ class MisbehavingCollaboratorsTest {
                 throw new ExceptionInInitializerError("clock broken");
             }
         };
-        Waiting waiting = time.waiting();
+        Waiting waiting = VirtualWaiting.of(time);
         CompletableFuture<PurchaseResult> result = buyer(supplier, journal,
                 new Waiting(broken, waiting.sleeper(), waiting.later(), waiting.random())).resumeAsync(request);
         assertThatCode(time::runAll).doesNotThrowAnyException();
@@ -226,7 +227,7 @@ class MisbehavingCollaboratorsTest {
 
     @Test
     void aSchedulerThatRefusesWorkCompletesTheFutureExceptionally() {
-        Waiting waiting = time.waiting();
+        Waiting waiting = VirtualWaiting.of(time);
         Waiting refusing = new Waiting(waiting.clock(), waiting.sleeper(), (delay, step) -> {
             throw new java.util.concurrent.RejectedExecutionException("shut down");
         }, waiting.random());
@@ -247,8 +248,8 @@ class MisbehavingCollaboratorsTest {
                 return super.claimDue(owner, now, leaseFor, max);
             }
         };
-        RecoverPurchases recovery = new RecoverPurchases(broken, List.of(buyer(supplier, broken, time.waiting())),
-                time.waiting(), Duration.ofMinutes(2), "instance-b");
+        RecoverPurchases recovery = new RecoverPurchases(broken, List.of(buyer(supplier, broken, VirtualWaiting.of(time))),
+                VirtualWaiting.of(time), Duration.ofMinutes(2), "instance-b");
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             ScheduledFuture<?> running = recovery.start(scheduler, Duration.ofMillis(20));

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.journal.JournalException;
@@ -40,13 +41,13 @@ class NeverBuyTwiceTest {
 
     private final VirtualTime time = new VirtualTime();
     private final InMemoryPurchaseJournal journal = new InMemoryPurchaseJournal();
-    private final InMemoryCodeSupplier ez = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+    private final InMemoryCodeSupplier ez = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 50)
             .product("GAME-20", "20.00", "USD", 0).balance("1000", "USD");
-    private final InMemoryCodeSupplier gifthub = new InMemoryCodeSupplier(time.clock).product("GAME-10", "10.00", "USD", 50)
+    private final InMemoryCodeSupplier gifthub = new InMemoryCodeSupplier(time.clock()).product("GAME-10", "10.00", "USD", 50)
             .balance("1000", "USD");
 
     private BuyCodes buyer(InMemoryCodeSupplier supplier, String name, String owner, PurchaseJournal journal) {
-        return BuyCodes.builder(name, supplier, journal).waiting(time.waiting()).owner(owner).settleTime(SETTLE)
+        return BuyCodes.builder(name, supplier, journal).waiting(VirtualWaiting.of(time)).owner(owner).settleTime(SETTLE)
                 .lease(LEASE).build();
     }
 
@@ -88,7 +89,7 @@ class NeverBuyTwiceTest {
         ez.commitThenFailNextPlace();
         OrderRequest request = request("GAME-10", 1);
 
-        PurchaseResult result = BuyCodes.builder("ez", ez, journal).waiting(time.waiting())
+        PurchaseResult result = BuyCodes.builder("ez", ez, journal).waiting(VirtualWaiting.of(time))
                 .settleTime(Duration.ofMinutes(15)).build().buy(request);   // the supplier's lag, declared
 
         assertThat(result).isInstanceOf(PurchaseResult.Pending.class);
@@ -100,7 +101,7 @@ class NeverBuyTwiceTest {
     void aReplacementRefusedAfterAnUnknownOutcomeIsFailedMayHaveBoughtAndTheDirectoryDoesNotFallBack() {
         ez.failNext(Operation.PLACE, unknown());   // nothing committed, but nobody knows
         ez.failNext(Operation.PLACE, insufficientFunds());
-        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .buyer(ezBuyer("a"), java.util.Map.of()).buyer(buyer(gifthub, "gifthub", "a", journal), java.util.Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();
@@ -119,7 +120,7 @@ class NeverBuyTwiceTest {
     @Test
     void theDirectoryFallsBackOnlyAfterAProvableRefusalAndJournalsTheReroute() {
         ez.failNext(Operation.PLACE, insufficientFunds());
-        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers directory = BuyFromSuppliers.builder(journal, PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .buyer(ezBuyer("a"), java.util.Map.of()).buyer(buyer(gifthub, "gifthub", "a", journal), java.util.Map.of())
                 .build();
         OrderReference reference = OrderReference.generate();
@@ -279,7 +280,7 @@ class NeverBuyTwiceTest {
                 }
                 time.advance(LEASE.plusSeconds(1));
                 RecoverPurchases recovery = new RecoverPurchases(shared, List.of(buyer(ez, "ez", "survivor", shared)),
-                        time.waiting(), LEASE, "survivor");
+                        VirtualWaiting.of(time), LEASE, "survivor");
                 List<PurchaseResult> recovered = recovery.runOnce();
 
                 String when = "crash after write " + crashAfter + (lostAnswer ? " with the answer lost" : "");
@@ -302,7 +303,7 @@ class NeverBuyTwiceTest {
     @Test
     void recoveryResumesEveryPendingPurchaseOnceWhenDue() {
         ez.pollsToComplete(Integer.MAX_VALUE);
-        BuyCodes hurried = BuyCodes.builder("ez", ez, journal).waiting(time.waiting()).owner("a").settleTime(SETTLE)
+        BuyCodes hurried = BuyCodes.builder("ez", ez, journal).waiting(VirtualWaiting.of(time)).owner("a").settleTime(SETTLE)
                 .policy(PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(5))).recheckAfter(Duration.ofMinutes(10)).build();
         List<OrderRequest> requests = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -311,7 +312,7 @@ class NeverBuyTwiceTest {
             assertThat(hurried.buy(request)).isInstanceOf(PurchaseResult.Pending.class);
         }
         ez.fulfilPending();
-        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b");
+        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(ezBuyer("b")), VirtualWaiting.of(time), LEASE, "b");
 
         assertThat(recovery.runOnce()).as("not due yet").isEmpty();
         time.advance(Duration.ofMinutes(10));
@@ -353,7 +354,7 @@ class NeverBuyTwiceTest {
 
         assertThat(result).isInstanceOf(PurchaseResult.Pending.class);
         time.advance(Duration.ofMinutes(1));
-        List<PurchaseResult> recovered = new RecoverPurchases(journal, List.of(ezBuyer("b")), time.waiting(), LEASE, "b")
+        List<PurchaseResult> recovered = new RecoverPurchases(journal, List.of(ezBuyer("b")), VirtualWaiting.of(time), LEASE, "b")
                 .runOnce();
         assertThat(recovered).singleElement().isInstanceOf(PurchaseResult.Delivered.class);
         assertThat(ez.ordersWithReference(request.reference())).isEqualTo(1);
@@ -363,12 +364,12 @@ class NeverBuyTwiceTest {
     @Test
     void aRecoveryPassEndsAndDrivesEachPurchaseOnceEvenWhenPurchasesFallDueAgainDuringIt() {
         ez.pollsToComplete(Integer.MAX_VALUE);
-        BuyCodes never = BuyCodes.builder("ez", ez, journal).waiting(time.waiting()).owner("a").settleTime(SETTLE)
+        BuyCodes never = BuyCodes.builder("ez", ez, journal).waiting(VirtualWaiting.of(time)).owner("a").settleTime(SETTLE)
                 .policy(PollingPolicy.DEFAULT.deadline(Duration.ofSeconds(5))).recheckAfter(Duration.ZERO).build();
         for (int i = 0; i < 40; i++) {
             assertThat(never.buy(request("GAME-20", 1))).isInstanceOf(PurchaseResult.Pending.class);
         }
-        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(never), time.waiting(), LEASE, "b");
+        RecoverPurchases recovery = new RecoverPurchases(journal, List.of(never), VirtualWaiting.of(time), LEASE, "b");
 
         List<PurchaseResult> pass = recovery.runOnce();
 
@@ -385,7 +386,7 @@ class NeverBuyTwiceTest {
                 throw new JournalException("connection refused", null);
             }
         };
-        BuyFromSuppliers broken = BuyFromSuppliers.builder(down, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers broken = BuyFromSuppliers.builder(down, PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .buyer(buyer(ez, "ez", "a", down), java.util.Map.of()).build();
         BuyFromSuppliers.Routed refused = broken.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)),
                 Option.none(), List.of("ez"));
@@ -400,7 +401,7 @@ class NeverBuyTwiceTest {
                 }
             }
         };
-        BuyFromSuppliers flaky = BuyFromSuppliers.builder(noRelease, PollingPolicy.DEFAULT, time.waiting())
+        BuyFromSuppliers flaky = BuyFromSuppliers.builder(noRelease, PollingPolicy.DEFAULT, VirtualWaiting.of(time))
                 .buyer(buyer(ez, "ez", "a", noRelease), java.util.Map.of()).build();
         assertThat(flaky.buy(OrderReference.generate(), List.of(OrderLine.of("GAME-10", 1)), Option.none(),
                 List.of("ez")).result()).isInstanceOf(PurchaseResult.Delivered.class);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.voucherport.application.VirtualTime;
+import io.voucherport.application.VirtualWaiting;
+import io.voucherport.testkit.time.VirtualTime;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.supply.CodeStatus;
 import io.voucherport.domain.supply.DeliveredCode;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class UnreadableCodesTest {
 
     private final VirtualTime time = new VirtualTime();
-    private final InMemoryCodeSupplier memory = new InMemoryCodeSupplier(time.clock)
+    private final InMemoryCodeSupplier memory = new InMemoryCodeSupplier(time.clock())
             .product("GAME-10", "10.00", "USD", 10).balance("1000", "USD").pollsToComplete(1);
 
     /** The in-memory supplier, with the first {@code unreadable} codes of every answer unreadable and, after them, {@code pending} codes pending. */
@@ -38,7 +39,7 @@ class UnreadableCodesTest {
                         .map(s -> spoil(s, unreadable, pending)).toList()));
             }
         };
-        return BuyCodes.builder("mem", spoiling, new InMemoryPurchaseJournal()).waiting(time.waiting()).build();
+        return BuyCodes.builder("mem", spoiling, new InMemoryPurchaseJournal()).waiting(VirtualWaiting.of(time)).build();
     }
 
     private static SkuCodes spoil(SkuCodes sku, int unreadable, int pending) {

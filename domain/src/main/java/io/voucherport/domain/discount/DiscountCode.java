@@ -19,7 +19,17 @@ public record DiscountCode(
         DiscountCodeId id, PriceRuleId priceRuleId, String code, int usageCount, boolean combinesWithOtherOffers,
         Option<Instant> createdAt, Option<Instant> updatedAt) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the provider's id
+     * @param priceRuleId the rule it belongs to
+     * @param code the text a shopper types
+     * @param usageCount how often it has been used
+     * @param combinesWithOtherOffers whether it may be used together with other promotions
+     * @param createdAt when it was created, when reported
+     * @param updatedAt when it was last changed, when reported
+     */
     public DiscountCode {
         Require.present(id, "id");
         Require.present(priceRuleId, "price rule id");

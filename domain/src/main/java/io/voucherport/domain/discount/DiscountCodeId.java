@@ -9,12 +9,21 @@ import io.voucherport.domain.Require;
  */
 public record DiscountCodeId(String value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value opaque non-blank text, never parsed
+     */
     public DiscountCodeId {
         Require.identifier(value, "discount code id");
     }
 
-    /** Parses an id. */
+    /**
+     * Parses an id.
+     *
+     * @param value opaque non-blank text, never parsed
+     * @return the discount code id
+     */
     public static DiscountCodeId of(String value) {
         return new DiscountCodeId(value);
     }

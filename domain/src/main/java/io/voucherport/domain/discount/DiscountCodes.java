@@ -15,25 +15,55 @@ import io.voucherport.domain.paging.PagedSequence;
  */
 public interface DiscountCodes {
 
-    /** One code of a rule. Safe to retry. Failures: {@code NotFound}. */
+    /**
+     * {@return one code of a rule} Safe to retry. Failures: {@code NotFound}.
+     *
+     * @param ruleId the price rule's id
+     * @param id the identifier
+     */
     Either<ProviderFailure, DiscountCode> get(PriceRuleId ruleId, DiscountCodeId id);
 
-    /** The code with this text: {@code Some} when it exists, {@code None} when not. Safe to retry. */
+    /**
+     * {@return the code with this text: {@code Some} when it exists, {@code None} when not} Safe to retry.
+     *
+     * @param code the code
+     */
     Either<ProviderFailure, Option<DiscountCode>> lookup(String code);
 
-    /** All codes of a rule, lazily page by page. Safe to retry. Failures: {@code NotFound}. */
+    /**
+     * {@return all codes of a rule, lazily page by page} Safe to retry. Failures: {@code NotFound}.
+     *
+     * @param ruleId the price rule's id
+     */
     PagedSequence<DiscountCode> list(PriceRuleId ruleId);
 
     /**
      * Creates a code on a rule. Safe to retry: a code text that exists already fails with
      * {@code InvalidRequest}. Failures: {@code NotFound}, {@code InvalidRequest},
      * {@code OutcomeUnknown} (look the code up to learn whether it exists).
+     *
+     * @param ruleId the price rule's id
+     * @param code the code
+     * @return the discount code, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, DiscountCode> create(PriceRuleId ruleId, NewDiscountCode code);
 
-    /** Changes a code's text. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}. */
+    /**
+     * Changes a code's text. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}.
+     *
+     * @param ruleId the price rule's id
+     * @param id the identifier
+     * @param code the code
+     * @return the discount code, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, DiscountCode> update(PriceRuleId ruleId, DiscountCodeId id, NewDiscountCode code);
 
-    /** Deletes a code. Idempotent in effect. Failures: {@code NotFound}. */
+    /**
+     * Deletes a code. Idempotent in effect. Failures: {@code NotFound}.
+     *
+     * @param ruleId the price rule's id
+     * @param id the identifier
+     * @return the done, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, Done> delete(PriceRuleId ruleId, DiscountCodeId id);
 }

@@ -12,7 +12,11 @@ public sealed interface DiscountValue permits DiscountValue.Percentage, Discount
      * @param percent e.g. {@code 10} for 10 % off
      */
     record Percentage(BigDecimal percent) implements DiscountValue {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param percent e.g. {@code 10} for 10 % off
+         */
         public Percentage {
             Require.decimal(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -27,7 +31,11 @@ public sealed interface DiscountValue permits DiscountValue.Percentage, Discount
      * @param amount positive amount
      */
     record FixedAmount(BigDecimal amount) implements DiscountValue {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param amount positive amount
+         */
         public FixedAmount {
             Require.decimal(amount, "amount");
             if (amount.signum() <= 0) {

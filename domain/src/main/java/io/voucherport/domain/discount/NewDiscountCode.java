@@ -12,7 +12,11 @@ public record NewDiscountCode(String code) {
     /** Longest code accepted. */
     public static final int MAX_LENGTH = 64;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the text a shopper types: 1 to {@value #MAX_LENGTH} characters, no whitespace
+     */
     public NewDiscountCode {
         Require.text(code, "discount code");
         if (code.length() > MAX_LENGTH) {

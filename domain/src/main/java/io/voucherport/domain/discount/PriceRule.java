@@ -26,7 +26,19 @@ public record PriceRule(
         Option<UsageLimit> perCustomerLimit, Option<Integer> allocationLimit, Option<Instant> startsAt,
         Option<Instant> endsAt) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the provider's id
+     * @param title the rule's title
+     * @param value what it takes off, when the shape is one Voucherport knows
+     * @param usageLimit how often the rule (all its codes together) may be used
+     * @param timesUsed how often the rule has been used, when reported
+     * @param perCustomerLimit how often one customer may use the rule, when reported ({@code UsageLimit.of(1)} for "once per customer", unlimited when the rule does not restrict customers)
+     * @param allocationLimit how often the rule may be applied within one checkout, as the provider sent it, when reported; not interpreted, since providers disagree on what {@code 0} means
+     * @param startsAt when it starts, when reported
+     * @param endsAt when it ends; none for no end
+     */
     public PriceRule {
         Require.present(id, "id");
         Require.present(title, "title");
@@ -42,9 +54,9 @@ public record PriceRule(
     }
 
     /**
-     * Whether the rule's uses leave at least one more under its usage limit: {@code true} when
+     * {@return whether the rule's uses leave at least one more under its usage limit: {@code true} when
      * unlimited; with a limit, judged by {@link #timesUsed}; none when the limit is a number and the
-     * rule's uses are not reported (count the uses of its codes then).
+     * rule's uses are not reported (count the uses of its codes then)}
      */
     public Option<Boolean> allowsAnotherUse() {
         return usageLimit instanceof UsageLimit.Limited ? timesUsed.map(usageLimit::allowsAnotherUse)

@@ -16,7 +16,15 @@ import java.time.Instant;
 public record PriceRuleDraft(
         String title, DiscountValue value, UsageLimit usageLimit, Instant startsAt, Option<Instant> endsAt) {
 
-    /** Validates: the end, when set, comes after the start. */
+    /**
+     * Validates: the end, when set, comes after the start.
+     *
+     * @param title the rule's title
+     * @param value what it takes off
+     * @param usageLimit how often its codes may be used
+     * @param startsAt when it starts
+     * @param endsAt when it ends; none for no end
+     */
     public PriceRuleDraft {
         Require.text(title, "title");
         Require.present(value, "value");

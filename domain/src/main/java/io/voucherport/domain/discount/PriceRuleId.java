@@ -9,12 +9,21 @@ import io.voucherport.domain.Require;
  */
 public record PriceRuleId(String value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value opaque non-blank text, never parsed
+     */
     public PriceRuleId {
         Require.identifier(value, "price rule id");
     }
 
-    /** Parses an id. */
+    /**
+     * Parses an id.
+     *
+     * @param value opaque non-blank text, never parsed
+     * @return the price rule id
+     */
     public static PriceRuleId of(String value) {
         return new PriceRuleId(value);
     }

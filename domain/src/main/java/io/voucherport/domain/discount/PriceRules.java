@@ -14,21 +14,41 @@ import io.voucherport.domain.paging.PagedSequence;
  */
 public interface PriceRules {
 
-    /** All rules, lazily page by page. Safe to retry. */
+    /**
+     * {@return all rules, lazily page by page} Safe to retry.
+     */
     PagedSequence<PriceRule> list();
 
-    /** One rule. Safe to retry. Failures: {@code NotFound}. */
+    /**
+     * {@return one rule} Safe to retry. Failures: {@code NotFound}.
+     *
+     * @param id the identifier
+     */
     Either<ProviderFailure, PriceRule> get(PriceRuleId id);
 
     /**
      * Creates a rule. <b>Not idempotent</b>: after {@code OutcomeUnknown}, list the rules before
      * creating again. Failures: {@code InvalidRequest}, {@code OutcomeUnknown}.
+     *
+     * @param draft the draft
+     * @return the price rule, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, PriceRule> create(PriceRuleDraft draft);
 
-    /** Replaces a rule's settings. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}. */
+    /**
+     * Replaces a rule's settings. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}.
+     *
+     * @param id the identifier
+     * @param draft the draft
+     * @return the price rule, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, PriceRule> update(PriceRuleId id, PriceRuleDraft draft);
 
-    /** Deletes a rule and its codes. Idempotent in effect. Failures: {@code NotFound}. */
+    /**
+     * Deletes a rule and its codes. Idempotent in effect. Failures: {@code NotFound}.
+     *
+     * @param id the identifier
+     * @return the done, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, Done> delete(PriceRuleId id);
 }

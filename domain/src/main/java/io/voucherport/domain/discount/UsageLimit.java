@@ -8,16 +8,25 @@ public sealed interface UsageLimit permits UsageLimit.Unlimited, UsageLimit.Limi
     /** No limit. */
     UsageLimit UNLIMITED = Unlimited.INSTANCE;
 
-    /** Whether {@code usageCount} uses leave at least one more. */
+    /**
+     * {@return whether {@code usageCount} uses leave at least one more}
+     *
+     * @param usageCount the usage count
+     */
     boolean allowsAnotherUse(int usageCount);
 
-    /** A limit of {@code max} uses. */
+    /**
+     * {@return a limit of {@code max} uses}
+     *
+     * @param max the max
+     */
     static UsageLimit of(int max) {
         return new Limited(max);
     }
 
     /** No limit. */
     enum Unlimited implements UsageLimit {
+        /** The one value: no limit. */
         INSTANCE;
 
         @Override
@@ -32,7 +41,11 @@ public sealed interface UsageLimit permits UsageLimit.Unlimited, UsageLimit.Limi
      * @param max uses allowed, 0 or more
      */
     record Limited(int max) implements UsageLimit {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param max uses allowed, 0 or more
+         */
         public Limited {
             Require.notNegative(max, "usage limit");
         }

@@ -17,7 +17,15 @@ import io.voucherport.domain.Require;
 public record FailureDetails(
         String provider, Option<Integer> httpStatus, Option<String> requestId, String message, int attempts) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param provider the provider's name, e.g. {@code ez-cards}
+     * @param httpStatus the HTTP status of the last answer, if an answer came
+     * @param requestId the provider's request id, if it sent one (support asks for it)
+     * @param message what went wrong
+     * @param attempts how many calls were made, at least 1 (more when safe reads were retried)
+     */
     public FailureDetails {
         Require.text(provider, "provider");
         Require.present(httpStatus, "http status");
@@ -26,17 +34,35 @@ public record FailureDetails(
         Require.positive(attempts, "attempts");
     }
 
-    /** Details of a failure without an HTTP answer, after one attempt. */
+    /**
+     * Details of a failure without an HTTP answer, after one attempt.
+     *
+     * @param provider the provider's name, e.g. {@code ez-cards}
+     * @param message what went wrong
+     * @return the failure details
+     */
     public static FailureDetails of(String provider, String message) {
         return new FailureDetails(provider, Option.none(), Option.none(), message, 1);
     }
 
-    /** Details of a failure with an HTTP status and optional request id, after one attempt. */
+    /**
+     * Details of a failure with an HTTP status and optional request id, after one attempt.
+     *
+     * @param provider the provider's name, e.g. {@code ez-cards}
+     * @param httpStatus the HTTP status of the last answer, if an answer came
+     * @param requestId the provider's request id, if it sent one (support asks for it)
+     * @param message what went wrong
+     * @return the failure details
+     */
     public static FailureDetails of(String provider, int httpStatus, Option<String> requestId, String message) {
         return new FailureDetails(provider, Option.some(httpStatus), requestId, message, 1);
     }
 
-    /** A copy with the number of attempts made. */
+    /**
+     * {@return a copy with the number of attempts made}
+     *
+     * @param count how many
+     */
     public FailureDetails withAttempts(int count) {
         return new FailureDetails(provider, httpStatus, requestId, message, count);
     }

@@ -22,38 +22,46 @@ import java.util.List;
  */
 public sealed interface ProviderFailure {
 
-    /** Provider, HTTP status, request id, message and attempts. */
+    /**
+     * Provider, HTTP status, request id, message and attempts.
+     *
+     * @return the failure details
+     */
     FailureDetails details();
 
-    /** The provider's name. */
+    /** {@return the provider's name} */
     default String provider() {
         return details().provider();
     }
 
-    /** The HTTP status of the provider's answer, if one came. */
+    /** {@return the HTTP status of the provider's answer, if one came} */
     default Option<Integer> httpStatus() {
         return details().httpStatus();
     }
 
-    /** The provider's request id, if it sent one. */
+    /** {@return the provider's request id, if it sent one} */
     default Option<String> requestId() {
         return details().requestId();
     }
 
-    /** A message fit for logs; never holds a secret. */
+    /** {@return a message fit for logs; never holds a secret} */
     default String message() {
         return details().message();
     }
 
-    /** The same failure, recording that {@code attempts} calls were made before giving up. */
+    /**
+     * {@return the same failure, recording that {@code attempts} calls were made before giving up}
+     *
+     * @param attempts the attempts
+     */
     ProviderFailure withAttempts(int attempts);
 
-    /** Whether the same call may succeed later without any change. */
+    /** {@return whether the same call may succeed later without any change} */
     default boolean isTransient() {
         return false;
     }
 
-    /** Whether the provider certainly did not act on the call. */
+    /** {@return whether the provider certainly did not act on the call} */
     default boolean provablyNotApplied() {
         return true;
     }
@@ -64,7 +72,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record NotFound(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public NotFound {
             Require.present(details, "details");
         }
@@ -81,7 +93,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record AccessDenied(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public AccessDenied {
             Require.present(details, "details");
         }
@@ -99,7 +115,12 @@ public sealed interface ProviderFailure {
      * @param reasons the provider's (or the local check's) messages
      */
     record InvalidRequest(FailureDetails details, List<String> reasons) implements ProviderFailure {
-        /** Validates and copies the reasons. */
+        /**
+         * Validates and copies the reasons.
+         *
+         * @param details what every failure tells
+         * @param reasons the provider's (or the local check's) messages
+         */
         public InvalidRequest {
             Require.present(details, "details");
             reasons = List.copyOf(Require.present(reasons, "reasons"));
@@ -120,7 +141,13 @@ public sealed interface ProviderFailure {
      */
     record DuplicateReference(FailureDetails details, OrderReference reference, Option<SupplierOrder> existing)
             implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         * @param reference the reference that was repeated
+         * @param existing the order already placed with it, when it could be found
+         */
         public DuplicateReference {
             Require.present(details, "details");
             Require.present(reference, "reference");
@@ -139,7 +166,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record InsufficientFunds(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public InsufficientFunds {
             Require.present(details, "details");
         }
@@ -156,7 +187,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record Expired(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public Expired {
             Require.present(details, "details");
         }
@@ -174,7 +209,12 @@ public sealed interface ProviderFailure {
      * @param retryAfter how long the provider asked to wait, if it said
      */
     record RateLimited(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         * @param retryAfter how long the provider asked to wait, if it said
+         */
         public RateLimited {
             Require.present(details, "details");
             Require.present(retryAfter, "retry after");
@@ -199,7 +239,12 @@ public sealed interface ProviderFailure {
      * @param retryAfter how long the provider asked to wait, if it said
      */
     record Unavailable(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         * @param retryAfter how long the provider asked to wait, if it said
+         */
         public Unavailable {
             Require.present(details, "details");
             Require.present(retryAfter, "retry after");
@@ -224,7 +269,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record OutcomeUnknown(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public OutcomeUnknown {
             Require.present(details, "details");
         }
@@ -247,7 +296,11 @@ public sealed interface ProviderFailure {
      * @param details what every failure tells
      */
     record UnexpectedResponse(FailureDetails details) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         */
         public UnexpectedResponse {
             Require.present(details, "details");
         }
@@ -273,7 +326,13 @@ public sealed interface ProviderFailure {
      * @param reason why it could not be read; never holds a secret
      */
     record UnreadableItem(FailureDetails details, String item, String reason) implements ProviderFailure {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param details what every failure tells
+         * @param item what identifies the item, as far as it could be read (a SKU, an id, "item 3 of page 2")
+         * @param reason why it could not be read; never holds a secret
+         */
         public UnreadableItem {
             Require.present(details, "details");
             Require.text(item, "item");

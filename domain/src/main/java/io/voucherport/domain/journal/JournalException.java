@@ -8,7 +8,12 @@ public class JournalException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure with a message that holds no secret, and its cause. */
+    /**
+     * A failure with a message that holds no secret, and its cause.
+     *
+     * @param message the message (never a secret)
+     * @param cause what went wrong
+     */
     public JournalException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -31,14 +31,25 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
      * @param request the request as that supplier receives it
      */
     public record Opening(String supplier, OrderRequest request) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the name of the supplier it is bought from first
+         * @param request the request as that supplier receives it
+         */
         public Opening {
             Require.text(supplier, "supplier");
             Require.present(request, "request");
         }
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param opened the request and supplier the purchase was opened with
+     * @param openedAt when it was opened
+     * @param events what happened since, oldest first
+     */
     public JournaledPurchase {
         Require.present(opened, "opened");
         Require.present(openedAt, "opened at");
@@ -51,12 +62,22 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         }
     }
 
-    /** A purchase just opened, with no event yet. */
+    /**
+     * {@return a purchase just opened, with no event yet}
+     *
+     * @param supplier the code supplier
+     * @param request the order request
+     * @param at the instant
+     */
     public static JournaledPurchase open(String supplier, OrderRequest request, Instant at) {
         return new JournaledPurchase(new Opening(supplier, request), at, List.of());
     }
 
-    /** The purchase after {@code event}; throws {@link IllegalStateException} for an event the rules forbid. */
+    /**
+     * {@return the purchase after {@code event}; throws {@link IllegalStateException} for an event the rules forbid}
+     *
+     * @param event the event
+     */
     public JournaledPurchase with(PurchaseEvent event) {
         Require.present(event, "event");
         if (status().isEnded() && !(event instanceof PurchaseEvent.Rerouted)) {
@@ -75,22 +96,22 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         return new JournaledPurchase(opened, openedAt, next);
     }
 
-    /** The purchase's reference: the suppliers' idempotency key. */
+    /** {@return the purchase's reference: the suppliers' idempotency key} */
     public OrderReference reference() {
         return opened.request().reference();
     }
 
-    /** The supplier the purchase is bought from now. */
+    /** {@return the supplier the purchase is bought from now} */
     public String supplier() {
         return lastRerouted().map(PurchaseEvent.Rerouted::supplier).getOrElse(opened.supplier());
     }
 
-    /** The request as the current supplier receives it. */
+    /** {@return the request as the current supplier receives it} */
     public OrderRequest request() {
         return lastRerouted().map(PurchaseEvent.Rerouted::request).getOrElse(opened.request());
     }
 
-    /** Where the purchase stands. */
+    /** {@return where the purchase stands} */
     public PurchaseStatus status() {
         for (int i = events.size() - 1; i >= 0; i--) {
             PurchaseEvent event = events.get(i);
@@ -110,7 +131,7 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         return PurchaseStatus.OPEN;
     }
 
-    /** The current supplier's order for this purchase, once known. */
+    /** {@return the current supplier's order for this purchase, once known} */
     public Option<SupplierOrderId> orderId() {
         for (PurchaseEvent event : current()) {
             if (event instanceof PurchaseEvent.Accepted accepted) {
@@ -123,7 +144,7 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         return Option.none();
     }
 
-    /** How many placements were sent to the current supplier. */
+    /** {@return how many placements were sent to the current supplier} */
     public int placements() {
         return (int) current().stream().filter(PurchaseEvent.Sent.class::isInstance).count();
     }
@@ -134,6 +155,8 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
      * known or a later {@link PurchaseEvent.AbsenceProven} settled it. A refusal that proves nothing
      * was bought answers its own placement only (an older doubt still stands); one that does not
      * prove it is a doubt of its own. None when no doubt stands.
+     *
+     * @return the instant, or none
      */
     public Option<Instant> doubtSince() {
         int at = doubtIndex();
@@ -141,8 +164,8 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     }
 
     /**
-     * Whether the last placement at the current supplier was sent with no outcome journaled after
-     * it (its sender died, or still waits for the answer), and no order is known.
+     * {@return whether the last placement at the current supplier was sent with no outcome journaled after
+     * it (its sender died, or still waits for the answer), and no order is known}
      */
     public boolean placementInFlight() {
         int at = doubtIndex();
@@ -177,9 +200,11 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     }
 
     /**
-     * Whether absence is proven: at least two lookups <em>journaled after</em> the doubt arose
-     * answered no order, and the last of them came at least {@code settleTime} after it. One empty
+     * {@return whether absence is proven: at least two lookups <em>journaled after</em> the doubt arose
+     * answered no order, and the last of them came at least {@code settleTime} after it} One empty
      * answer never proves anything: suppliers' indexes lag and requests are still in flight.
+     *
+     * @param settleTime the settle time
      */
     public boolean absenceProven(Duration settleTime) {
         Require.present(settleTime, "settle time");
@@ -192,7 +217,7 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
                 && !empty.get(empty.size() - 1).at().isBefore(current().get(since).at().plus(settleTime));
     }
 
-    /** How many empty lookups were journaled since the doubt arose. */
+    /** {@return how many empty lookups were journaled since the doubt arose} */
     public int emptyLookupsSinceDoubt() {
         int since = doubtIndex();
         return since < 0 ? 0 : emptyLookupsAfter(since).size();
@@ -209,14 +234,14 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
         return empty;
     }
 
-    /** Whether a placement may be sent now: no order is known and no doubt stands. */
+    /** {@return whether a placement may be sent now: no order is known and no doubt stands} */
     public boolean mayPlace() {
         return status() == PurchaseStatus.OPEN && orderId().isEmpty() && doubtSince().isEmpty();
     }
 
     /**
-     * Whether any placement of this purchase, at any supplier, ever had an unknown outcome (or was
-     * sent with no outcome recorded). Once true, the purchase never ends "nothing bought".
+     * {@return whether any placement of this purchase, at any supplier, ever had an unknown outcome (or was
+     * sent with no outcome recorded)} Once true, the purchase never ends "nothing bought".
      */
     public boolean everInDoubt() {
         boolean sentOpen = false;
@@ -238,8 +263,8 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     }
 
     /**
-     * Whether the purchase provably bought nothing anywhere: no order was ever known, and every
-     * placement sent was refused in a way that proves it did not take effect.
+     * {@return whether the purchase provably bought nothing anywhere: no order was ever known, and every
+     * placement sent was refused in a way that proves it did not take effect}
      */
     public boolean provablyNothingBought() {
         if (everInDoubt()) {

@@ -17,7 +17,14 @@ import java.time.Instant;
  */
 public record Lease(OrderReference reference, String owner, long token, Instant until) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reference the purchase
+     * @param owner the instance holding it
+     * @param token a fencing token: grows with every claim of this purchase
+     * @param until when the lease runs out unless renewed
+     */
     public Lease {
         Require.present(reference, "reference");
         Require.text(owner, "owner");

@@ -10,7 +10,12 @@ public final class LeaseLostException extends JournalException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The lease on {@code reference} held by {@code owner} is lost. */
+    /**
+     * The lease on {@code reference} held by {@code owner} is lost.
+     *
+     * @param reference the caller's order reference, unique per purchase
+     * @param owner this instance's owner name in the journal
+     */
     public LeaseLostException(OrderReference reference, String owner) {
         super("the lease on purchase " + reference + " held by " + owner + " was taken over by another instance", null);
     }

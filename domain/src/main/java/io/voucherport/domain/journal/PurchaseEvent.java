@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 public sealed interface PurchaseEvent {
 
-    /** When it happened. */
+    /** {@return when it happened} */
     Instant at();
 
     /**
@@ -23,7 +23,12 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record Sent(String supplier, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param at when
+         */
         public Sent {
             Require.text(supplier, "supplier");
             Require.present(at, "at");
@@ -39,7 +44,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record Accepted(String supplier, SupplierOrderId orderId, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param orderId the supplier's order id
+         * @param at when
+         */
         public Accepted {
             Require.text(supplier, "supplier");
             Require.present(orderId, "order id");
@@ -59,7 +70,16 @@ public sealed interface PurchaseEvent {
      */
     record Refused(String supplier, String failure, boolean provablyNotApplied, boolean isTransient, String reason,
             Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param failure the failure's type, e.g. {@code RateLimited}
+         * @param provablyNotApplied whether the refusal proves that nothing was bought by this placement
+         * @param isTransient whether the same placement may succeed later
+         * @param reason the supplier's message
+         * @param at when
+         */
         public Refused {
             Require.text(supplier, "supplier");
             Require.text(failure, "failure");
@@ -77,7 +97,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record OutcomeUnknown(String supplier, String reason, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param reason why, in words
+         * @param at when
+         */
         public OutcomeUnknown {
             Require.text(supplier, "supplier");
             Require.present(reason, "reason");
@@ -94,7 +120,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record LookedUp(String supplier, Option<SupplierOrderId> found, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param found the order's id, when the supplier has one with this reference
+         * @param at when
+         */
         public LookedUp {
             Require.text(supplier, "supplier");
             Require.present(found, "found");
@@ -111,7 +143,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record AbsenceProven(String supplier, int lookups, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the supplier's name
+         * @param lookups how many empty lookups proved it
+         * @param at when
+         */
         public AbsenceProven {
             Require.text(supplier, "supplier");
             Require.positive(lookups, "lookups");
@@ -128,7 +166,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record Rerouted(String supplier, OrderRequest request, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param supplier the new supplier's name
+         * @param request the request as the new supplier receives it (same reference)
+         * @param at when
+         */
         public Rerouted {
             Require.text(supplier, "supplier");
             Require.present(request, "request");
@@ -144,7 +188,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record Delivered(SupplierOrderId orderId, int codes, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param orderId the supplier's order
+         * @param codes how many codes
+         * @param at when
+         */
         public Delivered {
             Require.present(orderId, "order id");
             Require.positive(codes, "codes");
@@ -161,7 +211,14 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record PartiallyDelivered(SupplierOrderId orderId, int codes, int missing, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param orderId the supplier's order
+         * @param codes how many codes were delivered
+         * @param missing how many requested codes are missing
+         * @param at when
+         */
         public PartiallyDelivered {
             Require.present(orderId, "order id");
             Require.notNegative(codes, "codes");
@@ -178,7 +235,13 @@ public sealed interface PurchaseEvent {
      * @param at when
      */
     record Failed(String reason, boolean mayHaveBought, Instant at) implements PurchaseEvent {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param reason why, in words
+         * @param mayHaveBought whether a paid order may exist all the same (any earlier outcome was unknown)
+         * @param at when
+         */
         public Failed {
             Require.present(reason, "reason");
             Require.present(at, "at");

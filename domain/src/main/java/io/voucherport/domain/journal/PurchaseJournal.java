@@ -33,7 +33,12 @@ public interface PurchaseJournal {
      * @param lease the holder's lease
      */
     record Claimed(JournaledPurchase purchase, Lease lease) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param purchase the purchase as the journal holds it now
+         * @param lease the holder's lease
+         */
         public Claimed {
             io.voucherport.domain.Require.present(purchase, "purchase");
             io.voucherport.domain.Require.present(lease, "lease");
@@ -50,6 +55,12 @@ public interface PurchaseJournal {
      * it and the other gets the existing purchase; the events are written with the purchase or not
      * at all.
      *
+     * @param request what is bought, under the caller's reference
+     * @param supplier the name of the supplier it is placed with
+     * @param first the events written with the purchase, in order (may be empty)
+     * @param owner the name of the instance that will drive it
+     * @param now the caller's current time
+     * @param leaseFor how long the lease lasts without another write
      * @return the new purchase with its lease, or (left) the purchase already journaled under this
      *     reference, untouched
      * @throws IllegalStateException when the rules forbid the first events (see {@link JournaledPurchase#with})
@@ -57,13 +68,27 @@ public interface PurchaseJournal {
     Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, List<PurchaseEvent> first,
             String owner, Instant now, Duration leaseFor);
 
-    /** {@link #open(OrderRequest, String, List, String, Instant, Duration)} with no event yet. */
+    /**
+     * {@link #open(OrderRequest, String, List, String, Instant, Duration)} with no event yet.
+     *
+     * @param request what is bought, under the caller's reference
+     * @param supplier the name of the supplier it is placed with
+     * @param owner the name of the instance that will drive it
+     * @param now the caller's current time
+     * @param leaseFor how long the lease lasts without another write
+     * @return the new purchase with its lease, or (left) the purchase already journaled under this
+     *     reference, untouched
+     */
     default Either<JournaledPurchase, Claimed> open(OrderRequest request, String supplier, String owner, Instant now,
             Duration leaseFor) {
         return open(request, supplier, List.of(), owner, now, leaseFor);
     }
 
-    /** The purchase with {@code reference}, if journaled. */
+    /**
+     * {@return the purchase with {@code reference}, if journaled}
+     *
+     * @param reference the caller's order reference, unique per purchase
+     */
     Option<JournaledPurchase> find(OrderReference reference);
 
     /**
@@ -71,6 +96,10 @@ public interface PurchaseJournal {
      * unexpired lease on it — not even {@code owner} itself: two calls of one instance never drive
      * one purchase at once. Atomic.
      *
+     * @param reference the purchase's reference
+     * @param owner the name of the instance that will drive it
+     * @param now the caller's current time
+     * @param leaseFor how long the lease lasts without another write
      * @return the purchase and the new lease; none when it is not journaled, has ended, or is held
      */
     Option<Claimed> claim(OrderReference reference, String owner, Instant now, Duration leaseFor);
@@ -79,6 +108,12 @@ public interface PurchaseJournal {
      * Leases up to {@code max} open purchases that are due ({@link #release}'s {@code dueAt} has
      * come) and held by nobody (or by a lease that ran out) to {@code owner}, oldest due first.
      * Concurrent callers never get the same purchase.
+     *
+     * @param owner the name of the instance that will drive them
+     * @param now the caller's current time
+     * @param leaseFor how long each lease lasts without another write
+     * @param max the most purchases to claim (at least 1)
+     * @return the purchases claimed, each with its lease; empty when none is due
      */
     List<Claimed> claimDue(String owner, Instant now, Duration leaseFor, int max);
 
@@ -86,6 +121,10 @@ public interface PurchaseJournal {
      * Appends {@code events}, in order and all or none, to the claimed purchase and extends the
      * lease to {@code now + leaseFor}.
      *
+     * @param claimed the purchase as the caller last saw it, with the caller's lease
+     * @param events the events, in order
+     * @param now the caller's current time
+     * @param leaseFor how long the extended lease lasts without another write
      * @return the purchase after the events, with the extended lease
      * @throws LeaseLostException when the purchase was claimed again since (by another owner, or
      *     by the same owner name under a newer lease)
@@ -94,7 +133,17 @@ public interface PurchaseJournal {
      */
     Claimed append(Claimed claimed, List<PurchaseEvent> events, Instant now, Duration leaseFor);
 
-    /** {@link #append(Claimed, List, Instant, Duration)} of one event. */
+    /**
+     * {@link #append(Claimed, List, Instant, Duration)} of one event.
+     *
+     * @param claimed the purchase as the caller last saw it, with the caller's lease
+     * @param event the event
+     * @param now the caller's current time
+     * @param leaseFor how long the extended lease lasts without another write
+     * @return the purchase after the event, with the extended lease
+     * @throws LeaseLostException as {@link #append(Claimed, List, Instant, Duration)}
+     * @throws IllegalStateException as {@link #append(Claimed, List, Instant, Duration)}
+     */
     default Claimed append(Claimed claimed, PurchaseEvent event, Instant now, Duration leaseFor) {
         return append(claimed, List.of(event), now, leaseFor);
     }
@@ -103,6 +152,9 @@ public interface PurchaseJournal {
      * Appends {@code events}, which end the purchase, and gives the lease back, in one write: the
      * ended purchase is never claimed again.
      *
+     * @param claimed the purchase as the caller last saw it, with the caller's lease
+     * @param events the events that end it, in order
+     * @param now the caller's current time
      * @return the ended purchase
      * @throws LeaseLostException as {@link #append}
      * @throws IllegalStateException as {@link #append}, and when the events do not end the purchase
@@ -112,6 +164,10 @@ public interface PurchaseJournal {
     /**
      * Extends the lease to {@code now + leaseFor}.
      *
+     * @param lease the caller's lease
+     * @param now the caller's current time
+     * @param leaseFor how long the extended lease lasts without another write
+     * @return the extended lease
      * @throws LeaseLostException when another owner has claimed the purchase since
      */
     Lease renew(Lease lease, Instant now, Duration leaseFor);
@@ -119,9 +175,17 @@ public interface PurchaseJournal {
     /**
      * Gives the lease up. An open purchase becomes due for recovery at {@code dueAt}; an ended one
      * is never claimed again. Releasing a lease that was lost does nothing.
+     *
+     * @param lease the caller's lease
+     * @param dueAt when an open purchase becomes due for recovery
      */
     void release(Lease lease, Instant dueAt);
 
-    /** Up to {@code max} open purchases, oldest first (for monitoring and reconciliation). */
+    /**
+     * Up to {@code max} open purchases, oldest first (for monitoring and reconciliation).
+     *
+     * @param max the most purchases to list (at least 1)
+     * @return the open purchases, oldest first
+     */
     List<JournaledPurchase> unfinished(int max);
 }

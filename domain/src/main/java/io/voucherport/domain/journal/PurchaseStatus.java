@@ -11,7 +11,7 @@ public enum PurchaseStatus {
     /** Nothing will be delivered (see {@link PurchaseEvent.Failed#mayHaveBought()}). */
     FAILED;
 
-    /** Whether the purchase has ended. */
+    /** {@return whether the purchase has ended} */
     public boolean isEnded() {
         return this != OPEN;
     }

@@ -27,7 +27,11 @@ public final class StoredForm {
     private StoredForm() {
     }
 
-    /** The stored form of {@code request}: {@code request/v1|reference|currency|sku,quantity,amount,currency;…}. */
+    /**
+     * {@return the stored form of {@code request}: {@code request/v1|reference|currency|sku,quantity,amount,currency;…}}
+     *
+     * @param request the order request
+     */
     public static String of(OrderRequest request) {
         StringBuilder lines = new StringBuilder();
         for (OrderLine line : request.lines()) {
@@ -42,7 +46,11 @@ public final class StoredForm {
                 request.settlementCurrency().map(CurrencyCode::code).getOrElse("")) + "|" + lines;
     }
 
-    /** The request stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
+    /**
+     * {@return the request stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read}
+     *
+     * @param form the form
+     */
     public static OrderRequest request(String form) {
         List<String> fields = split(form, '|', 4);
         expect(fields.get(0), REQUEST, form);
@@ -58,7 +66,11 @@ public final class StoredForm {
                 currency.isEmpty() ? Option.none() : Option.some(CurrencyCode.of(currency)));
     }
 
-    /** The stored form of {@code event}: {@code Kind/v1|field|…|instant}. */
+    /**
+     * {@return the stored form of {@code event}: {@code Kind/v1|field|…|instant}}
+     *
+     * @param event the event
+     */
     public static String of(PurchaseEvent event) {
         String kind = event.getClass().getSimpleName() + VERSION;
         String at = event.at().toString();
@@ -86,7 +98,11 @@ public final class StoredForm {
         return fields('|', kind, e.reason(), Boolean.toString(e.mayHaveBought()), at);
     }
 
-    /** The event stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read. */
+    /**
+     * {@return the event stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read}
+     *
+     * @param form the form
+     */
     public static PurchaseEvent event(String form) {
         List<String> f = split(form, '|', -1).stream().map(StoredForm::unescape).toList();
         String kind = f.get(0);
@@ -123,7 +139,11 @@ public final class StoredForm {
         }
     }
 
-    /** The short kind of {@code event} ({@code Sent}, {@code Accepted}, …), for an index column. */
+    /**
+     * {@return the short kind of {@code event} ({@code Sent}, {@code Accepted}, …), for an index column}
+     *
+     * @param event the event
+     */
     public static String kind(PurchaseEvent event) {
         return event.getClass().getSimpleName();
     }

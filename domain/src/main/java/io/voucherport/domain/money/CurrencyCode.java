@@ -19,7 +19,11 @@ public record CurrencyCode(String code) {
     /** Minor-unit digits of codes that are not ISO-4217 or where practice differs from ISO. */
     private static final Map<String, Integer> NON_ISO_FRACTION_DIGITS = Map.of("IRT", 0);
 
-    /** Validates the code: exactly three upper-case ASCII letters. */
+    /**
+     * Validates the code: exactly three upper-case ASCII letters.
+     *
+     * @param code three upper-case letters, e.g. {@code USD}
+     */
     public CurrencyCode {
         Require.present(code, "currency code");
         if (!SHAPE.matcher(code).matches()) {
@@ -28,7 +32,12 @@ public record CurrencyCode(String code) {
         }
     }
 
-    /** Parses a currency code. */
+    /**
+     * Parses a currency code.
+     *
+     * @param code three upper-case letters, e.g. {@code USD}
+     * @return the currency code
+     */
     public static CurrencyCode of(String code) {
         return new CurrencyCode(code);
     }
@@ -36,6 +45,8 @@ public record CurrencyCode(String code) {
     /**
      * Digits after the decimal point an amount in this currency is rounded to: ISO's default
      * fraction digits, 0 for {@code IRT}, and 2 for codes nobody lists.
+     *
+     * @return the number
      */
     public int fractionDigits() {
         Integer nonIso = NON_ISO_FRACTION_DIGITS.get(code);

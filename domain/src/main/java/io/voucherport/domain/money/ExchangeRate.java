@@ -15,7 +15,14 @@ import java.time.Instant;
  */
 public record ExchangeRate(CurrencyCode base, CurrencyCode quote, BigDecimal rate, Option<Instant> asOf) {
 
-    /** Validates that every part is present and the rate is positive. */
+    /**
+     * Validates that every part is present and the rate is positive.
+     *
+     * @param base the currency sold
+     * @param quote the currency bought
+     * @param rate a positive rate, kept with every digit the provider sent, within {@link Require#decimal} bounds
+     * @param asOf when the provider last updated the rate, if it said
+     */
     public ExchangeRate {
         Require.present(base, "base currency");
         Require.present(quote, "quote currency");

@@ -35,12 +35,23 @@ public final class Money implements Comparable<Money> {
         this.currency = currency;
     }
 
-    /** An amount of {@code currency}. */
+    /**
+     * {@return an amount of {@code currency}}
+     *
+     * @param amount the amount
+     * @param currency the ISO 4217 currency
+     */
     public static Money of(BigDecimal amount, CurrencyCode currency) {
         return new Money(amount, currency);
     }
 
-    /** Parses a decimal string such as {@code "9.75"} and a currency code such as {@code "USD"}. */
+    /**
+     * Parses a decimal string such as {@code "9.75"} and a currency code such as {@code "USD"}.
+     *
+     * @param amount the amount
+     * @param currency the ISO 4217 currency
+     * @return the money
+     */
     public static Money of(String amount, String currency) {
         Require.present(amount, "amount");
         BigDecimal value;
@@ -52,28 +63,41 @@ public final class Money implements Comparable<Money> {
         return new Money(value, CurrencyCode.of(currency));
     }
 
-    /** Zero of {@code currency}. */
+    /**
+     * Zero of {@code currency}.
+     *
+     * @param currency the ISO 4217 currency
+     * @return the money
+     */
     public static Money zero(CurrencyCode currency) {
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    /** The amount. */
+    /** {@return the amount} */
     public BigDecimal amount() {
         return amount;
     }
 
-    /** The currency. */
+    /** {@return the currency} */
     public CurrencyCode currency() {
         return currency;
     }
 
-    /** This plus {@code other}; throws when the currencies differ. */
+    /**
+     * {@return this plus {@code other}; throws when the currencies differ}
+     *
+     * @param other the other
+     */
     public Money plus(Money other) {
         requireSameCurrency(other, "add");
         return new Money(amount.add(other.amount), currency);
     }
 
-    /** This minus {@code other}; throws when the currencies differ or the result would be negative. */
+    /**
+     * {@return this minus {@code other}; throws when the currencies differ or the result would be negative}
+     *
+     * @param other the other
+     */
     public Money minus(Money other) {
         requireSameCurrency(other, "subtract");
         BigDecimal result = amount.subtract(other.amount);
@@ -83,19 +107,27 @@ public final class Money implements Comparable<Money> {
         return new Money(result, currency);
     }
 
-    /** This times a quantity of at least 1. */
+    /**
+     * {@return this times a quantity of at least 1}
+     *
+     * @param quantity how many codes (positive)
+     */
     public Money times(int quantity) {
         Require.positive(quantity, "quantity");
         return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
     }
 
-    /** This amount rounded to its currency's {@link CurrencyCode#fractionDigits() fraction digits}. */
+    /**
+     * {@return this amount rounded to its currency's {@link CurrencyCode#fractionDigits() fraction digits}}
+     *
+     * @param mode the mode
+     */
     public Money rounded(RoundingMode mode) {
         Require.present(mode, "rounding mode");
         return new Money(amount.setScale(currency.fractionDigits(), mode), currency);
     }
 
-    /** Whether the amount is zero. */
+    /** {@return whether the amount is zero} */
     public boolean isZero() {
         return amount.signum() == 0;
     }

@@ -22,7 +22,14 @@ import java.util.List;
 public record Page<C, T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<C> next,
         List<C> ahead) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param items this page's readable items
+     * @param unreadable this page's items that could not be read, each with what identifies it and why
+     * @param next where the next page starts, in the terms of whoever fetched this page (an offset, a page number, a provider's token); none when this is the last page
+     * @param ahead the cursors of every page after this one, in order, when the provider told how many there are (a total or a page count) — what lets a {@link PagedSequence} fetch pages ahead; empty when unknown (the first of them, when present, is {@code next})
+     */
     public Page {
         items = List.copyOf(Require.present(items, "items"));
         unreadable = List.copyOf(Require.present(unreadable, "unreadable"));
@@ -33,17 +40,28 @@ public record Page<C, T>(List<T> items, List<ProviderFailure.UnreadableItem> unr
         }
     }
 
-    /** A page that does not tell how many pages follow. */
+    /**
+     * A page that does not tell how many pages follow.
+     *
+     * @param items this page's readable items
+     * @param unreadable this page's items that could not be read, each with what identifies it and why
+     * @param next where the next page starts, in the terms of whoever fetched this page (an offset, a page number, a provider's token); none when this is the last page
+     */
     public Page(List<T> items, List<ProviderFailure.UnreadableItem> unreadable, Option<C> next) {
         this(items, unreadable, next, List.of());
     }
 
-    /** A page whose every item could be read. */
+    /**
+     * A page whose every item could be read.
+     *
+     * @param items this page's readable items
+     * @param next where the next page starts, in the terms of whoever fetched this page (an offset, a page number, a provider's token); none when this is the last page
+     */
     public Page(List<T> items, Option<C> next) {
         this(items, List.of(), next);
     }
 
-    /** Whether the page holds nothing at all, readable or not (a listing ends there). */
+    /** {@return whether the page holds nothing at all, readable or not (a listing ends there)} */
     public boolean isEmpty() {
         return items.isEmpty() && unreadable.isEmpty();
     }

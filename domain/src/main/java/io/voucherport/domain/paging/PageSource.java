@@ -12,6 +12,10 @@ import io.voucherport.domain.failure.ProviderFailure;
 @FunctionalInterface
 public interface PageSource<C, T> {
 
-    /** The page at {@code cursor}, or why it could not be fetched. */
+    /**
+     * {@return the page at {@code cursor}, or why it could not be fetched}
+     *
+     * @param cursor the cursor of the page to read
+     */
     Either<ProviderFailure, Page<C, T>> fetch(C cursor);
 }

@@ -72,32 +72,48 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         /** One page at a time, on the consuming thread. */
         public static final Prefetch NONE = new Prefetch(1, Runnable::run);
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param pages pages in flight at most, 1 for one at a time
+         * @param executor where pages ahead are fetched (the adapter's, bounded by its pool and limiter)
+         */
         public Prefetch {
             Require.positive(pages, "pages");
             Require.present(executor, "executor");
         }
 
-        /** The same executor with {@code inFlight} pages at most. */
+        /**
+         * {@return the same executor with {@code inFlight} pages at most}
+         *
+         * @param inFlight the in flight
+         */
         public Prefetch withPages(int inFlight) {
             return new Prefetch(inFlight, executor);
         }
     }
 
     /**
-     * A sequence starting at {@code first}, fetching pages from {@code source} one at a time.
+     * {@return a sequence starting at {@code first}, fetching pages from {@code source} one at a time}
      *
      * @param <C> the cursor type, known only to {@code source}
+     * @param <T> the type of the values
+     * @param first the first
+     * @param source the source
      */
     public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source) {
         return of(first, source, Prefetch.NONE);
     }
 
     /**
-     * A sequence starting at {@code first}, fetching pages from {@code source}, up to
-     * {@code prefetch.pages()} ahead once the listing tells how many pages there are.
+     * {@return a sequence starting at {@code first}, fetching pages from {@code source}, up to
+     * {@code prefetch.pages()} ahead once the listing tells how many pages there are}
      *
      * @param <C> the cursor type, known only to {@code source}
+     * @param <T> the type of the values
+     * @param first the first
+     * @param source the source
+     * @param prefetch the prefetch
      */
     public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source, Prefetch prefetch) {
         Require.present(first, "first cursor");
@@ -107,16 +123,18 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
     }
 
     /**
-     * This listing fetching up to {@code pages} pages ahead (1: one at a time) on the executor it
+     * {@return this listing fetching up to {@code pages} pages ahead (1: one at a time) on the executor it
      * was made with; a listing made without one ({@link #of(Object, PageSource)}) fetches on the
-     * consuming thread, so one at a time whatever {@code pages} says.
+     * consuming thread, so one at a time whatever {@code pages} says}
+     *
+     * @param pages pages in flight at most, 1 for one at a time
      */
     public PagedSequence<T> withPrefetch(int pages) {
         return new PagedSequence<>(walk, prefetch.executor() == Prefetch.NONE.executor() ? Prefetch.NONE
                 : prefetch.withPages(pages));
     }
 
-    /** How this listing fetches ahead. */
+    /** {@return how this listing fetches ahead} */
     public Prefetch prefetch() {
         return prefetch;
     }
@@ -131,7 +149,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
     }
 
     /**
-     * The items as a lazy sequential stream; a failure is the last element. Closing the stream
+     * {@return the items as a lazy sequential stream; a failure is the last element} Closing the stream
      * (try-with-resources) cancels the pages in flight; a short-circuiting operation stops asking
      * for pages, so at most the pages already in flight are fetched after it.
      */
@@ -145,6 +163,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * Hands every item to {@code action}, page by page, stopping at the first failure — an
      * unreadable item included.
      *
+     * @param action the action
      * @return how many items were handed over, or the failure that stopped the walk
      */
     public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action) {
@@ -156,6 +175,8 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * Hands every readable item to {@code action} and every unreadable one to {@code unreadable},
      * page by page, stopping only at a failure of the listing itself.
      *
+     * @param action the action
+     * @param unreadable the unreadable
      * @return how many readable items were handed over, or the failure that stopped the walk
      */
     public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action,
@@ -183,7 +204,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
     }
 
     /**
-     * Every readable item and every unreadable one, or the failure of the listing itself. Holds
+     * {@return every readable item and every unreadable one, or the failure of the listing itself} Holds
      * everything: for short listings only.
      */
     public Either<ProviderFailure, Listing<T>> toListing() {
@@ -200,19 +221,26 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * @param <T> item type
      */
     public record Listing<T>(List<T> items, List<ProviderFailure.UnreadableItem> unreadable) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param items the readable items, in order
+         * @param unreadable the items that could not be read, each with what identifies it and why
+         */
         public Listing {
             items = List.copyOf(Require.present(items, "items"));
             unreadable = List.copyOf(Require.present(unreadable, "unreadable"));
         }
 
-        /** Whether every item could be read. */
+        /** {@return whether every item could be read} */
         public boolean complete() {
             return unreadable.isEmpty();
         }
     }
 
-    /** Every item in one list, or the first failure (an unreadable item included). Holds everything: for short listings only. */
+    /**
+     * {@return every item in one list, or the first failure (an unreadable item included)} Holds everything: for short listings only.
+     */
     public Either<ProviderFailure, List<T>> toList() {
         List<T> all = new ArrayList<>();
         return forEachItem(all::add).map(count -> List.copyOf(all));

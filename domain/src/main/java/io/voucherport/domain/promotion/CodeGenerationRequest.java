@@ -16,7 +16,15 @@ import io.voucherport.domain.Require;
 public record CodeGenerationRequest(
         int count, Option<String> prefix, int length, Option<Integer> maxUsesPerCode, Option<ConsumeUnit> consumeUnit) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param count how many codes, at least 1
+     * @param prefix text every code starts with
+     * @param length length of each code, at least 1
+     * @param maxUsesPerCode uses allowed per code; none for unlimited
+     * @param consumeUnit what one use counts; none for the provider's default
+     */
     public CodeGenerationRequest {
         Require.positive(count, "count");
         Require.present(prefix, "prefix");

@@ -14,7 +14,15 @@ import io.voucherport.domain.Require;
  */
 public record CodeJob(JobId id, PromotionId promotionId, JobType type, JobStatus status, Option<String> message) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the job's id
+     * @param promotionId the promotion it works on
+     * @param type generate or export
+     * @param status where it stands
+     * @param message the provider's explanation when it failed
+     */
     public CodeJob {
         Require.present(id, "id");
         Require.present(promotionId, "promotion id");

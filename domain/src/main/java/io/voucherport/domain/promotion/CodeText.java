@@ -13,7 +13,11 @@ public record CodeText(String value) {
     /** Longest code accepted. */
     public static final int MAX_LENGTH = 128;
 
-    /** Validates the text. */
+    /**
+     * Validates the text.
+     *
+     * @param value non-blank text without control characters, at most {@value #MAX_LENGTH} characters
+     */
     public CodeText {
         Require.text(value, "promotion code");
         if (value.length() > MAX_LENGTH) {
@@ -22,7 +26,12 @@ public record CodeText(String value) {
         }
     }
 
-    /** Parses a code. */
+    /**
+     * Parses a code.
+     *
+     * @param value non-blank text without control characters, at most {@value #MAX_LENGTH} characters
+     * @return the code text
+     */
     public static CodeText of(String value) {
         return new CodeText(value);
     }

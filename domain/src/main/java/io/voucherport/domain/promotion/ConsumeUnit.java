@@ -19,9 +19,13 @@ public sealed interface ConsumeUnit permits ConsumeUnit.Known, ConsumeUnit.Unkno
 
     /** The units Voucherport knows, each belonging to one engine. */
     enum Known implements ConsumeUnit {
+        /** See {@link ConsumeUnit#PER_CART}. */
         PER_CART(PromotionKind.STANDARD),
+        /** See {@link ConsumeUnit#PER_ITEM}. */
         PER_ITEM(PromotionKind.STANDARD),
+        /** See {@link ConsumeUnit#PER_APPLICATION}. */
         PER_APPLICATION(PromotionKind.RULE_BASED),
+        /** See {@link ConsumeUnit#PER_CHECKOUT}. */
         PER_CHECKOUT(PromotionKind.RULE_BASED);
 
         private final PromotionKind kind;
@@ -30,7 +34,7 @@ public sealed interface ConsumeUnit permits ConsumeUnit.Known, ConsumeUnit.Unkno
             this.kind = kind;
         }
 
-        /** The engine this unit belongs to. */
+        /** {@return the engine this unit belongs to} */
         public PromotionKind kind() {
             return kind;
         }
@@ -42,7 +46,11 @@ public sealed interface ConsumeUnit permits ConsumeUnit.Known, ConsumeUnit.Unkno
      * @param raw the value exactly as sent
      */
     record Unknown(String raw) implements ConsumeUnit {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param raw the value exactly as sent
+         */
         public Unknown {
             Require.present(raw, "raw consume unit");
         }

@@ -9,12 +9,21 @@ import io.voucherport.domain.Require;
  */
 public record JobId(String value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value opaque non-blank text, never parsed
+     */
     public JobId {
         Require.identifier(value, "job id");
     }
 
-    /** Parses an id. */
+    /**
+     * Parses an id.
+     *
+     * @param value opaque non-blank text, never parsed
+     * @return the job id
+     */
     public static JobId of(String value) {
         return new JobId(value);
     }

@@ -5,12 +5,23 @@ import io.voucherport.domain.Require;
 /** Where a promotion-code job stands; an unseen value is kept raw and is not terminal. */
 public sealed interface JobStatus permits JobStatus.Known, JobStatus.Unknown {
 
-    /** Whether the job will not change any more. */
+    /** {@return whether the job will not change any more} */
     boolean isTerminal();
 
     /** The statuses Voucherport knows. */
     enum Known implements JobStatus {
-        PENDING, PROCESSING, COMPLETED, FAILED, CANCELLING, CANCELLED;
+        /** Accepted, not started. */
+        PENDING,
+        /** Running. */
+        PROCESSING,
+        /** Done (terminal). */
+        COMPLETED,
+        /** Ended without its result (terminal). */
+        FAILED,
+        /** Being cancelled. */
+        CANCELLING,
+        /** Cancelled (terminal). */
+        CANCELLED;
 
         @Override
         public boolean isTerminal() {
@@ -24,7 +35,11 @@ public sealed interface JobStatus permits JobStatus.Known, JobStatus.Unknown {
      * @param raw the value exactly as sent
      */
     record Unknown(String raw) implements JobStatus {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param raw the value exactly as sent
+         */
         public Unknown {
             Require.present(raw, "raw job status");
         }

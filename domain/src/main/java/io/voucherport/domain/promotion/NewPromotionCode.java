@@ -14,7 +14,14 @@ import io.voucherport.domain.Require;
 public record NewPromotionCode(
         CodeText code, Option<Integer> allowedUses, Option<String> user, Option<ConsumeUnit> consumeUnit) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param code the code text
+     * @param allowedUses how many times it may be used; none for unlimited
+     * @param user who may use it; none for anybody
+     * @param consumeUnit what one use counts; none for the provider's default
+     */
     public NewPromotionCode {
         Require.present(code, "code");
         Require.present(allowedUses, "allowed uses");
@@ -24,7 +31,11 @@ public record NewPromotionCode(
         user.peek(u -> Require.text(u, "user"));
     }
 
-    /** An unlimited code anybody may use. */
+    /**
+     * {@return an unlimited code anybody may use}
+     *
+     * @param code the code text
+     */
     public static NewPromotionCode of(CodeText code) {
         return new NewPromotionCode(code, Option.none(), Option.none(), Option.none());
     }

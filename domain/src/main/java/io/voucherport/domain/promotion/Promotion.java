@@ -18,7 +18,16 @@ public record Promotion(
         PromotionId id, PromotionKind kind, String name, Option<Boolean> enabled, Option<Instant> startsAt,
         Option<Instant> endsAt) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the provider's id
+     * @param kind standard or rule-based
+     * @param name display name
+     * @param enabled whether it currently applies, when reported
+     * @param startsAt when it starts, if set
+     * @param endsAt when it ends, if set
+     */
     public Promotion {
         Require.present(id, "id");
         Require.present(kind, "kind");

@@ -31,7 +31,18 @@ public record PromotionCode(
         Option<String> createdBy,
         Option<Instant> createdAt) {
 
-    /** Validates and copies the users. */
+    /**
+     * Validates and copies the users.
+     *
+     * @param code the code text
+     * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
+     * @param consumeUnit what one use counts, when reported
+     * @param users who may use it (customer ids or other identifying texts, in the provider's order); empty for anybody
+     * @param remainingUses uses left, when reported
+     * @param maxUses uses allowed in all, when reported
+     * @param createdBy who created it, when reported
+     * @param createdAt when it was created, when reported
+     */
     public PromotionCode {
         Require.present(code, "code");
         Require.present(id, "id");
@@ -49,6 +60,15 @@ public record PromotionCode(
     /**
      * A code that at most one user may use ({@code user}; none for anybody), as
      * {@link NewPromotionCode} describes one.
+     *
+     * @param code the code text
+     * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
+     * @param consumeUnit what one use counts, when reported
+     * @param user the user, or none when absent
+     * @param remainingUses uses left, when reported
+     * @param maxUses uses allowed in all, when reported
+     * @param createdBy who created it, when reported
+     * @param createdAt when it was created, when reported
      */
     public PromotionCode(CodeText code, Option<String> id, Option<ConsumeUnit> consumeUnit, Option<String> user,
             Option<Integer> remainingUses, Option<Integer> maxUses, Option<String> createdBy, Option<Instant> createdAt) {
@@ -56,7 +76,11 @@ public record PromotionCode(
                 createdAt);
     }
 
-    /** A code known only by its text. */
+    /**
+     * {@return a code known only by its text}
+     *
+     * @param code the code text
+     */
     public static PromotionCode of(CodeText code) {
         return new PromotionCode(code, Option.none(), Option.none(), List.of(), Option.none(), Option.none(),
                 Option.none(), Option.none());

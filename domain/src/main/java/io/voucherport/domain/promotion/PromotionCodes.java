@@ -22,20 +22,32 @@ import java.util.List;
  */
 public interface PromotionCodes {
 
-    /** Most codes one {@link #createCodes} call accepts; callers batch larger sets. */
+    /**
+     * Most codes one {@link #createCodes} call accepts; callers batch larger sets.
+     *
+     * @return the number
+     */
     int maxCodesPerCreate();
 
-    /** All promotions, lazily page by page. Safe to retry. */
+    /**
+     * {@return all promotions, lazily page by page} Safe to retry.
+     */
     PagedSequence<Promotion> promotions();
 
-    /** One promotion. Safe to retry. Failures: {@code NotFound}. */
+    /**
+     * {@return one promotion} Safe to retry. Failures: {@code NotFound}.
+     *
+     * @param id the identifier
+     */
     Either<ProviderFailure, Promotion> promotion(PromotionId id);
 
     /**
-     * All codes of a promotion, lazily page by page, with memory that does not grow with the
-     * number of pages. A listing the provider cannot page to the end ends with an
+     * {@return all codes of a promotion, lazily page by page, with memory that does not grow with the
+     * number of pages} A listing the provider cannot page to the end ends with an
      * {@code InvalidRequest} failure, never a silent truncation. Safe to retry.
      * Failures: {@code NotFound}.
+     *
+     * @param id the identifier
      */
     PagedSequence<PromotionCode> codes(PromotionId id);
 
@@ -45,23 +57,39 @@ public interface PromotionCodes {
      * to retry: creating an existing code fails with {@code InvalidRequest} rather than creating
      * a second one. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}
      * (list the codes to learn what exists).
+     *
+     * @param id the identifier
+     * @param codes the codes
+     * @return the promotion codes, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, List<PromotionCode>> createCodes(PromotionId id, List<NewPromotionCode> codes);
 
-    /** Deletes several codes. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}. */
+    /**
+     * Deletes several codes. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}.
+     *
+     * @param id the identifier
+     * @param codes the codes
+     * @return the done, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, Done> deleteCodes(PromotionId id, List<CodeText> codes);
 
     /**
      * Deletes one code by its text (the standard engine) or, for rule-based promotions, by the
      * code's id looked up from its text. Idempotent in effect; a code that does not exist fails
      * with {@code NotFound}.
+     *
+     * @param id the identifier
+     * @param code the code
+     * @return the done, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, Done> deleteCode(PromotionId id, CodeText code);
 
     /**
-     * The promotion holding a code: {@code Some} when one does, {@code None} when none does.
+     * {@return the promotion holding a code: {@code Some} when one does, {@code None} when none does}
      * Safe to retry. Failures: {@code InvalidRequest} (a code the provider cannot look up,
      * refused before sending).
+     *
+     * @param code the code
      */
     Either<ProviderFailure, Option<PromotionId>> findPromotionHolding(CodeText code);
 
@@ -70,22 +98,45 @@ public interface PromotionCodes {
      * runs fails with {@code InvalidRequest}, as does a request beyond the provider's limits
      * (refused before sending). Failures: {@code NotFound}, {@code InvalidRequest},
      * {@code OutcomeUnknown} (list the promotion's jobs to learn whether it started).
+     *
+     * @param id the identifier
+     * @param request the order request
+     * @return the code job, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, CodeJob> startCodeGeneration(PromotionId id, CodeGenerationRequest request);
 
-    /** Starts a job that exports all codes to a file. Same failures as {@link #startCodeGeneration}. */
+    /**
+     * Starts a job that exports all codes to a file. Same failures as {@link #startCodeGeneration}.
+     *
+     * @param id the identifier
+     * @return the code job, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, CodeJob> startCodeExport(PromotionId id);
 
-    /** A job as it stands now. Safe to retry. Failures: {@code NotFound}. */
+    /**
+     * {@return a job as it stands now} Safe to retry. Failures: {@code NotFound}.
+     *
+     * @param id the identifier
+     * @param jobId the job id
+     */
     Either<ProviderFailure, CodeJob> job(PromotionId id, JobId jobId);
 
-    /** Asks the provider to cancel a job. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}. */
+    /**
+     * Asks the provider to cancel a job. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}.
+     *
+     * @param id the identifier
+     * @param jobId the job id
+     * @return the code job, or the failure that prevented it (a value, never thrown)
+     */
     Either<ProviderFailure, CodeJob> cancelJob(PromotionId id, JobId jobId);
 
     /**
-     * The download link of a completed export job's file; a secret, since anyone holding it can
-     * read the codes. Safe to retry. Failures: {@code NotFound}, {@code InvalidRequest} (job not
+     * {@return the download link of a completed export job's file; a secret, since anyone holding it can
+     * read the codes} Safe to retry. Failures: {@code NotFound}, {@code InvalidRequest} (job not
      * completed or not an export).
+     *
+     * @param id the identifier
+     * @param jobId the job id
      */
     Either<ProviderFailure, Secret> exportFile(PromotionId id, JobId jobId);
 }

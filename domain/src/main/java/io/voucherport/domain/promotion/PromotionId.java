@@ -9,12 +9,21 @@ import io.voucherport.domain.Require;
  */
 public record PromotionId(String value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value opaque non-blank text, never parsed
+     */
     public PromotionId {
         Require.identifier(value, "promotion id");
     }
 
-    /** Parses an id. */
+    /**
+     * Parses an id.
+     *
+     * @param value opaque non-blank text, never parsed
+     * @return the promotion id
+     */
     public static PromotionId of(String value) {
         return new PromotionId(value);
     }

@@ -14,7 +14,13 @@ import io.voucherport.domain.money.Money;
  */
 public record Balance(Money available, Option<Money> frozen, Option<Money> credit) {
 
-    /** Validates that every amount is in one currency. */
+    /**
+     * Validates that every amount is in one currency.
+     *
+     * @param available what can be spent now
+     * @param frozen what is reserved for pending orders, when reported
+     * @param credit the credit line, when reported
+     */
     public Balance {
         Require.present(available, "available");
         Require.present(frozen, "frozen");
@@ -27,12 +33,16 @@ public record Balance(Money available, Option<Money> frozen, Option<Money> credi
         }
     }
 
-    /** A balance with only an available amount. */
+    /**
+     * {@return a balance with only an available amount}
+     *
+     * @param available what can be spent now
+     */
     public static Balance of(Money available) {
         return new Balance(available, Option.none(), Option.none());
     }
 
-    /** The balance's currency. */
+    /** {@return the balance's currency} */
     public CurrencyCode currency() {
         return available.currency();
     }

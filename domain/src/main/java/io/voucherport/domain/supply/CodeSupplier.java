@@ -17,7 +17,7 @@ import java.util.List;
 public interface CodeSupplier {
 
     /**
-     * The catalog, fetched lazily page by page.
+     * {@return the catalog, fetched lazily page by page}
      *
      * <p>Safe to retry. Failures (as the sequence's last element): {@code AccessDenied},
      * {@code RateLimited}, {@code Unavailable}, {@code UnexpectedResponse}.
@@ -25,7 +25,7 @@ public interface CodeSupplier {
     PagedSequence<Product> catalog();
 
     /**
-     * The funds held with the supplier, one balance per currency.
+     * {@return the funds held with the supplier, one balance per currency}
      *
      * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
      * {@code UnexpectedResponse}.
@@ -45,20 +45,25 @@ public interface CodeSupplier {
      * also for requests that break a supplier's limits, refused before sending),
      * {@code InsufficientFunds}, {@code Expired}, {@code AccessDenied}, {@code NotFound} (unknown
      * SKU), {@code RateLimited} and {@code Unavailable} (nothing was bought).
+     *
+     * @param request the order request
+     * @return the supplier order, or the failure that prevented it (a value, never thrown)
      */
     Either<ProviderFailure, SupplierOrder> place(OrderRequest request);
 
     /**
-     * The order with the supplier's id {@code id}, as it stands now.
+     * {@return the order with the supplier's id {@code id}, as it stands now}
      *
      * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
      * {@code Unavailable}, {@code UnexpectedResponse}.
+     *
+     * @param id the identifier
      */
     Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id);
 
     /**
-     * The order placed with the caller's reference: {@code Some} only for an order whose reference
-     * equals {@code reference} exactly, {@code None} when the supplier shows no such order now. One
+     * {@return the order placed with the caller's reference: {@code Some} only for an order whose reference
+     * equals {@code reference} exactly, {@code None} when the supplier shows no such order now} One
      * {@code None} proves nothing on its own — indexes lag and a request may still be in flight —
      * so a purchase is placed again only after lookups over {@link #referenceLookupLag()} all
      * answered none. Suppliers without a lookup by reference answer from a record the adapter
@@ -67,22 +72,26 @@ public interface CodeSupplier {
      *
      * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
      * {@code UnexpectedResponse} — none of them means the order does not exist.
+     *
+     * @param reference the caller's order reference, unique per purchase
      */
     Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference);
 
     /**
-     * The codes of an order as far as delivered: delivered codes with their secrets, pending
-     * codes without, per SKU.
+     * {@return the codes of an order as far as delivered: delivered codes with their secrets, pending
+     * codes without, per SKU}
      *
      * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
      * {@code Unavailable}, {@code UnexpectedResponse}.
+     *
+     * @param id the identifier
      */
     Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id);
 
     /**
-     * How long after a placement was sent its order may still be missing from
+     * {@return how long after a placement was sent its order may still be missing from
      * {@link #findOrderByReference}: the supplier's index lag plus the time a request may still be
-     * in flight on its side. Before this has passed since the last doubt, an empty lookup proves
+     * in flight on its side} Before this has passed since the last doubt, an empty lookup proves
      * nothing; the use cases look again until it has. Adapters declare their own (configurable in
      * their builders); the default is one minute.
      */

@@ -27,7 +27,17 @@ public record DeliveredCode(
         Option<Instant> expiresAt,
         Option<String> stockId) {
 
-    /** Validates the code: pending codes hold no secrets, delivered codes hold a code, PIN or link. */
+    /**
+     * Validates the code: pending codes hold no secrets, delivered codes hold a code, PIN or link.
+     *
+     * @param status pending, delivered, or unreadable (sent but not readable: missing)
+     * @param code the redeem code (card number)
+     * @param pin the PIN, kept as text so leading zeros survive
+     * @param serialNumber the card's serial number
+     * @param redeemLink a link where the code is redeemed or shown
+     * @param expiresAt when the code expires, if the supplier said
+     * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})
+     */
     public DeliveredCode {
         Require.present(status, "status");
         Require.present(code, "code");
@@ -57,7 +67,13 @@ public record DeliveredCode(
      * @param redeemLink where the code is redeemed or shown, when the supplier sent a link beside a code or PIN
      */
     public record Redemption(Secret primary, Option<Secret> pin, Option<Secret> redeemLink) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param primary the secret the customer redeems
+         * @param pin the PIN, kept as text so leading zeros survive
+         * @param redeemLink a link where the code is redeemed or shown
+         */
         public Redemption {
             Require.present(primary, "primary");
             Require.present(pin, "pin");
@@ -65,7 +81,9 @@ public record DeliveredCode(
         }
     }
 
-    /** What to show the customer; see {@link Redemption}. None unless delivered. */
+    /**
+     * {@return what to show the customer; see {@link Redemption}} None unless delivered.
+     */
     public Option<Redemption> redemption() {
         if (!isDelivered()) {
             return Option.none();
@@ -79,28 +97,40 @@ public record DeliveredCode(
         return Option.some(new Redemption(redeemLink.get(), Option.none(), Option.none()));
     }
 
-    /** A code the supplier is still producing. */
+    /**
+     * {@return a code the supplier is still producing}
+     *
+     * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})
+     */
     public static DeliveredCode pending(Option<String> stockId) {
         return new DeliveredCode(CodeStatus.PENDING, Option.none(), Option.none(), Option.none(), Option.none(),
                 Option.none(), stockId);
     }
 
-    /** A delivered code with a redeem code and optional PIN. */
+    /**
+     * {@return a delivered code with a redeem code and optional PIN}
+     *
+     * @param code the redeem code (card number)
+     * @param pin the PIN, kept as text so leading zeros survive
+     * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})
+     */
     public static DeliveredCode delivered(Secret code, Option<Secret> pin, Option<String> stockId) {
         return new DeliveredCode(CodeStatus.DELIVERED, Option.of(code), pin, Option.none(), Option.none(),
                 Option.none(), stockId);
     }
 
     /**
-     * A code the supplier sent that could not be read: missing, never delivered; {@code stockId}
-     * kept so it can be fetched again.
+     * {@return a code the supplier sent that could not be read: missing, never delivered; {@code stockId}
+     * kept so it can be fetched again}
+     *
+     * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})
      */
     public static DeliveredCode unreadable(Option<String> stockId) {
         return new DeliveredCode(CodeStatus.UNREADABLE, Option.none(), Option.none(), Option.none(), Option.none(),
                 Option.none(), stockId);
     }
 
-    /** Whether the code's secrets are in hand. */
+    /** {@return whether the code's secrets are in hand} */
     public boolean isDelivered() {
         return status == CodeStatus.DELIVERED;
     }

@@ -13,24 +13,33 @@ import java.util.Map;
  */
 public record OrderCodes(SupplierOrderId orderId, List<SkuCodes> skus) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param orderId the supplier's order id
+     * @param skus codes per SKU
+     */
     public OrderCodes {
         Require.present(orderId, "order id");
         Require.present(skus, "skus");
         skus = List.copyOf(skus);
     }
 
-    /** Every delivered code, over all SKUs. */
+    /** {@return every delivered code, over all SKUs} */
     public List<DeliveredCode> delivered() {
         return skus.stream().flatMap(s -> s.delivered().stream()).toList();
     }
 
-    /** Whether every ordered code has been delivered. */
+    /** {@return whether every ordered code has been delivered} */
     public boolean isComplete() {
         return skus.stream().allMatch(s -> s.missing() == 0);
     }
 
-    /** For each SKU that fell short, how many codes are missing. */
+    /**
+     * For each SKU that fell short, how many codes are missing.
+     *
+     * @return the integers by sku
+     */
     public Map<Sku, Integer> shortfall() {
         Map<Sku, Integer> missing = new LinkedHashMap<>();
         for (SkuCodes s : skus) {

@@ -16,7 +16,13 @@ public record OrderLine(Sku sku, int quantity, Option<Money> faceValue) {
     /** Largest quantity one line may ask for; larger numbers are refused as mistakes. */
     public static final int MAX_QUANTITY = 10_000;
 
-    /** Validates the line. */
+    /**
+     * Validates the line.
+     *
+     * @param sku what to buy
+     * @param quantity how many codes, 1 to {@value #MAX_QUANTITY}
+     * @param faceValue the chosen face value, for products sold in a range of values
+     */
     public OrderLine {
         Require.present(sku, "sku");
         Require.positive(quantity, "quantity");
@@ -30,12 +36,22 @@ public record OrderLine(Sku sku, int quantity, Option<Money> faceValue) {
         });
     }
 
-    /** A line for a fixed-value product. */
+    /**
+     * {@return a line for a fixed-value product}
+     *
+     * @param sku what to buy
+     * @param quantity how many codes, 1 to {@value #MAX_QUANTITY}
+     */
     public static OrderLine of(Sku sku, int quantity) {
         return new OrderLine(sku, quantity, Option.none());
     }
 
-    /** A line for a fixed-value product. */
+    /**
+     * {@return a line for a fixed-value product}
+     *
+     * @param sku what to buy
+     * @param quantity how many codes, 1 to {@value #MAX_QUANTITY}
+     */
     public static OrderLine of(String sku, int quantity) {
         return of(Sku.of(sku), quantity);
     }

@@ -16,7 +16,11 @@ public record OrderReference(String value) {
     /** Longest reference accepted. */
     public static final int MAX_LENGTH = 64;
 
-    /** Validates the reference. */
+    /**
+     * Validates the reference.
+     *
+     * @param value non-blank text of at most {@value #MAX_LENGTH} characters without control characters
+     */
     public OrderReference {
         Require.text(value, "order reference");
         if (value.length() > MAX_LENGTH) {
@@ -25,12 +29,17 @@ public record OrderReference(String value) {
         }
     }
 
-    /** Parses a reference. */
+    /**
+     * Parses a reference.
+     *
+     * @param value non-blank text of at most {@value #MAX_LENGTH} characters without control characters
+     * @return the order reference
+     */
     public static OrderReference of(String value) {
         return new OrderReference(value);
     }
 
-    /** A new random reference, {@code vp-} followed by a UUID. */
+    /** {@return a new random reference, {@code vp-} followed by a UUID} */
     public static OrderReference generate() {
         return new OrderReference("vp-" + UUID.randomUUID());
     }

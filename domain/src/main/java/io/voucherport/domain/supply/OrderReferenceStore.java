@@ -38,7 +38,11 @@ public interface OrderReferenceStore {
          * @param id the supplier's order id
          */
         record Bound(SupplierOrderId id) implements Binding {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param id the supplier's order id
+             */
             public Bound {
                 Require.present(id, "id");
             }
@@ -55,19 +59,29 @@ public interface OrderReferenceStore {
          * @param why why it cannot tell, fit for logs
          */
         record Unknown(String why) implements Binding {
-            /** Validates. */
+            /**
+             * Validates.
+             *
+             * @param why why it cannot tell, fit for logs
+             */
             public Unknown {
                 Require.text(why, "why");
             }
         }
     }
 
-    /** What this store knows about {@code reference}. Throws when the store itself fails. */
+    /**
+     * {@return what this store knows about {@code reference}} Throws when the store itself fails.
+     *
+     * @param reference the caller's order reference, unique per purchase
+     */
     Binding find(OrderReference reference);
 
     /**
      * Binds {@code reference} to {@code id} unless it is bound already. Atomic.
      *
+     * @param reference the caller's order reference, unique per purchase
+     * @param id the identifier
      * @return the id bound now: {@code id}, or the earlier one when the reference was taken
      */
     SupplierOrderId bindIfAbsent(OrderReference reference, SupplierOrderId id);
@@ -76,11 +90,14 @@ public interface OrderReferenceStore {
      * Removes the binding of {@code reference} to {@code id} (after the supplier provably refused
      * to confirm it); afterwards {@link #find} answers {@link Binding.Unbound}. Does nothing when
      * the reference is bound to another id.
+     *
+     * @param reference the caller's order reference, unique per purchase
+     * @param id the identifier
      */
     void release(OrderReference reference, SupplierOrderId id);
 
     /**
-     * A store in this process's memory. It answers {@link Binding.Unbound} only for references it
+     * {@return a store in this process's memory} It answers {@link Binding.Unbound} only for references it
      * released itself, and {@link Binding.Unknown} for every reference it never bound: another
      * process (or this one before a restart) may have bound it.
      */

@@ -22,7 +22,13 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
     /** Most lines one request may have; suppliers impose lower limits of their own. */
     public static final int MAX_LINES = 100;
 
-    /** Validates the request and copies the lines. */
+    /**
+     * Validates the request and copies the lines.
+     *
+     * @param reference the caller's idempotency key, sent to the supplier with the order
+     * @param lines one or more lines, at most {@value #MAX_LINES}, each SKU once
+     * @param settlementCurrency the wallet or currency to pay with, when not the supplier's default
+     */
     public OrderRequest {
         Require.present(reference, "reference");
         Require.present(lines, "lines");
@@ -43,17 +49,27 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
         lines = List.copyOf(lines);
     }
 
-    /** A request paid in the supplier's default currency. */
+    /**
+     * {@return a request paid in the supplier's default currency}
+     *
+     * @param reference the caller's idempotency key, sent to the supplier with the order
+     * @param lines one or more lines, at most {@value #MAX_LINES}, each SKU once
+     */
     public static OrderRequest of(OrderReference reference, List<OrderLine> lines) {
         return new OrderRequest(reference, lines, Option.none());
     }
 
-    /** A request with a single line. */
+    /**
+     * {@return a request with a single line}
+     *
+     * @param reference the caller's idempotency key, sent to the supplier with the order
+     * @param line the order line
+     */
     public static OrderRequest of(OrderReference reference, OrderLine line) {
         return of(reference, List.of(line));
     }
 
-    /** Total number of codes asked for. */
+    /** {@return total number of codes asked for} */
     public int totalQuantity() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
     }
@@ -63,6 +79,9 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
      * judged against this request and not against the supplier's own counts: a SKU the answer
      * leaves out, or a quantity it omits, counts as missing. Empty when every requested code is in
      * hand.
+     *
+     * @param codes the codes
+     * @return the integers by sku
      */
     public Map<Sku, Integer> shortfall(OrderCodes codes) {
         Require.present(codes, "codes");

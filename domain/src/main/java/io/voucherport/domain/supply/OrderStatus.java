@@ -32,15 +32,32 @@ public sealed interface OrderStatus permits OrderStatus.Known, OrderStatus.Unkno
     /** Not confirmed in time: will not be fulfilled. */
     OrderStatus EXPIRED = Known.EXPIRED;
 
-    /** Whether the order will not change any more. */
+    /** {@return whether the order will not change any more} */
     boolean isTerminal();
 
-    /** Whether codes can have been delivered: completed or partially completed. */
+    /** {@return whether codes can have been delivered: completed or partially completed} */
     boolean mayHaveCodes();
 
     /** The statuses Voucherport understands. */
     enum Known implements OrderStatus {
-        CREATED, CONFIRMED, PROCESSING, COMPLETED, PARTIALLY_COMPLETED, FAILED, REJECTED, CANCELLED, EXPIRED;
+        /** See {@link OrderStatus#CREATED}. */
+        CREATED,
+        /** See {@link OrderStatus#CONFIRMED}. */
+        CONFIRMED,
+        /** See {@link OrderStatus#PROCESSING}. */
+        PROCESSING,
+        /** See {@link OrderStatus#COMPLETED}. */
+        COMPLETED,
+        /** See {@link OrderStatus#PARTIALLY_COMPLETED}. */
+        PARTIALLY_COMPLETED,
+        /** See {@link OrderStatus#FAILED}. */
+        FAILED,
+        /** See {@link OrderStatus#REJECTED}. */
+        REJECTED,
+        /** See {@link OrderStatus#CANCELLED}. */
+        CANCELLED,
+        /** See {@link OrderStatus#EXPIRED}. */
+        EXPIRED;
 
         @Override
         public boolean isTerminal() {
@@ -60,7 +77,11 @@ public sealed interface OrderStatus permits OrderStatus.Known, OrderStatus.Unkno
      */
     record Unknown(String raw) implements OrderStatus {
 
-        /** Validates that the raw value is present. */
+        /**
+         * Validates that the raw value is present.
+         *
+         * @param raw the value exactly as sent
+         */
         public Unknown {
             Require.present(raw, "raw status");
         }

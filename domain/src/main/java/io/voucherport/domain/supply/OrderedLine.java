@@ -15,7 +15,15 @@ import io.voucherport.domain.money.Money;
  */
 public record OrderedLine(Sku sku, int quantity, Option<Money> unitPrice, Option<Money> totalPrice, OrderStatus status) {
 
-    /** Validates the line. */
+    /**
+     * Validates the line.
+     *
+     * @param sku the SKU bought
+     * @param quantity how many codes were ordered
+     * @param unitPrice price of one code, when reported
+     * @param totalPrice price of the line, when reported; same currency as the unit price
+     * @param status the line's own status (the order's status when the supplier has none per line)
+     */
     public OrderedLine {
         Require.present(sku, "sku");
         Require.positive(quantity, "quantity");

@@ -11,7 +11,12 @@ import io.voucherport.domain.money.Money;
  */
 public record PriceTier(int minQuantity, Money unitPrice) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param minQuantity the smallest quantity this price applies to, at least 1
+     * @param unitPrice the price of one code
+     */
     public PriceTier {
         Require.positive(minQuantity, "min quantity");
         Require.present(unitPrice, "unit price");

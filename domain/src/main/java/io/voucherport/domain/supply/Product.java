@@ -19,7 +19,16 @@ public record Product(
         Sku sku, String name, ProductValue value, List<PriceTier> priceTiers, boolean instantDelivery,
         Option<String> country) {
 
-    /** Validates and sorts the tiers. */
+    /**
+     * Validates and sorts the tiers.
+     *
+     * @param sku what to order it by
+     * @param name display name
+     * @param value its face value, fixed or ranged
+     * @param priceTiers unit prices by quantity, lowest quantity first; empty when the supplier lists none
+     * @param instantDelivery whether codes are normally delivered at once
+     * @param country the country the product is for, when known
+     */
     public Product {
         Require.present(sku, "sku");
         Require.text(name, "product name");
@@ -29,7 +38,11 @@ public record Product(
         priceTiers = priceTiers.stream().sorted(Comparator.comparingInt(PriceTier::minQuantity)).toList();
     }
 
-    /** The tier that applies to {@code quantity}, if any. */
+    /**
+     * {@return the tier that applies to {@code quantity}, if any}
+     *
+     * @param quantity how many codes (positive)
+     */
     public Option<PriceTier> tierFor(int quantity) {
         Require.positive(quantity, "quantity");
         return Option.ofOptional(priceTiers.stream().filter(t -> t.minQuantity() <= quantity)

@@ -8,7 +8,11 @@ import java.math.BigDecimal;
 /** The face value a product is sold at: one fixed value, or any value in a range. */
 public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ranged {
 
-    /** Whether a code of this face value can be bought. */
+    /**
+     * {@return whether a code of this face value can be bought}
+     *
+     * @param faceValue the face value
+     */
     boolean accepts(Money faceValue);
 
     /**
@@ -18,7 +22,11 @@ public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ra
      */
     record Fixed(Money faceValue) implements ProductValue {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param faceValue the value of one code
+         */
         public Fixed {
             Require.present(faceValue, "face value");
         }
@@ -39,7 +47,13 @@ public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ra
      */
     record Ranged(Money min, Money max, Option<BigDecimal> step) implements ProductValue {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param min lowest value
+         * @param max highest value, same currency, not below min
+         * @param step increment, positive, within {@link Require#decimal} bounds (so that checking a value against it is cheap), when the supplier imposes one
+         */
         public Ranged {
             Require.present(min, "min");
             Require.present(max, "max");

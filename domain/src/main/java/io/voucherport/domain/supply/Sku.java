@@ -10,12 +10,21 @@ import io.voucherport.domain.Require;
  */
 public record Sku(String value) {
 
-    /** Validates the SKU. */
+    /**
+     * Validates the SKU.
+     *
+     * @param value non-blank text without control characters, '/' or '\'
+     */
     public Sku {
         Require.key(value, "sku");
     }
 
-    /** Parses a SKU. */
+    /**
+     * Parses a SKU.
+     *
+     * @param value non-blank text without control characters, '/' or '\'
+     * @return the sku
+     */
     public static Sku of(String value) {
         return new Sku(value);
     }

@@ -16,7 +16,14 @@ import java.util.List;
  */
 public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<String> instructions) {
 
-    /** Validates and copies the codes. */
+    /**
+     * Validates and copies the codes.
+     *
+     * @param sku the SKU
+     * @param ordered how many codes of it were ordered
+     * @param codes the codes known so far, delivered or pending; may be fewer than ordered
+     * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; shown to the customer, but {@code toString} masks them when they hold a link ({@code ://}), which may be a personal redeem link
+     */
     public SkuCodes {
         Require.present(sku, "sku");
         Require.notNegative(ordered, "ordered");
@@ -25,22 +32,28 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<S
         Require.present(instructions, "instructions");
     }
 
-    /** Codes without redeem instructions. */
+    /**
+     * Codes without redeem instructions.
+     *
+     * @param sku the SKU
+     * @param ordered how many codes of it were ordered
+     * @param codes the codes known so far, delivered or pending; may be fewer than ordered
+     */
     public SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes) {
         this(sku, ordered, codes, Option.none());
     }
 
-    /** The codes whose secrets are in hand. */
+    /** {@return the codes whose secrets are in hand} */
     public List<DeliveredCode> delivered() {
         return codes.stream().filter(DeliveredCode::isDelivered).toList();
     }
 
-    /** The codes the supplier sent that could not be read (missing; fetch again by stock id). */
+    /** {@return the codes the supplier sent that could not be read (missing; fetch again by stock id)} */
     public List<DeliveredCode> unreadable() {
         return codes.stream().filter(c -> c.status() == CodeStatus.UNREADABLE).toList();
     }
 
-    /** How many ordered codes are not delivered (pending, unreadable or never listed). */
+    /** {@return how many ordered codes are not delivered (pending, unreadable or never listed)} */
     public int missing() {
         return Math.max(0, ordered - delivered().size());
     }

@@ -25,7 +25,16 @@ public record SupplierOrder(
         Option<Money> grandTotal,
         Option<Instant> createdAt) {
 
-    /** Validates the order and copies the lines. */
+    /**
+     * Validates the order and copies the lines.
+     *
+     * @param id the supplier's order id
+     * @param reference the caller's reference the order was placed with, when the supplier returns it
+     * @param status where the order stands
+     * @param lines what was ordered, possibly empty when a supplier's summary omits lines
+     * @param grandTotal the amount charged, when reported (may be in a settlement currency that differs from the lines' currency)
+     * @param createdAt when the supplier created the order, when reported
+     */
     public SupplierOrder {
         Require.present(id, "id");
         Require.present(reference, "reference");
@@ -36,7 +45,7 @@ public record SupplierOrder(
         lines = List.copyOf(lines);
     }
 
-    /** Total number of codes ordered over all lines. */
+    /** {@return total number of codes ordered over all lines} */
     public int totalQuantity() {
         return lines.stream().mapToInt(OrderedLine::quantity).sum();
     }

@@ -9,12 +9,21 @@ import io.voucherport.domain.Require;
  */
 public record SupplierOrderId(String value) {
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value opaque non-blank text, never parsed
+     */
     public SupplierOrderId {
         Require.identifier(value, "supplier order id");
     }
 
-    /** Parses an id. */
+    /**
+     * Parses an id.
+     *
+     * @param value opaque non-blank text, never parsed
+     * @return the supplier order id
+     */
     public static SupplierOrderId of(String value) {
         return new SupplierOrderId(value);
     }

@@ -37,10 +37,10 @@ public abstract class CodeSupplierContract {
     public record Fixture(Sku inStockSku, Sku backorderedSku, Sku unknownSku, Runnable fulfilPending, int catalogSize) {
     }
 
-    /** The supplier under test. */
+    /** {@return the supplier under test} */
     protected abstract CodeSupplier supplier();
 
-    /** The fixture steering its backend. */
+    /** {@return the fixture steering its backend} */
     protected abstract Fixture fixture();
 
     private SupplierOrder place(OrderReference reference, OrderLine... lines) {

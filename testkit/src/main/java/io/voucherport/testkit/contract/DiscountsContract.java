@@ -44,13 +44,13 @@ public abstract class DiscountsContract {
     public record Fixture(PriceRuleId limitedRule, int limit, int codeCount, PriceRuleId unlimitedRule, String knownCode) {
     }
 
-    /** The discount-codes port under test. */
+    /** {@return the discount-codes port under test} */
     protected abstract DiscountCodes codes();
 
-    /** The price-rules port under test, over the same backend. */
+    /** {@return the price-rules port under test, over the same backend} */
     protected abstract PriceRules rules();
 
-    /** The fixture. */
+    /** {@return the fixture} */
     protected abstract Fixture fixture();
 
     private static String fresh() {

@@ -43,10 +43,10 @@ public abstract class PromotionCodesContract {
             List<String> restrictedTo) {
     }
 
-    /** The implementation under test. */
+    /** {@return the implementation under test} */
     protected abstract PromotionCodes promotions();
 
-    /** The fixture. */
+    /** {@return the fixture} */
     protected abstract Fixture fixture();
 
     private static CodeText fresh() {

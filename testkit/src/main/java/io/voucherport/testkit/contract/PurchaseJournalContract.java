@@ -43,7 +43,7 @@ public abstract class PurchaseJournalContract {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    /** A fresh, empty journal (called once per test). */
+    /** {@return a fresh, empty journal (called once per test)} */
     protected abstract PurchaseJournal journal();
 
     private static OrderRequest request() {

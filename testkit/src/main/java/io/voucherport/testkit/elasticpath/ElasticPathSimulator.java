@@ -57,8 +57,28 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
 
     /** The simulated endpoints. */
     public enum Endpoint {
-        TOKEN, LIST_PROMOTIONS, GET_PROMOTION, LIST_CODES, CREATE_CODES, DELETE_CODES, DELETE_CODE, CREATE_JOB,
-        LIST_JOBS, CANCEL_JOB, JOB_FILE
+        /** {@code POST /oauth/access_token}: a client-credentials or implicit token. */
+        TOKEN,
+        /** Lists promotions, page by page. */
+        LIST_PROMOTIONS,
+        /** Reads one promotion. */
+        GET_PROMOTION,
+        /** Lists a promotion's codes, by offset, up to {@link #MAX_OFFSET}. */
+        LIST_CODES,
+        /** Creates codes on a promotion (at most 100 per request). */
+        CREATE_CODES,
+        /** Deletes codes of a promotion in bulk. */
+        DELETE_CODES,
+        /** Deletes one code. */
+        DELETE_CODE,
+        /** Starts a code generation or export job. */
+        CREATE_JOB,
+        /** Lists a promotion's jobs. */
+        LIST_JOBS,
+        /** {@code POST …/cancel}: cancels a job. */
+        CANCEL_JOB,
+        /** {@code GET …/file}: the link to an export job's file. */
+        JOB_FILE
     }
 
     private static final Pattern FILTER = Pattern.compile("eq\\(code,(.+)\\)");
@@ -138,36 +158,59 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
         super("elasticpath", port, Endpoint.class);
     }
 
-    /** A simulator on any free port, not started. */
+    /** {@return a simulator on any free port, not started} */
     public static ElasticPathSimulator create() {
         return new ElasticPathSimulator(0);
     }
 
-    /** A simulator on {@code port}, not started. */
+    /**
+     * {@return a simulator on {@code port}, not started}
+     *
+     * @param port the port
+     */
     public static ElasticPathSimulator onPort(int port) {
         return new ElasticPathSimulator(port);
     }
 
-    /** Accepts these credentials instead of the defaults. */
+    /**
+     * Accepts these credentials instead of the defaults.
+     *
+     * @param id the identifier
+     * @param secret the secret
+     * @return this simulator
+     */
     public synchronized ElasticPathSimulator credentials(String id, String secret) {
         this.clientId = Objects.requireNonNull(id);
         this.clientSecret = Objects.requireNonNull(secret);
         return this;
     }
 
-    /** The clock for token expiry, rate windows and timestamps. */
+    /**
+     * {@return the clock for token expiry, rate windows and timestamps}
+     *
+     * @param clock the clock to read time from
+     */
     public synchronized ElasticPathSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         return this;
     }
 
-    /** Lists codes flat ({@code data: [{code…}]}) instead of nested. */
+    /**
+     * Lists codes flat ({@code data: [{code…}]}) instead of nested.
+     *
+     * @param flatLists whether flat lists
+     * @return this simulator
+     */
     public synchronized ElasticPathSimulator flatCodeLists(boolean flatLists) {
         this.flat = flatLists;
         return this;
     }
 
-    /** Answers 429 beyond {@code requests} per clock second (0: no limit). */
+    /**
+     * {@return 429 beyond {@code requests} per clock second (0: no limit)}
+     *
+     * @param requests the requests
+     */
     public synchronized ElasticPathSimulator rateLimit(int requests) {
         this.perSecond = requests;
         return this;
@@ -176,6 +219,12 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * Adds a promotion with {@code codeCount} codes named {@code <PREFIX>-000001…}; every third
      * code is a legacy code (remaining uses only), every fifth unlimited.
+     *
+     * @param id the identifier
+     * @param ruleBased whether rule based
+     * @param name the name
+     * @param codeCount the code count
+     * @return this simulator
      */
     public synchronized ElasticPathSimulator promotion(String id, boolean ruleBased, String name, int codeCount) {
         Instant now = clock.instant();
@@ -196,6 +245,11 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * Restricts code {@code code} of promotion {@code id} to {@code users}, sent as an array of
      * customer ids (Elastic Path's {@code user} is one id or an array of them).
+     *
+     * @param id the identifier
+     * @param code the code
+     * @param users the users
+     * @return this simulator
      */
     public synchronized ElasticPathSimulator restrict(String id, String code, String... users) {
         Promotion p = promotions.get(id);
@@ -207,31 +261,44 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
         return this;
     }
 
-    /** Two standard promotions ({@code std-summer} with 250 codes, {@code std-empty}) and a rule-based one with 120. */
+    /**
+     * Two standard promotions ({@code std-summer} with 250 codes, {@code std-empty}) and a rule-based one with 120.
+     *
+     * @return this simulator
+     */
     public synchronized ElasticPathSimulator withSampleData() {
-        promotion("std-summer", false, "Summer sale", 250);
-        promotion("std-empty", false, "Empty shelf", 0);
-        promotion("rule-welcome", true, "Welcome (Promotions Builder)", 120);
+        promotion(ElasticPathSampleData.SUMMER, false, "Summer sale", ElasticPathSampleData.SUMMER_CODES);
+        promotion(ElasticPathSampleData.EMPTY, false, "Empty shelf", 0);
+        promotion(ElasticPathSampleData.WELCOME, true, "Welcome (Promotions Builder)", ElasticPathSampleData.WELCOME_CODES);
         return this;
     }
 
-    /** How many codes promotion {@code id} holds. */
+    /**
+     * {@return how many codes promotion {@code id} holds}
+     *
+     * @param id the identifier
+     */
     public synchronized int codeCount(String id) {
         return promotions.get(id).codes.size();
     }
 
-    /** Whether promotion {@code id} holds {@code code} (case-insensitive for rule-based promotions). */
+    /**
+     * {@return whether promotion {@code id} holds {@code code} (case-insensitive for rule-based promotions)}
+     *
+     * @param id the identifier
+     * @param code the code
+     */
     public synchronized boolean holds(String id, String code) {
         Promotion p = promotions.get(id);
         return p.codes.containsKey(p.key(code));
     }
 
-    /** Every export file link handed out (secrets, for leak tests). */
+    /** {@return every export file link handed out (secrets, for leak tests)} */
     public synchronized List<String> fileLinks() {
         return List.copyOf(fileLinks);
     }
 
-    /** Every token issued (secrets, for leak tests). */
+    /** {@return every token issued (secrets, for leak tests)} */
     public synchronized List<String> issuedTokens() {
         return List.copyOf(tokens.keySet());
     }
@@ -577,7 +644,12 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
         return SimResponse.json(status, map("errors", List.of(map("status", status, "title", title, "detail", detail))));
     }
 
-    /** Runs the simulator standalone: {@code java ... ElasticPathSimulator [port]} (default 8183). */
+    /**
+     * Runs the simulator standalone: {@code java ... ElasticPathSimulator [port]} (default 8183).
+     *
+     * @param args the port to listen on, optional
+     * @throws InterruptedException when the thread serving until the process ends is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8183;
         ElasticPathSimulator simulator = ElasticPathSimulator.onPort(port).withSampleData();

@@ -58,7 +58,20 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
 
     /** The simulated endpoints. */
     public enum Endpoint {
-        CREATE_INSTANT_ORDER, CREATE_BULK_ORDER, GET_ORDERS, GET_CODES, GET_PRODUCTS, GET_BALANCES, GET_EXCHANGE_RATES
+        /** Places an instant order (one SKU, quantity 1). */
+        CREATE_INSTANT_ORDER,
+        /** Places a bulk order (codes delivered progressively). */
+        CREATE_BULK_ORDER,
+        /** Lists orders, optionally by client order number (the caller's reference). */
+        GET_ORDERS,
+        /** Reads an order's codes. */
+        GET_CODES,
+        /** Reads the catalog. */
+        GET_PRODUCTS,
+        /** Reads the account balances. */
+        GET_BALANCES,
+        /** Reads the exchange rates. */
+        GET_EXCHANGE_RATES
     }
 
     private record SimProduct(String sku, String name, String currency, BigDecimal faceValue, BigDecimal price,
@@ -132,24 +145,44 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         super("ez", port, Endpoint.class);
     }
 
-    /** A simulator on any free port, not started. */
+    /** {@return a simulator on any free port, not started} */
     public static EzSimulator create() {
         return new EzSimulator(0);
     }
 
-    /** A simulator on {@code port}, not started. */
+    /**
+     * {@return a simulator on {@code port}, not started}
+     *
+     * @param port the port
+     */
     public static EzSimulator onPort(int port) {
         return new EzSimulator(port);
     }
 
-    /** Accepts these credentials instead of the defaults. */
+    /**
+     * Accepts these credentials instead of the defaults.
+     *
+     * @param key the key
+     * @param token the token (a secret)
+     * @return this simulator
+     */
     public synchronized EzSimulator credentials(String key, String token) {
         this.apiKey = Objects.requireNonNull(key);
         this.bearerToken = Objects.requireNonNull(token);
         return this;
     }
 
-    /** Adds a product with {@code stock} units ready for instant delivery. */
+    /**
+     * Adds a product with {@code stock} units ready for instant delivery.
+     *
+     * @param sku the product's SKU at the provider
+     * @param name the name
+     * @param currency the ISO 4217 currency
+     * @param faceValue the face value
+     * @param price the price
+     * @param units the units
+     * @return this simulator
+     */
     public synchronized EzSimulator product(String sku, String name, String currency, String faceValue, String price,
             int units) {
         products.put(sku, new SimProduct(sku, name, currency, new BigDecimal(faceValue), new BigDecimal(price), "US"));
@@ -157,19 +190,37 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
-    /** Sets a balance. */
+    /**
+     * Sets a balance.
+     *
+     * @param currency the ISO 4217 currency
+     * @param amount the amount
+     * @return this simulator
+     */
     public synchronized EzSimulator balance(String currency, String amount) {
         balances.put(currency, new BigDecimal(amount));
         return this;
     }
 
-    /** Sets the rate to convert {@code base} into {@code quote}. */
+    /**
+     * Sets the rate to convert {@code base} into {@code quote}.
+     *
+     * @param base the base
+     * @param quote the quote
+     * @param rate the rate
+     * @return this simulator
+     */
     public synchronized EzSimulator exchangeRate(String base, String quote, String rate) {
         rates.put(base + quote, new BigDecimal(rate));
         return this;
     }
 
-    /** Polls after which asynchronous orders complete (bulk codes appear a share per poll). */
+    /**
+     * Polls after which asynchronous orders complete (bulk codes appear a share per poll).
+     *
+     * @param polls the polls
+     * @return this simulator
+     */
     public synchronized EzSimulator asyncPolls(int polls) {
         if (polls < 1) {
             throw new IllegalArgumentException("polls must be at least 1");
@@ -178,16 +229,22 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
-    /** The clock stamping {@code createdAt}. */
+    /**
+     * {@return the clock stamping {@code createdAt}}
+     *
+     * @param clock the clock to read time from
+     */
     public synchronized EzSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         return this;
     }
 
     /**
-     * When on, {@code GET /v2/orders} filters ({@code transactionId}, {@code clientOrderNumber}) match
+     * {@return when on, {@code GET /v2/orders} filters ({@code transactionId}, {@code clientOrderNumber}) match
      * every order whose value starts with the one asked for, as a search index may (order-1 also
-     * finds order-12). Off by default: exact matches only.
+     * finds order-12)} Off by default: exact matches only.
+     *
+     * @param on whether on
      */
     public synchronized EzSimulator lookupMatchesPrefix(boolean on) {
         this.lookupMatchesPrefix = on;
@@ -199,6 +256,9 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
      * unfiltered) only {@code lag} after their commit, by {@link #clock(Clock)}: an eventually
      * consistent index. The duplicate check, the codes endpoint and the counting helpers see them
      * at once. Default zero.
+     *
+     * @param lag the lag
+     * @return this simulator
      */
     public synchronized EzSimulator lookupLag(Duration lag) {
         if (Objects.requireNonNull(lag, "lag").isNegative()) {
@@ -208,7 +268,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
-    /** The status a duplicate {@code clientOrderNumber} is refused with ({@code CLIENT_ORDER_NUMBER_DUPLICATE}); default 409. */
+    /**
+     * {@return the status a duplicate {@code clientOrderNumber} is refused with ({@code CLIENT_ORDER_NUMBER_DUPLICATE}); default 409}
+     *
+     * @param status the HTTP status
+     */
     public synchronized EzSimulator duplicateStatus(int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status must be 4xx or 5xx but was " + status);
@@ -217,15 +281,16 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return this;
     }
 
-    /** A typical catalog: two in-stock USD products, one out of stock, and 10,000 USD of balance. */
+    /**
+     * {@return a typical catalog: two in-stock USD products, one out of stock, and 10,000 USD of balance, as {@link EzSampleData} lists them}
+     */
     public synchronized EzSimulator withSampleData() {
-        product("8PX-UF-Y5U", "Game store 10 USD", "USD", "10.00", "9.75", 100);
-        product("AMZ-US-25", "Marketplace 25 USD", "USD", "25.00", "24.10", 100);
-        product("STM-EU-20", "Game store 20 EUR", "EUR", "20.00", "19.40", 50);
-        product("BACKORDER-50", "Department store 50 USD", "USD", "50.00", "48.50", 0);
-        balance("USD", "10000.00");
-        exchangeRate("EUR", "USD", "1.0850");
-        exchangeRate("USD", "CAD", "1.4102");
+        for (EzSampleData.Product p : EzSampleData.PRODUCTS) {
+            product(p.sku(), p.name(), p.currency(), p.faceValue(), p.price(), p.stock());
+        }
+        balance("USD", EzSampleData.USD_BALANCE);
+        exchangeRate("EUR", "USD", EzSampleData.EUR_USD_RATE);
+        exchangeRate("USD", "CAD", EzSampleData.USD_CAD_RATE);
         return this;
     }
 
@@ -240,8 +305,8 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     /**
-     * Every paid order (each order is paid when it is committed), as reference → transaction ids
-     * in commit order; orders without a {@code clientOrderNumber} under {@code ""}. Requests held
+     * {@return every paid order (each order is paid when it is committed), as reference → transaction ids
+     * in commit order; orders without a {@code clientOrderNumber} under {@code ""}} Requests held
      * by {@link SimFault#commitLater} count once committed.
      */
     public synchronized Map<String, List<String>> paidOrders() {
@@ -252,7 +317,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return paid;
     }
 
-    /** The redeem codes and PINs delivered so far for order {@code transactionId} (empty when unknown). */
+    /**
+     * {@return the redeem codes and PINs delivered so far for order {@code transactionId} (empty when unknown)}
+     *
+     * @param transactionId the transaction id
+     */
     public synchronized List<String> deliveredSecretsOf(String transactionId) {
         SimOrder order = orders.get(transactionId);
         List<String> secrets = new ArrayList<>();
@@ -265,28 +334,36 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return secrets;
     }
 
-    /** How many committed orders carry {@code clientOrderNumber} (more than one means a double purchase). */
+    /**
+     * {@return how many committed orders carry {@code clientOrderNumber} (more than one means a double purchase)}
+     *
+     * @param clientOrderNumber the client order number
+     */
     public synchronized int ordersWithReference(String clientOrderNumber) {
         return (int) orders.values().stream().filter(o -> clientOrderNumber.equals(o.clientOrderNumber)).count();
     }
 
-    /** Every order's reference and the number of orders with it. */
+    /** {@return every order's reference and the number of orders with it} */
     public synchronized Map<String, Long> ordersPerReference() {
         return orders.values().stream().filter(o -> o.clientOrderNumber != null)
                 .collect(Collectors.groupingBy(o -> o.clientOrderNumber, LinkedHashMap::new, Collectors.counting()));
     }
 
-    /** How many orders exist. */
+    /** {@return how many orders exist} */
     public synchronized int orderCount() {
         return orders.size();
     }
 
-    /** The current balance of {@code currency}. */
+    /**
+     * {@return the current balance of {@code currency}}
+     *
+     * @param currency the ISO 4217 currency
+     */
     public synchronized BigDecimal balanceOf(String currency) {
         return balances.getOrDefault(currency, BigDecimal.ZERO);
     }
 
-    /** Every code the simulator has delivered so far (for tests that prove secrets never leak). */
+    /** {@return every code the simulator has delivered so far (for tests that prove secrets never leak)} */
     public synchronized List<String> deliveredSecrets() {
         return List.copyOf(delivered);
     }
@@ -606,7 +683,12 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
         return SimResponse.json(status, body);
     }
 
-    /** Runs the simulator standalone: {@code java ... EzSimulator [port]} (default 8181). */
+    /**
+     * Runs the simulator standalone: {@code java ... EzSimulator [port]} (default 8181).
+     *
+     * @param args the port to listen on, optional
+     * @throws InterruptedException when the thread serving until the process ends is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8181;
         EzSimulator simulator = EzSimulator.onPort(port).withSampleData();

@@ -25,7 +25,11 @@ public class ForwardingCodeSupplier implements CodeSupplier {
 
     private final CodeSupplier supplier;
 
-    /** A supplier passing every call on to {@code supplier}. */
+    /**
+     * A supplier passing every call on to {@code supplier}.
+     *
+     * @param supplier the code supplier
+     */
     public ForwardingCodeSupplier(CodeSupplier supplier) {
         this.supplier = Require.present(supplier, "supplier");
     }

@@ -58,7 +58,20 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     public static final String PROVIDER = "in-memory";
 
     /** The port's operations, for fault injection and call counts. */
-    public enum Operation { CATALOG, BALANCES, PLACE, FIND_ORDER, FIND_BY_REFERENCE, FETCH_CODES }
+    public enum Operation {
+        /** {@code catalog}. */
+        CATALOG,
+        /** {@code balances}. */
+        BALANCES,
+        /** {@code place}. */
+        PLACE,
+        /** {@code findOrder}. */
+        FIND_ORDER,
+        /** {@code findOrderByReference}. */
+        FIND_BY_REFERENCE,
+        /** {@code fetchCodes}. */
+        FETCH_CODES
+    }
 
     private static final class FakeOrder {
         final SupplierOrder order;
@@ -105,12 +118,24 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         this(Clock.systemUTC());
     }
 
-    /** An empty supplier stamping orders with {@code clock}. */
+    /**
+     * An empty supplier stamping orders with {@code clock}.
+     *
+     * @param clock the clock to read time from
+     */
     public InMemoryCodeSupplier(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Adds a fixed-value product priced at its face value with {@code units} in stock. */
+    /**
+     * Adds a fixed-value product priced at its face value with {@code units} in stock.
+     *
+     * @param sku the product's SKU at the provider
+     * @param faceValue the face value
+     * @param currency the ISO 4217 currency
+     * @param units the units
+     * @return this supplier
+     */
     public synchronized InMemoryCodeSupplier product(String sku, String faceValue, String currency, int units) {
         Money value = Money.of(faceValue, currency);
         products.put(Sku.of(sku), new Product(Sku.of(sku), sku, new ProductValue.Fixed(value),
@@ -119,13 +144,24 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         return this;
     }
 
-    /** Adds a balance. */
+    /**
+     * Adds a balance.
+     *
+     * @param amount the amount
+     * @param currency the ISO 4217 currency
+     * @return this supplier
+     */
     public synchronized InMemoryCodeSupplier balance(String amount, String currency) {
         balances.add(Balance.of(Money.of(amount, currency)));
         return this;
     }
 
-    /** Processing orders complete by themselves after this many polls (find or fetch codes). */
+    /**
+     * Processing orders complete by themselves after this many polls (find or fetch codes).
+     *
+     * @param polls the polls
+     * @return this supplier
+     */
     public synchronized InMemoryCodeSupplier pollsToComplete(int polls) {
         if (polls < 1) {
             throw new IllegalArgumentException("polls must be at least 1");
@@ -137,6 +173,9 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Processing orders placed from now on complete by themselves once {@code delay} has passed on
      * this supplier's clock (seen at the next poll).
+     *
+     * @param delay the delay
+     * @return this supplier
      */
     public synchronized InMemoryCodeSupplier completeAfter(Duration delay) {
         if (delay == null || delay.isNegative()) {
@@ -146,20 +185,32 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         return this;
     }
 
-    /** Catalog page size (default 2, so paging is exercised). */
+    /**
+     * Catalog page size (default 2, so paging is exercised).
+     *
+     * @param size the size
+     * @return this supplier
+     */
     public synchronized InMemoryCodeSupplier pageSize(int size) {
         this.pageSize = size;
         return this;
     }
 
-    /** The next call of {@code operation} fails with {@code failure}; several queue up. */
+    /**
+     * The next call of {@code operation} fails with {@code failure}; several queue up.
+     *
+     * @param operation the operation being called
+     * @param failure the failure
+     */
     public synchronized void failNext(Operation operation, ProviderFailure failure) {
         failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(Objects.requireNonNull(failure));
     }
 
     /**
-     * An order shows in {@link #findOrderByReference} only {@code lag} after it was placed (an
-     * eventually consistent index; the supplier's own duplicate check is not delayed).
+     * {@return an order shows in {@link #findOrderByReference} only {@code lag} after it was placed (an
+     * eventually consistent index; the supplier's own duplicate check is not delayed)}
+     *
+     * @param lag the lag
      */
     public synchronized InMemoryCodeSupplier lookupLag(Duration lag) {
         this.lookupLag = Objects.requireNonNull(lag, "lag");
@@ -167,20 +218,32 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     }
 
     /**
-     * Whether {@link #findOrderByReference} answers the first order whose reference merely starts
-     * with the one asked for (a loose search index), as some suppliers' filters do.
+     * {@return whether {@link #findOrderByReference} answers the first order whose reference merely starts
+     * with the one asked for (a loose search index), as some suppliers' filters do}
+     *
+     * @param prefix whether prefix
      */
     public synchronized InMemoryCodeSupplier lookupByPrefix(boolean prefix) {
         this.lookupByPrefix = prefix;
         return this;
     }
 
-    /** The next answer of {@code fetchCodes} misreports the order as {@code fault} says; several queue up. */
+    /**
+     * The next answer of {@code fetchCodes} misreports the order as {@code fault} says; several queue up.
+     *
+     * @param fault the fault to inject
+     */
     public synchronized void misreportNextCodes(CodesFault fault) {
         codesFaults.add(Objects.requireNonNull(fault, "fault"));
     }
 
-    /** The {@code n}-th call of {@code operation}, counting every call so far, fails with {@code failure}. */
+    /**
+     * The {@code n}-th call of {@code operation}, counting every call so far, fails with {@code failure}.
+     *
+     * @param operation the operation being called
+     * @param n the n
+     * @param failure the failure
+     */
     public synchronized void failCall(Operation operation, int n, ProviderFailure failure) {
         failCalls.put(operation.name() + "#" + n, Objects.requireNonNull(failure, "failure"));
     }
@@ -198,6 +261,10 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Ends an order in {@code status}; for completed and partially completed orders, every code is
      * delivered but {@code missingPerSku} per SKU.
+     *
+     * @param id the identifier
+     * @param status the HTTP status
+     * @param missingPerSku the missing per sku
      */
     public synchronized void settle(SupplierOrderId id, OrderStatus status, int missingPerSku) {
         FakeOrder order = orders.get(id);
@@ -207,17 +274,25 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
         settle(order, status, missingPerSku);
     }
 
-    /** How many calls {@code operation} received. */
+    /**
+     * {@return how many calls {@code operation} received}
+     *
+     * @param operation the operation being called
+     */
     public synchronized int calls(Operation operation) {
         return calls.getOrDefault(operation, 0);
     }
 
-    /** How many orders carry {@code reference}: 0 or 1, never more. */
+    /**
+     * {@return how many orders carry {@code reference}: 0 or 1, never more}
+     *
+     * @param reference the caller's order reference, unique per purchase
+     */
     public synchronized int ordersWithReference(OrderReference reference) {
         return (int) orders.values().stream().filter(o -> o.order.reference().contains(reference)).count();
     }
 
-    /** How many orders exist. */
+    /** {@return how many orders exist} */
     public synchronized int orderCount() {
         return orders.size();
     }

@@ -45,7 +45,11 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     private final Map<PriceRuleId, List<ProviderFailure.UnreadableItem>> unreadable = new LinkedHashMap<>();
     private boolean reportTimesUsed = true;
 
-    /** A fake listing {@code pageSize} items per page. */
+    /**
+     * A fake listing {@code pageSize} items per page.
+     *
+     * @param pageSize the number of items per page
+     */
     public InMemoryDiscounts(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be positive");
@@ -53,12 +57,24 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
         this.pageSize = pageSize;
     }
 
-    /** Adds a rule as drafted and returns its id. */
+    /**
+     * Adds a rule as drafted and returns its id.
+     *
+     * @param draft the draft
+     * @return the price rule id
+     */
     public synchronized PriceRuleId rule(PriceRuleDraft draft) {
         return create(draft).get().id();
     }
 
-    /** Adds a code used {@code usageCount} times to rule {@code rule} and returns it. */
+    /**
+     * Adds a code used {@code usageCount} times to rule {@code rule} and returns it.
+     *
+     * @param rule the price rule
+     * @param text the text
+     * @param usageCount the usage count
+     * @return the discount code
+     */
     public synchronized DiscountCode code(PriceRuleId rule, String text, int usageCount) {
         DiscountCode c = create(rule, new NewDiscountCode(text)).get();
         DiscountCode used = new DiscountCode(c.id(), rule, text, usageCount, true, c.createdAt(), c.updatedAt());
@@ -66,13 +82,21 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
         return used;
     }
 
-    /** Counts one use of the code with this text. */
+    /**
+     * Counts one use of the code with this text.
+     *
+     * @param text the text
+     */
     public synchronized void use(String text) {
         codes.replaceAll((id, c) -> c.code().equalsIgnoreCase(text) ? new DiscountCode(id, c.priceRuleId(), c.code(),
                 c.usageCount() + 1, c.combinesWithOtherOffers(), c.createdAt(), c.updatedAt()) : c);
     }
 
-    /** Whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none. */
+    /**
+     * {@return whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none}
+     *
+     * @param report whether report
+     */
     public synchronized InMemoryDiscounts reportTimesUsed(boolean report) {
         this.reportTimesUsed = report;
         return this;
@@ -81,13 +105,21 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * Adds to rule {@code rule}'s listing a code that cannot be read ({@code item} and
      * {@code reason} as an adapter reports one), after the readable codes of the last page.
+     *
+     * @param rule the price rule
+     * @param item the item
+     * @param reason the reason
      */
     public synchronized void unreadableCode(PriceRuleId rule, String item, String reason) {
         unreadable.computeIfAbsent(rule, r -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
                 FailureDetails.of(PROVIDER, item + " could not be read: " + reason), item, reason));
     }
 
-    /** The next call fails with {@code failure}; several queue up. */
+    /**
+     * The next call fails with {@code failure}; several queue up.
+     *
+     * @param failure the failure
+     */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));
     }

@@ -64,7 +64,13 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     private final Deque<ProviderFailure> failures = new ArrayDeque<>();
     private final Map<PromotionId, List<ProviderFailure.UnreadableItem>> unreadable = new LinkedHashMap<>();
 
-    /** A fake of {@code kind} promotions listing {@code pageSize} codes per page and creating up to {@code maxCodesPerCreate}. */
+    /**
+     * A fake of {@code kind} promotions listing {@code pageSize} codes per page and creating up to {@code maxCodesPerCreate}.
+     *
+     * @param kind the kind
+     * @param pageSize the number of items per page
+     * @param maxCodesPerCreate the most codes per create
+     */
     public InMemoryPromotionCodes(PromotionKind kind, int pageSize, int maxCodesPerCreate) {
         this.kind = Objects.requireNonNull(kind);
         if (pageSize < 1 || maxCodesPerCreate < 1) {
@@ -74,7 +80,14 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
         this.maxCodesPerCreate = maxCodesPerCreate;
     }
 
-    /** Adds a promotion with {@code count} codes {@code <id>-1 …}. */
+    /**
+     * Adds a promotion with {@code count} codes {@code <id>-1 …}.
+     *
+     * @param id the identifier
+     * @param name the name
+     * @param count how many
+     * @return this codes
+     */
     public synchronized InMemoryPromotionCodes promotion(String id, String name, int count) {
         PromotionId pid = PromotionId.of(id);
         promotions.put(pid, new Promotion(pid, kind, name, Option.some(true), Option.none(), Option.none()));
@@ -87,7 +100,14 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
         return this;
     }
 
-    /** Restricts code {@code code} of promotion {@code id} to {@code users} (listed in this order). */
+    /**
+     * Restricts code {@code code} of promotion {@code id} to {@code users} (listed in this order).
+     *
+     * @param id the identifier
+     * @param code the code
+     * @param users the users
+     * @return this codes
+     */
     public synchronized InMemoryPromotionCodes restrict(String id, String code, String... users) {
         Map<CodeText, PromotionCode> map = codes.get(PromotionId.of(id));
         PromotionCode c = map == null ? null : map.get(CodeText.of(code));
@@ -102,13 +122,21 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     /**
      * Adds to promotion {@code id}'s listing a code that cannot be read ({@code item} and
      * {@code reason} as an adapter reports one), after the readable codes of the last page.
+     *
+     * @param id the identifier
+     * @param item the item
+     * @param reason the reason
      */
     public synchronized void unreadableCode(String id, String item, String reason) {
         unreadable.computeIfAbsent(PromotionId.of(id), p -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
                 FailureDetails.of(PROVIDER, item + " could not be read: " + reason), item, reason));
     }
 
-    /** The next call (of any operation) fails with {@code failure}; several queue up. */
+    /**
+     * The next call (of any operation) fails with {@code failure}; several queue up.
+     *
+     * @param failure the failure
+     */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));
     }

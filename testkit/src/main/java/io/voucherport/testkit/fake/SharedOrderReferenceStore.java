@@ -37,7 +37,7 @@ public final class SharedOrderReferenceStore implements OrderReferenceStore {
         bound.remove(Objects.requireNonNull(reference, "reference"), Objects.requireNonNull(id, "id"));
     }
 
-    /** How many references are bound. */
+    /** {@return how many references are bound} */
     public int size() {
         return bound.size();
     }

@@ -67,8 +67,24 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
 
     /** The simulated endpoints. */
     public enum Endpoint {
-        AUTH_JWT, AUTH_STATUS, AUTH_STRICT_STATUS, LIST_PRODUCTS, GET_PRODUCT, CUSTOMER_INFO, CREATE_ORDER,
-        CONFIRM_ORDER, GET_ORDER
+        /** Issues a token (only the latest one issued is accepted). */
+        AUTH_JWT,
+        /** Tells whether a token is valid. */
+        AUTH_STATUS,
+        /** Tells whether a token is valid, strictly (expired and superseded tokens refused). */
+        AUTH_STRICT_STATUS,
+        /** Lists the products. */
+        LIST_PRODUCTS,
+        /** Reads one product. */
+        GET_PRODUCT,
+        /** Reads the account (balance and retail currency). */
+        CUSTOMER_INFO,
+        /** Creates an order, to be confirmed before it expires. */
+        CREATE_ORDER,
+        /** Confirms (pays) a created order. */
+        CONFIRM_ORDER,
+        /** Reads an order and its codes. */
+        GET_ORDER
     }
 
     /** How the fulfilment of a SKU ends. */
@@ -172,36 +188,59 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         super("gifthub", port, Endpoint.class);
     }
 
-    /** A simulator on any free port, not started. */
+    /** {@return a simulator on any free port, not started} */
     public static GiftHubSimulator create() {
         return new GiftHubSimulator(0);
     }
 
-    /** A simulator on {@code port}, not started. */
+    /**
+     * {@return a simulator on {@code port}, not started}
+     *
+     * @param port the port
+     */
     public static GiftHubSimulator onPort(int port) {
         return new GiftHubSimulator(port);
     }
 
-    /** Accepts these credentials instead of the defaults. */
+    /**
+     * Accepts these credentials instead of the defaults.
+     *
+     * @param id the identifier
+     * @param secret the secret
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator credentials(String id, String secret) {
         this.clientId = Objects.requireNonNull(id);
         this.clientSecret = Objects.requireNonNull(secret);
         return this;
     }
 
-    /** The clock for token expiry, order expiry and timestamps. */
+    /**
+     * {@return the clock for token expiry, order expiry and timestamps}
+     *
+     * @param clock the clock to read time from
+     */
     public synchronized GiftHubSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         return this;
     }
 
-    /** How long a created order may wait for its confirmation; default 15 minutes. */
+    /**
+     * {@return how long a created order may wait for its confirmation; default 15 minutes}
+     *
+     * @param lifetime the lifetime
+     */
     public synchronized GiftHubSimulator orderLifetime(Duration lifetime) {
         this.orderLifetime = Objects.requireNonNull(lifetime);
         return this;
     }
 
-    /** Retrieves after confirmation until a confirmed order ends; default 2. */
+    /**
+     * Retrieves after confirmation until a confirmed order ends; default 2.
+     *
+     * @param polls the polls
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator pollsToComplete(int polls) {
         if (polls < 1) {
             throw new IllegalArgumentException("polls must be at least 1");
@@ -211,9 +250,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * A just created or confirmed order answers 404 to retrieve until {@code lag} has passed since
-     * that create or confirm, by {@link #clock(Clock)}: an eventually consistent read. Confirm and
+     * {@return a just created or confirmed order answers 404 to retrieve until {@code lag} has passed since
+     * that create or confirm, by {@link #clock(Clock)}: an eventually consistent read} Confirm and
      * the counting helpers see it at once. Default zero.
+     *
+     * @param lag the lag
      */
     public synchronized GiftHubSimulator lookupLag(Duration lag) {
         if (Objects.requireNonNull(lag, "lag").isNegative()) {
@@ -223,7 +264,18 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return this;
     }
 
-    /** Adds a fixed-value product with one variant per {@code sku=quote} pair. */
+    /**
+     * Adds a fixed-value product with one variant per {@code sku=quote} pair.
+     *
+     * @param productId the product id
+     * @param parentId the parent id
+     * @param name the name
+     * @param country the country
+     * @param baseCurrency the base currency
+     * @param productType the product type
+     * @param quotes the quotes
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator fixedProduct(String productId, String parentId, String name, String country,
             String baseCurrency, String productType, Map<String, String> quotes) {
         Map<String, Variant> variants = new LinkedHashMap<>();
@@ -234,7 +286,20 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return this;
     }
 
-    /** Adds a product of type {@code range} with one variant. */
+    /**
+     * Adds a product of type {@code range} with one variant.
+     *
+     * @param productId the product id
+     * @param parentId the parent id
+     * @param name the name
+     * @param country the country
+     * @param baseCurrency the base currency
+     * @param sku the product's SKU at the provider
+     * @param min the min
+     * @param max the max
+     * @param step the step
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator rangeProduct(String productId, String parentId, String name, String country,
             String baseCurrency, String sku, String min, String max, String step) {
         products.put(productId, new Product(productId, parentId, name, country, "global", baseCurrency, "range",
@@ -243,49 +308,75 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return this;
     }
 
-    /** Sets a wallet's balance, frozen balance and credit. */
+    /**
+     * Sets a wallet's balance, frozen balance and credit.
+     *
+     * @param currency the ISO 4217 currency
+     * @param balance the balance
+     * @param frozen the frozen
+     * @param credit the credit
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator wallet(String currency, String balance, String frozen, String credit) {
         wallets.put(currency, new BigDecimal[] {new BigDecimal(balance), new BigDecimal(frozen), new BigDecimal(credit)});
         return this;
     }
 
-    /** One {@code wallet} currency buys {@code rate} units of {@code target}. */
+    /**
+     * {@return one {@code wallet} currency buys {@code rate} units of {@code target}}
+     *
+     * @param wallet the wallet
+     * @param target the target
+     * @param rate the rate
+     */
     public synchronized GiftHubSimulator exchangeRate(String wallet, String target, String rate) {
         rates.put(wallet + target, new BigDecimal(rate));
         return this;
     }
 
-    /** How orders of {@code sku} end; default {@link Outcome#SUCCESS}. */
+    /**
+     * {@return how orders of {@code sku} end; default {@link Outcome#SUCCESS}}
+     *
+     * @param sku the product's SKU at the provider
+     * @param outcome the outcome
+     */
     public synchronized GiftHubSimulator outcome(String sku, Outcome outcome) {
         outcomes.put(sku, Objects.requireNonNull(outcome));
         return this;
     }
 
-    /** Orders holding {@code sku} stay processing until {@link #fulfilPending()}. */
+    /**
+     * Orders holding {@code sku} stay processing until {@link #fulfilPending()}.
+     *
+     * @param sku the product's SKU at the provider
+     * @return this simulator
+     */
     public synchronized GiftHubSimulator manualFulfilment(String sku) {
         manualSkus.add(sku);
         return this;
     }
 
     /**
-     * A typical catalog of eight products (eleven SKUs) under two parents, an EUR wallet of
-     * 5,000 and a USD wallet of 100, rates from EUR, and {@code SLOW-EU-15} fulfilled manually.
+     * {@return a typical catalog of eight products (eleven SKUs) under two parents, an EUR wallet of
+     * 5,000 and a USD wallet of 100, rates from EUR, and {@code SLOW-EU-15} fulfilled manually}
      */
     public synchronized GiftHubSimulator withSampleData() {
         fixedProduct("p-adidas-dk", "retail", "Adidas DK", "DK", "DKK", "fixed",
-                linked("gc035-208-1000", "1000", "gc035-208-500", "500"));
+                linked(GiftHubSampleData.ADIDAS_DK_1000, "1000", GiftHubSampleData.ADIDAS_DK_500, "500"));
         fixedProduct("p-steam-eu", "gaming", "Steam EU", "DE", "EUR", "fixed",
-                linked("STEAM-EU-20", "20", "STEAM-EU-50", "50"));
-        rangeProduct("p-visa-us", "retail", "Prepaid Visa US", "US", "USD", "VISA-US-RANGE", "10", "100", "5");
-        fixedProduct("p-music-de", "gaming", "Music 3 months DE", "DE", "EUR", "time", linked("MUSIC-DE-3M", "30"));
-        fixedProduct("p-shop-de", "retail", "Shop DE", "DE", "EUR", "custom_fixed", linked("SHOP-DE-25", "25"));
+                linked(GiftHubSampleData.STEAM_EU_20, "20", GiftHubSampleData.STEAM_EU_50, "50"));
+        rangeProduct("p-visa-us", "retail", "Prepaid Visa US", "US", "USD", GiftHubSampleData.VISA_US_RANGE, "10", "100", "5");
+        fixedProduct("p-music-de", "gaming", "Music 3 months DE", "DE", "EUR", "time",
+                linked(GiftHubSampleData.MUSIC_DE_3M, "30"));
+        fixedProduct("p-shop-de", "retail", "Shop DE", "DE", "EUR", "custom_fixed", linked(GiftHubSampleData.SHOP_DE_25, "25"));
         fixedProduct("p-psn-uk", "gaming", "PlayStation UK", "GB", "GBP", "fixed",
-                linked("PSN-UK-10", "10", "PSN-UK-25", "25"));
-        fixedProduct("p-slow-eu", "retail", "Slow shop EU", "FR", "EUR", "fixed", linked("SLOW-EU-15", "15"));
-        fixedProduct("p-books-irt", "retail", "Books IR", "IR", "IRT", "fixed", linked("BOOKS-IRT-500000", "500000"));
-        manualFulfilment("SLOW-EU-15");
-        wallet("EUR", "5000.00", "0", "250.00");
-        wallet("USD", "100.00", "0", "0");
+                linked(GiftHubSampleData.PSN_UK_10, "10", GiftHubSampleData.PSN_UK_25, "25"));
+        fixedProduct("p-slow-eu", "retail", "Slow shop EU", "FR", "EUR", "fixed", linked(GiftHubSampleData.SLOW_EU_15, "15"));
+        fixedProduct("p-books-irt", "retail", "Books IR", "IR", "IRT", "fixed",
+                linked(GiftHubSampleData.BOOKS_IRT_500000, "500000"));
+        manualFulfilment(GiftHubSampleData.SLOW_EU_15);
+        wallet("EUR", GiftHubSampleData.EUR_BALANCE, "0", GiftHubSampleData.EUR_CREDIT);
+        wallet("USD", GiftHubSampleData.USD_BALANCE, "0", "0");
         exchangeRate("EUR", "DKK", "7.456803455723542");
         exchangeRate("EUR", "USD", "1.0850");
         exchangeRate("EUR", "GBP", "0.8551");
@@ -307,8 +398,8 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * Every paid order, i.e. every confirmed one (even if later rejected or failed and refunded),
-     * as reference → order ids in creation order; orders without a reference under {@code ""}.
+     * {@return every paid order, i.e. every confirmed one (even if later rejected or failed and refunded),
+     * as reference → order ids in creation order; orders without a reference under {@code ""}}
      * Requests held by {@link SimFault#commitLater} count once committed.
      */
     public synchronized Map<String, List<String>> paidOrders() {
@@ -319,7 +410,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return paid;
     }
 
-    /** The card codes, PINs, serial numbers and redeem links delivered so far for order {@code id} (empty when unknown). */
+    /**
+     * {@return the card codes, PINs, serial numbers and redeem links delivered so far for order {@code id} (empty when unknown)}
+     *
+     * @param id the identifier
+     */
     public synchronized List<String> deliveredSecretsOf(String id) {
         Order order = orders.get(id);
         List<String> secrets = new ArrayList<>();
@@ -330,39 +425,55 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return secrets;
     }
 
-    /** How many orders were created with {@code reference}. */
+    /**
+     * {@return how many orders were created with {@code reference}}
+     *
+     * @param reference the caller's order reference, unique per purchase
+     */
     public synchronized int ordersWithReference(String reference) {
         return (int) orders.values().stream().filter(o -> reference.equals(o.reference)).count();
     }
 
-    /** How many orders with {@code reference} were confirmed (paid): more than one is a double purchase. */
+    /**
+     * {@return how many orders with {@code reference} were confirmed (paid): more than one is a double purchase}
+     *
+     * @param reference the caller's order reference, unique per purchase
+     */
     public synchronized int purchasesWithReference(String reference) {
         return (int) orders.values().stream()
                 .filter(o -> reference.equals(o.reference) && o.paid()).count();
     }
 
-    /** The state of order {@code id}, e.g. {@code confirmed}. */
+    /**
+     * {@return the state of order {@code id}, e.g. {@code confirmed}}
+     *
+     * @param id the identifier
+     */
     public synchronized String stateOf(String id) {
         Order order = orders.get(id);
         return order == null ? null : order.state;
     }
 
-    /** The balance of the {@code currency} wallet. */
+    /**
+     * {@return the balance of the {@code currency} wallet}
+     *
+     * @param currency the ISO 4217 currency
+     */
     public synchronized BigDecimal balanceOf(String currency) {
         return wallets.containsKey(currency) ? wallets.get(currency)[0] : BigDecimal.ZERO;
     }
 
-    /** Every card code, PIN, serial number and redeem link delivered so far. */
+    /** {@return every card code, PIN, serial number and redeem link delivered so far} */
     public synchronized List<String> deliveredSecrets() {
         return List.copyOf(delivered);
     }
 
-    /** Every token issued so far (for leak tests). */
+    /** {@return every token issued so far (for leak tests)} */
     public synchronized List<String> issuedTokens() {
         return List.copyOf(tokens.keySet());
     }
 
-    /** The webhook bodies posted so far (successfully or not). */
+    /** {@return the webhook bodies posted so far (successfully or not)} */
     public synchronized List<Map<String, Object>> webhooksSent() {
         return List.copyOf(webhooksSent);
     }
@@ -842,7 +953,12 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
         return SimResponse.json(status, map("message", message));
     }
 
-    /** Runs the simulator standalone: {@code java ... GiftHubSimulator [port]} (default 8182). */
+    /**
+     * Runs the simulator standalone: {@code java ... GiftHubSimulator [port]} (default 8182).
+     *
+     * @param args the port to listen on, optional
+     * @throws InterruptedException when the thread serving until the process ends is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8182;
         GiftHubSimulator simulator = GiftHubSimulator.onPort(port).withSampleData();

@@ -27,17 +27,32 @@ public class ForwardingPurchaseJournal implements PurchaseJournal {
 
     private final PurchaseJournal journal;
 
-    /** A journal passing every call on to {@code journal}. */
+    /**
+     * A journal passing every call on to {@code journal}.
+     *
+     * @param journal the purchase journal
+     */
     public ForwardingPurchaseJournal(PurchaseJournal journal) {
         this.journal = Require.present(journal, "journal");
     }
 
-    /** Whether {@code operation} (as passed to {@link #call}) writes. */
+    /**
+     * {@return whether {@code operation} (as passed to {@link #call}) writes}
+     *
+     * @param operation the operation being called
+     */
     public static boolean isWrite(String operation) {
         return !operation.equals("find") && !operation.equals("unfinished");
     }
 
-    /** Runs one call of {@code operation}; by default simply runs it. */
+    /**
+     * Runs one call of {@code operation}; by default simply runs it.
+     *
+     * @param <T> the type of the call's result
+     * @param operation the journal method's name
+     * @param call the call on the wrapped journal
+     * @return what {@code call} returned
+     */
     protected <T> T call(String operation, Supplier<T> call) {
         return call.get();
     }

@@ -174,12 +174,12 @@ public final class InMemoryPurchaseJournal implements PurchaseJournal {
                 .sorted(Comparator.comparing(JournaledPurchase::openedAt)).limit(max).toList();
     }
 
-    /** Every purchase journaled, in the order opened (for tests' reconciliation). */
+    /** {@return every purchase journaled, in the order opened (for tests' reconciliation)} */
     public synchronized List<JournaledPurchase> all() {
         return rows.values().stream().map(r -> r.purchase).toList();
     }
 
-    /** How many writes this journal took (opens, claims, appends, renewals, releases). */
+    /** {@return how many writes this journal took (opens, claims, appends, renewals, releases)} */
     public synchronized long writes() {
         return writes;
     }

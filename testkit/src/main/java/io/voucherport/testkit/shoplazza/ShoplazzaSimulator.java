@@ -59,8 +59,34 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
 
     /** The simulated endpoints. */
     public enum Endpoint {
-        OAUTH_TOKEN, LIST_RULES, CREATE_RULE, GET_RULE, UPDATE_RULE, DELETE_RULE, LIST_CODES, CREATE_CODE,
-        BATCH_CREATE_CODES, GET_CODE, UPDATE_CODE, DELETE_CODE, LOOKUP_CODE, UNKNOWN_VERSION
+        /** Exchanges a refresh token for an access token (rotating the refresh token). */
+        OAUTH_TOKEN,
+        /** Lists price rules. */
+        LIST_RULES,
+        /** Creates a price rule. */
+        CREATE_RULE,
+        /** Reads a price rule. */
+        GET_RULE,
+        /** Updates a price rule. */
+        UPDATE_RULE,
+        /** Deletes a price rule. */
+        DELETE_RULE,
+        /** Lists a rule's discount codes. */
+        LIST_CODES,
+        /** Creates one discount code. */
+        CREATE_CODE,
+        /** Creates discount codes in a batch. */
+        BATCH_CREATE_CODES,
+        /** Reads one discount code. */
+        GET_CODE,
+        /** Changes a discount code. */
+        UPDATE_CODE,
+        /** Deletes a discount code. */
+        DELETE_CODE,
+        /** Finds a discount code by its text. */
+        LOOKUP_CODE,
+        /** Any call to an API version the simulator does not serve (answered as retired). */
+        UNKNOWN_VERSION
     }
 
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -117,24 +143,38 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         super("shoplazza", port, Endpoint.class);
     }
 
-    /** A simulator on any free port, not started. */
+    /** {@return a simulator on any free port, not started} */
     public static ShoplazzaSimulator create() {
         return new ShoplazzaSimulator(0);
     }
 
-    /** A simulator on {@code port}, not started. */
+    /**
+     * {@return a simulator on {@code port}, not started}
+     *
+     * @param port the port
+     */
     public static ShoplazzaSimulator onPort(int port) {
         return new ShoplazzaSimulator(port);
     }
 
-    /** The clock for timestamps, OAuth expiry and the rate bucket. */
+    /**
+     * {@return the clock for timestamps, OAuth expiry and the rate bucket}
+     *
+     * @param clock the clock to read time from
+     */
     public synchronized ShoplazzaSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         this.bucketAt = null;
         return this;
     }
 
-    /** Another bucket than Shoplazza's (40, refilled at 2 per second), e.g. a huge one for functional tests. */
+    /**
+     * Another bucket than Shoplazza's (40, refilled at 2 per second), e.g. a huge one for functional tests.
+     *
+     * @param size the size
+     * @param perSecond the per second
+     * @return this simulator
+     */
     public synchronized ShoplazzaSimulator bucket(int size, double perSecond) {
         this.capacity = size;
         this.refillPerSecond = perSecond;
@@ -142,30 +182,51 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         return this;
     }
 
-    /** The zone of 2022-01's zone-less timestamps; default UTC. */
+    /**
+     * {@return the zone of 2022-01's zone-less timestamps; default UTC}
+     *
+     * @param zone the zone
+     */
     public synchronized ShoplazzaSimulator storeZone(ZoneId zone) {
         this.storeZone = Objects.requireNonNull(zone);
         return this;
     }
 
-    /** How long OAuth access tokens live; default one hour. */
+    /**
+     * {@return how long OAuth access tokens live; default one hour}
+     *
+     * @param lifetime the lifetime
+     */
     public synchronized ShoplazzaSimulator oauthLifetime(Duration lifetime) {
         this.oauthLifetime = Objects.requireNonNull(lifetime);
         return this;
     }
 
-    /** Answers a single create with {@code discount_codes: [..]} (as some docs show) instead of an object. */
+    /**
+     * {@return a single create with {@code discount_codes: [..]} (as some docs show) instead of an object}
+     *
+     * @param array whether array
+     */
     public synchronized ShoplazzaSimulator createAnswersArray(boolean array) {
         this.createAnswersArray = array;
         return this;
     }
 
-    /** The next 2025-06 answer is HTTP 200 with envelope code {@code code} (e.g. 4001) and no data. */
+    /**
+     * The next 2025-06 answer is HTTP 200 with envelope code {@code code} (e.g. 4001) and no data.
+     *
+     * @param code the code
+     */
     public synchronized void failNextEnvelope(Object code) {
         failNextEnvelope(code, "store is not active");
     }
 
-    /** The next 2025-06 answer is HTTP 200 with envelope code {@code code}, {@code message} and no data. */
+    /**
+     * The next 2025-06 answer is HTTP 200 with envelope code {@code code}, {@code message} and no data.
+     *
+     * @param code the code
+     * @param message the message (never a secret)
+     */
     public synchronized void failNextEnvelope(Object code, String message) {
         this.failingEnvelope = Objects.requireNonNull(code);
         this.failingMessage = Objects.requireNonNull(message);
@@ -174,6 +235,10 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * Sets rule {@code ruleId}'s {@code once_per_customer} (1 once per customer, 0 no limit) and
      * {@code allocation_limit} (per checkout), as Shoplazza's price-rule pages describe them.
+     *
+     * @param ruleId the price rule's id
+     * @param oncePerCustomer the once per customer
+     * @param allocationLimit the allocation limit
      */
     public synchronized void ruleLimits(String ruleId, int oncePerCustomer, int allocationLimit) {
         Rule r = rules.get(ruleId);
@@ -181,7 +246,16 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         r.allocationLimit = allocationLimit;
     }
 
-    /** Adds a rule; {@code usageLimit} -1 is unlimited, {@code endsAt} null no end. Returns its id. */
+    /**
+     * Adds a rule; {@code usageLimit} -1 is unlimited, {@code endsAt} null no end. Returns its id.
+     *
+     * @param title the title
+     * @param valueType the value type
+     * @param value the value
+     * @param usageLimit the usage limit
+     * @param endsAt when it ends
+     * @return the text
+     */
     public synchronized String rule(String title, String valueType, String value, long usageLimit, Instant endsAt) {
         Rule r = new Rule();
         r.title = title;
@@ -194,7 +268,14 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         return r.id;
     }
 
-    /** Adds a code to rule {@code ruleId} used {@code usageCount} times. Returns its id. */
+    /**
+     * Adds a code to rule {@code ruleId} used {@code usageCount} times. Returns its id.
+     *
+     * @param ruleId the price rule's id
+     * @param code the code
+     * @param usageCount the usage count
+     * @return the text
+     */
     public synchronized String code(String ruleId, String code, int usageCount) {
         Code c = new Code(ruleId, code, clock.instant());
         c.usageCount = usageCount;
@@ -202,40 +283,48 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         return c.id;
     }
 
-    /** A rule "Ten off" (10 %, 100 uses) with 60 codes and a rule "Five euro" (unlimited, no end) with 2. */
+    /** {@return a rule "Ten off" (10 %, 100 uses) with 60 codes and a rule "Five euro" (unlimited, no end) with 2} */
     public synchronized ShoplazzaSimulator withSampleData() {
-        String ten = rule("Ten off", "percentage", "10", 100, clock.instant().plus(Duration.ofDays(30)));
-        for (int i = 1; i <= 60; i++) {
-            code(ten, String.format(Locale.ROOT, "TEN%03d", i), i == 1 ? 100 : i % 5);
+        String ten = rule(ShoplazzaSampleData.TEN_OFF, "percentage", "10", 100, clock.instant().plus(Duration.ofDays(30)));
+        for (int i = 1; i <= ShoplazzaSampleData.TEN_OFF_CODES; i++) {
+            code(ten, ShoplazzaSampleData.tenOffCode(i), i == 1 ? 100 : i % 5);
         }
-        String five = rule("Five euro", "fixed_amount", "5.00", -1, null);
-        code(five, "FIVEOFF", 12);
-        code(five, "WELCOME5", 0);
+        String five = rule(ShoplazzaSampleData.FIVE_EURO, "fixed_amount", "5.00", -1, null);
+        code(five, ShoplazzaSampleData.FIVE_OFF_CODE, 12);
+        code(five, ShoplazzaSampleData.WELCOME_CODE, 0);
         return this;
     }
 
-    /** Records a use of the code with this text. */
+    /**
+     * Records a use of the code with this text.
+     *
+     * @param code the code
+     */
     public synchronized void use(String code) {
         rules.values().stream().flatMap(r -> r.codes.values().stream()).filter(c -> c.code.equalsIgnoreCase(code))
                 .forEach(c -> c.usageCount++);
     }
 
-    /** How many requests were refused with 429 so far. */
+    /** {@return how many requests were refused with 429 so far} */
     public synchronized int throttled() {
         return throttled;
     }
 
-    /** The current refresh token (it changes with every refresh). */
+    /** {@return the current refresh token (it changes with every refresh)} */
     public synchronized String currentRefreshToken() {
         return refreshToken;
     }
 
-    /** Every OAuth access and refresh token issued (secrets, for leak tests). */
+    /** {@return every OAuth access and refresh token issued (secrets, for leak tests)} */
     public synchronized List<String> issuedTokens() {
         return List.copyOf(issued);
     }
 
-    /** How many codes rule {@code ruleId} holds. */
+    /**
+     * {@return how many codes rule {@code ruleId} holds}
+     *
+     * @param ruleId the price rule's id
+     */
     public synchronized int codeCount(String ruleId) {
         return rules.get(ruleId).codes.size();
     }
@@ -529,7 +618,12 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
         return SimResponse.json(status, status == 401 ? map("error", message) : map("errors", List.of(message)));
     }
 
-    /** Runs the simulator standalone: {@code java ... ShoplazzaSimulator [port]} (default 8184). */
+    /**
+     * Runs the simulator standalone: {@code java ... ShoplazzaSimulator [port]} (default 8184).
+     *
+     * @param args the port to listen on, optional
+     * @throws InterruptedException when the thread serving until the process ends is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8184;
         ShoplazzaSimulator simulator = ShoplazzaSimulator.onPort(port).withSampleData();

@@ -10,7 +10,12 @@ public final class SimCodes {
     private SimCodes() {
     }
 
-    /** A code like {@code ABCD-EFGH-...}: {@code groups} groups of four. */
+    /**
+     * {@return a code like {@code ABCD-EFGH-...}: {@code groups} groups of four}
+     *
+     * @param random the random
+     * @param groups the groups
+     */
     public static String code(Random random, int groups) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < groups * 4; i++) {
@@ -22,7 +27,12 @@ public final class SimCodes {
         return b.toString();
     }
 
-    /** Ten decimal digits, possibly with leading zeros. */
+    /**
+     * Ten decimal digits, possibly with leading zeros.
+     *
+     * @param random the random
+     * @return the text
+     */
     public static String pin(Random random) {
         return String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));
     }

@@ -57,7 +57,14 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     private static final int OMIT_QUANTITIES = 1;
     private static final int DROP_SKU = 2;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind what goes wrong
+     * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes for {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
+     * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the {@code Retry-After} for {@link Kind#STATUS}
+     * @param body the body for {@link Kind#STATUS}, the SKU left out for {@link Kind#INCOMPLETE_ANSWER}, the delay on the simulator's clock (ISO-8601) for {@link Kind#COMMIT_LATER}
+     */
     public SimFault {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(delay, "delay");
@@ -66,18 +73,30 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Acts, then answers with every value of a JSON field named {@code status} or {@code state}
      * replaced by {@code value}: an enum value the client has never seen.
+     *
+     * @param value the value
+     * @return the sim fault
      */
     public static SimFault unknownEnumValue(String value) {
         return new SimFault(Kind.REWRITE, 0, Duration.ZERO,
                 "(\"(?:status|state|orderState|job_status)\"\\s*:\\s*)\"[^\"]*\"\u0000$1\"" + value + "\"");
     }
 
-    /** Answers 200 with a well-formed JSON body of about {@code bytes} bytes. */
+    /**
+     * {@return 200 with a well-formed JSON body of about {@code bytes} bytes}
+     *
+     * @param bytes the bytes
+     */
     public static SimFault oversizedBody(int bytes) {
         return new SimFault(Kind.OVERSIZED_BODY, bytes, Duration.ZERO, null);
     }
 
-    /** For {@link Kind#REWRITE}: {@code text} with the rewrite applied. */
+    /**
+     * For {@link Kind#REWRITE}: {@code text} with the rewrite applied.
+     *
+     * @param text the text
+     * @return the text
+     */
     public String rewrite(String text) {
         if (kind != Kind.REWRITE || text == null) {
             return text;
@@ -86,61 +105,91 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
         return text.replaceAll(parts[0], parts[1]);
     }
 
-    /** Answers normally after {@code delay}. */
+    /**
+     * {@return normally after {@code delay}}
+     *
+     * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the {@code Retry-After} for {@link Kind#STATUS}
+     */
     public static SimFault delay(Duration delay) {
         return new SimFault(Kind.DELAY, 200, delay, null);
     }
 
-    /** Resets the connection. */
+    /**
+     * Resets the connection.
+     *
+     * @return the sim fault
+     */
     public static SimFault connectionReset() {
         return new SimFault(Kind.CONNECTION_RESET, 0, Duration.ZERO, null);
     }
 
-    /** Closes the connection without an answer. */
+    /**
+     * Closes the connection without an answer.
+     *
+     * @return the sim fault
+     */
     public static SimFault emptyResponse() {
         return new SimFault(Kind.EMPTY_RESPONSE, 0, Duration.ZERO, null);
     }
 
-    /** Answers 200 with a body that is not JSON. */
+    /** {@return 200 with a body that is not JSON} */
     public static SimFault malformedBody() {
         return new SimFault(Kind.MALFORMED_BODY, 200, Duration.ZERO, "{this is not json");
     }
 
-    /** Answers 200 with JSON cut off midway. */
+    /** {@return 200 with JSON cut off midway} */
     public static SimFault truncatedBody() {
         return new SimFault(Kind.TRUNCATED_BODY, 200, Duration.ZERO, "{\"requestId\": \"r\", \"data\": {\"items\": [");
     }
 
-    /** Answers {@code status} with a plain JSON error body. */
+    /**
+     * {@return {@code status} with a plain JSON error body}
+     *
+     * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes for {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
+     */
     public static SimFault status(int status) {
         return new SimFault(Kind.STATUS, status, Duration.ZERO, null);
     }
 
-    /** Answers 429 with {@code Retry-After: seconds}. */
+    /**
+     * {@return 429 with {@code Retry-After: seconds}}
+     *
+     * @param retryAfterSeconds the retry after seconds
+     */
     public static SimFault tooManyRequests(int retryAfterSeconds) {
         return new SimFault(Kind.STATUS, 429, Duration.ofSeconds(retryAfterSeconds), null);
     }
 
-    /** Answers 503 with {@code Retry-After: seconds}. */
+    /**
+     * {@return 503 with {@code Retry-After: seconds}}
+     *
+     * @param retryAfterSeconds the retry after seconds
+     */
     public static SimFault unavailable(int retryAfterSeconds) {
         return new SimFault(Kind.STATUS, 503, Duration.ofSeconds(retryAfterSeconds), null);
     }
 
-    /** Answers 502 with an HTML error page, as a proxy would. */
+    /** {@return 502 with an HTML error page, as a proxy would} */
     public static SimFault badGatewayHtml() {
         return new SimFault(Kind.STATUS, 502, Duration.ZERO,
                 "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>");
     }
 
-    /** Commits, then resets the connection. */
+    /**
+     * Commits, then resets the connection.
+     *
+     * @return the sim fault
+     */
     public static SimFault commitThenDrop() {
         return new SimFault(Kind.COMMIT_THEN_DROP, 0, Duration.ZERO, null);
     }
 
     /**
-     * Answers nothing: holds the request {@code realDelay} (real time, as a client's read timeout
+     * {@return nothing: holds the request {@code realDelay} (real time, as a client's read timeout
      * is), then commits it as if it had just arrived (duplicate checks, funds and state as they are
-     * then) and resets the connection. {@link Simulator#awaitLateCommits} waits for such commits.
+     * then) and resets the connection} {@link Simulator#awaitLateCommits} waits for such commits.
+     *
+     * @param realDelay the real delay
      */
     public static SimFault commitLater(Duration realDelay) {
         if (Objects.requireNonNull(realDelay, "realDelay").isNegative()) {
@@ -154,6 +203,10 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
      * has moved {@code clockDelay} past the request's arrival: it is made just before the first
      * request the simulator receives after that (so that request already sees it). For tests that
      * wait in virtual time; the real delay stays the latest moment of the commit.
+     *
+     * @param realDelay the real delay
+     * @param clockDelay the clock delay
+     * @return the sim fault
      */
     public static SimFault commitLater(Duration realDelay, Duration clockDelay) {
         if (Objects.requireNonNull(clockDelay, "clockDelay").isNegative()) {
@@ -163,52 +216,91 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
         return new SimFault(Kind.COMMIT_LATER, 0, real.delay(), clockDelay.toString());
     }
 
-    /** For {@link Kind#COMMIT_LATER}: the delay on the simulator's clock after which it commits at the next request, if any. */
+    /**
+     * For {@link Kind#COMMIT_LATER}: the delay on the simulator's clock after which it commits at the next request, if any.
+     *
+     * @return the duration, or none
+     */
     public Optional<Duration> commitClockDelay() {
         return kind == Kind.COMMIT_LATER && body != null ? Optional.of(Duration.parse(body)) : Optional.empty();
     }
 
-    /** Refuses for lack of funds as the provider does (EZ: 400 {@code INSUFFICIENT_FUNDS}; GiftHub: 400 "Insufficient funds"). */
+    /**
+     * Refuses for lack of funds as the provider does (EZ: 400 {@code INSUFFICIENT_FUNDS}; GiftHub: 400 "Insufficient funds").
+     *
+     * @return the sim fault
+     */
     public static SimFault insufficientFunds() {
         return new SimFault(Kind.INSUFFICIENT_FUNDS, 400, Duration.ZERO, null);
     }
 
-    /** Acts, then answers without any {@code quantity} field (this answer only). */
+    /**
+     * Acts, then answers without any {@code quantity} field (this answer only).
+     *
+     * @return the sim fault
+     */
     public static SimFault omitQuantities() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES, Duration.ZERO, null);
     }
 
-    /** Acts, then answers without any entry of the order's last SKU, codes included (this answer only). */
+    /**
+     * Acts, then answers without any entry of the order's last SKU, codes included (this answer only).
+     *
+     * @return the sim fault
+     */
     public static SimFault dropOneSku() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, null);
     }
 
-    /** Acts, then answers without any entry of {@code sku}, codes included (this answer only). */
+    /**
+     * Acts, then answers without any entry of {@code sku}, codes included (this answer only).
+     *
+     * @param sku the product's SKU at the provider
+     * @return the sim fault
+     */
     public static SimFault dropSku(String sku) {
         return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, Objects.requireNonNull(sku, "sku"));
     }
 
-    /** Acts, then answers without quantity fields and without the order's last SKU (this answer only). */
+    /**
+     * Acts, then answers without quantity fields and without the order's last SKU (this answer only).
+     *
+     * @return the sim fault
+     */
     public static SimFault omitQuantitiesAndDropOneSku() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES | DROP_SKU, Duration.ZERO, null);
     }
 
-    /** For {@link Kind#INCOMPLETE_ANSWER}: whether quantity fields are left out. */
+    /**
+     * For {@link Kind#INCOMPLETE_ANSWER}: whether quantity fields are left out.
+     *
+     * @return true if so
+     */
     public boolean omitsQuantities() {
         return kind == Kind.INCOMPLETE_ANSWER && (status & OMIT_QUANTITIES) != 0;
     }
 
-    /** For {@link Kind#INCOMPLETE_ANSWER}: whether one SKU's entries are left out. */
+    /**
+     * For {@link Kind#INCOMPLETE_ANSWER}: whether one SKU's entries are left out.
+     *
+     * @return true if so
+     */
     public boolean dropsSku() {
         return kind == Kind.INCOMPLETE_ANSWER && (status & DROP_SKU) != 0;
     }
 
-    /** For {@link Kind#INCOMPLETE_ANSWER}: the SKU left out, or null for the order's last one. */
+    /**
+     * For {@link Kind#INCOMPLETE_ANSWER}: the SKU left out, or null for the order's last one.
+     *
+     * @return the text
+     */
     public String droppedSku() {
         return dropsSku() ? body : null;
     }
 
-    /** Whether the simulator acts on the request before the fault spoils the answer (for {@link Kind#COMMIT_LATER}: after a delay). */
+    /**
+     * {@return whether the simulator acts on the request before the fault spoils the answer (for {@link Kind#COMMIT_LATER}: after a delay)}
+     */
     public boolean commitsFirst() {
         return kind == Kind.DELAY || kind == Kind.COMMIT_THEN_DROP || kind == Kind.REWRITE
                 || kind == Kind.COMMIT_LATER || kind == Kind.INCOMPLETE_ANSWER;

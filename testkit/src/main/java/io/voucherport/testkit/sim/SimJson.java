@@ -11,7 +11,11 @@ public final class SimJson {
     private SimJson() {
     }
 
-    /** An ordered map of alternating keys and values; null values are kept (as JSON null). */
+    /**
+     * {@return an ordered map of alternating keys and values; null values are kept (as JSON null)}
+     *
+     * @param keysAndValues the keys and values
+     */
     public static Map<String, Object> map(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must come in pairs");
@@ -23,7 +27,12 @@ public final class SimJson {
         return m;
     }
 
-    /** A deep copy of a tree of maps and lists without any map entry named {@code key}. */
+    /**
+     * {@return a deep copy of a tree of maps and lists without any map entry named {@code key}}
+     *
+     * @param tree the tree
+     * @param key the key
+     */
     public static Object withoutKey(Object tree, String key) {
         if (tree instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();

@@ -21,7 +21,12 @@ import java.util.Optional;
  */
 public record SimRequest(String method, String path, Map<String, String> query, String body, Request wireMockRequest) {
 
-    /** Reads a WireMock request. */
+    /**
+     * Reads a WireMock request.
+     *
+     * @param request the order request
+     * @return the sim request
+     */
     public static SimRequest of(Request request) {
         URI uri = URI.create(request.getUrl());
         Map<String, String> query = new LinkedHashMap<>();
@@ -36,23 +41,36 @@ public record SimRequest(String method, String path, Map<String, String> query, 
         return new SimRequest(request.getMethod().getName(), uri.getRawPath(), query, request.getBodyAsString(), request);
     }
 
-    /** The decoded path segments, without the empty first one. */
+    /** {@return the decoded path segments, without the empty first one} */
     public List<String> segments() {
         return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(SimRequest::decode).toList();
     }
 
-    /** A header's value. */
+    /**
+     * {@return a header's value}
+     *
+     * @param name the name
+     */
     public Optional<String> header(String name) {
         var h = wireMockRequest.getHeader(name);
         return Optional.ofNullable(h);
     }
 
-    /** A query parameter. */
+    /**
+     * {@return a query parameter}
+     *
+     * @param name the name
+     */
     public Optional<String> param(String name) {
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
     }
 
-    /** An integer query parameter, or {@code fallback}. */
+    /**
+     * {@return an integer query parameter, or {@code fallback}}
+     *
+     * @param name the name
+     * @param fallback the fallback
+     */
     public int intParam(String name, int fallback) {
         try {
             return param(name).map(Integer::parseInt).orElse(fallback);
@@ -61,7 +79,7 @@ public record SimRequest(String method, String path, Map<String, String> query, 
         }
     }
 
-    /** The body as a JSON object (empty when no body). */
+    /** {@return the body as a JSON object (empty when no body)} */
     @SuppressWarnings("unchecked")
     public Map<String, Object> json() {
         if (body == null || body.isBlank()) {

@@ -13,22 +13,43 @@ import java.util.Map;
  */
 public record SimResponse(int status, String body, Map<String, String> headers) {
 
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param status HTTP status
+     * @param body the body, already JSON text (or null for none)
+     * @param headers extra headers
+     */
     public SimResponse {
         headers = Map.copyOf(headers);
     }
 
-    /** {@code status} with {@code body} written as JSON. */
+    /**
+     * {@code status} with {@code body} written as JSON.
+     *
+     * @param status HTTP status
+     * @param body the body, already JSON text (or null for none)
+     * @return the sim response
+     */
     public static SimResponse json(int status, Object body) {
         return new SimResponse(status, Json.write(body), Map.of());
     }
 
-    /** 204 without a body. */
+    /**
+     * 204 without a body.
+     *
+     * @return the sim response
+     */
     public static SimResponse noContent() {
         return new SimResponse(204, null, Map.of());
     }
 
-    /** A copy with one more header. */
+    /**
+     * {@return a copy with one more header}
+     *
+     * @param name the name
+     * @param value the value
+     */
     public SimResponse header(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);

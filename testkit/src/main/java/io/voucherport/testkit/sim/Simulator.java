@@ -56,6 +56,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      * A simulator named {@code name} on {@code port} (0 for any free port).
      *
      * @param endpoints the endpoint enum
+     * @param name the name
+     * @param port the port
      */
     protected Simulator(String name, int port, Class<E> endpoints) {
         this.name = Objects.requireNonNull(name, "name");
@@ -67,58 +69,87 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         this.faults = new EnumMap<>(endpoints);
     }
 
-    /** Which endpoint a request is for, or null when it matches none (answered 404). */
+    /**
+     * {@return which endpoint a request is for, or null when it matches none (answered 404)}
+     *
+     * @param request the order request
+     */
     protected abstract E endpointOf(SimRequest request);
 
-    /** The answer to a request for {@code endpoint}; called under this simulator's lock. */
+    /**
+     * {@return the answer to a request for {@code endpoint}; called under this simulator's lock}
+     *
+     * @param endpoint the simulated endpoint
+     * @param request the order request
+     */
     protected abstract SimResponse handle(E endpoint, SimRequest request);
 
-    /** The body of an injected error status, in the provider's error shape. */
+    /**
+     * {@return the body of an injected error status, in the provider's error shape}
+     *
+     * @param status the HTTP status
+     * @param message the message (never a secret)
+     */
     protected abstract String errorBody(int status, String message);
 
-    /** The answer for {@link SimFault#insufficientFunds()}, in the provider's shape; by default 400 with {@link #errorBody}. */
+    /**
+     * {@return the answer for {@link SimFault#insufficientFunds()}, in the provider's shape; by default 400 with {@link #errorBody}}
+     */
     protected SimResponse insufficientFunds() {
         return new SimResponse(400, errorBody(400, "Insufficient funds"), Map.of());
     }
 
     /**
-     * The checks made when a request arrives (e.g. credentials) for a request {@link SimFault#commitLater}
-     * holds: a refusal (then nothing commits), or null to admit it; called under this simulator's lock.
+     * {@return the checks made when a request arrives (e.g. credentials) for a request {@link SimFault#commitLater}
+     * holds: a refusal (then nothing commits), or null to admit it; called under this simulator's lock}
      * By default admits; {@link #handle} still runs every check.
+     *
+     * @param endpoint the simulated endpoint
+     * @param request the order request
      */
     protected SimResponse admit(E endpoint, SimRequest request) {
         return null;
     }
 
-    /** Now on the simulator's clock, for {@link SimFault#commitLater(Duration, Duration)}; by default the system clock. */
+    /**
+     * Now on the simulator's clock, for {@link SimFault#commitLater(Duration, Duration)}; by default the system clock.
+     *
+     * @return the instant
+     */
     protected Instant now() {
         return Instant.now();
     }
 
     /**
-     * When the request being handled takes effect on the simulator's clock: now, or, for a request
+     * {@return when the request being handled takes effect on the simulator's clock: now, or, for a request
      * held by {@link SimFault#commitLater(java.time.Duration, java.time.Duration)} and committed only
      * when a later request arrived, the moment its clock delay ran out (a request in flight lands
-     * within its delay, whether or not anybody calls in the meantime).
+     * within its delay, whether or not anybody calls in the meantime)}
      */
     protected Instant commitTime() {
         return lateAt != null ? lateAt : now();
     }
 
-    /** Whether {@link #handle} runs for a held request that {@link #admit} admitted on arrival (skip those checks). */
+    /**
+     * {@return whether {@link #handle} runs for a held request that {@link #admit} admitted on arrival (skip those checks)}
+     */
     protected final synchronized boolean admittedOnArrival() {
         return late;
     }
 
     /**
-     * The {@link SimFault.Kind#INCOMPLETE_ANSWER} fault to apply to the answer {@link #handle} is
-     * making, or null; simulators that model it shape their answer by it.
+     * {@return the {@link SimFault.Kind#INCOMPLETE_ANSWER} fault to apply to the answer {@link #handle} is
+     * making, or null; simulators that model it shape their answer by it}
      */
     protected final synchronized SimFault incompleteAnswer() {
         return incomplete;
     }
 
-    /** Starts serving; idempotent. */
+    /**
+     * Starts serving; idempotent.
+     *
+     * @return this simulator
+     */
     public synchronized Simulator<E> start() {
         if (server == null) {
             WireMockConfiguration options = WireMockConfiguration.options()
@@ -135,7 +166,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return this;
     }
 
-    /** The base URL to configure an adapter with, e.g. {@code http://127.0.0.1:53211}. */
+    /** {@return the base URL to configure an adapter with, e.g. {@code http://127.0.0.1:53211}} */
     public synchronized String baseUrl() {
         if (server == null) {
             throw new IllegalStateException(name + " simulator is not started");
@@ -143,7 +174,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The port it listens on. */
+    /** {@return the port it listens on} */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException(name + " simulator is not started");
@@ -164,7 +195,12 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         }
     }
 
-    /** Spoils the next answer of {@code endpoint} with {@code fault}; several queue up in order. */
+    /**
+     * Spoils the next answer of {@code endpoint} with {@code fault}; several queue up in order.
+     *
+     * @param endpoint the simulated endpoint
+     * @param fault the fault to inject
+     */
     public synchronized void inject(E endpoint, SimFault fault) {
         faults.computeIfAbsent(Objects.requireNonNull(endpoint), e -> new ArrayDeque<>()).add(Objects.requireNonNull(fault));
     }
@@ -173,6 +209,10 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      * Spoils the next answer of {@code endpoint} to a request that {@code when} accepts (a page
      * asked for by its query, say) with {@code fault}; requests it does not accept are answered
      * as usual. Taken before the faults of {@link #inject(Enum, SimFault)}.
+     *
+     * @param endpoint the simulated endpoint
+     * @param when the when
+     * @param fault the fault to inject
      */
     public synchronized void inject(E endpoint, Predicate<SimRequest> when, SimFault fault) {
         matching.add(new Matching<>(Objects.requireNonNull(endpoint), Objects.requireNonNull(when),
@@ -186,6 +226,9 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * Waits until every request held by {@link SimFault#commitLater} has committed, at most
      * {@code timeout}; true when none is held any more.
+     *
+     * @param timeout how long to wait at most
+     * @return true if so
      */
     public synchronized boolean awaitLateCommits(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -209,7 +252,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         List.copyOf(holds).forEach(this::commit);
     }
 
-    /** How many requests {@link SimFault#commitLater} holds right now, admitted and not committed yet. */
+    /** {@return how many requests {@link SimFault#commitLater} holds right now, admitted and not committed yet} */
     public synchronized int lateCommitsInFlight() {
         return holds.size();
     }
@@ -220,12 +263,16 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         matching.clear();
     }
 
-    /** How many requests reached {@code endpoint}. */
+    /**
+     * {@return how many requests reached {@code endpoint}}
+     *
+     * @param endpoint the simulated endpoint
+     */
     public synchronized int requests(E endpoint) {
         return (int) log.stream().filter(endpoint::equals).count();
     }
 
-    /** Every request's endpoint, in arrival order. */
+    /** {@return every request's endpoint, in arrival order} */
     public synchronized List<E> requestLog() {
         return List.copyOf(log);
     }
@@ -421,12 +468,17 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
         }
     }
 
-    /** For subclasses' delays. */
+    /**
+     * For subclasses' delays.
+     *
+     * @param ms the ms
+     * @return the duration
+     */
     protected static Duration millis(long ms) {
         return Duration.ofMillis(ms);
     }
 
-    /** The endpoint enum. */
+    /** {@return the endpoint enum} */
     protected Class<E> endpoints() {
         return endpoints;
     }

@@ -17,7 +17,11 @@ public final class ManualClock extends Clock {
     private final Instant origin;
     private Instant now;
 
-    /** A clock standing at {@code start}. */
+    /**
+     * A clock standing at {@code start}.
+     *
+     * @param start the start
+     */
     public ManualClock(Instant start) {
         this.origin = Objects.requireNonNull(start, "start");
         this.now = start;
@@ -28,7 +32,11 @@ public final class ManualClock extends Clock {
         this(Instant.parse("2026-11-22T10:00:00Z"));
     }
 
-    /** Moves the clock on by {@code duration} (never back). */
+    /**
+     * Moves the clock on by {@code duration} (never back).
+     *
+     * @param duration the duration
+     */
     public synchronized void advance(Duration duration) {
         if (Objects.requireNonNull(duration, "duration").isNegative()) {
             throw new IllegalArgumentException("a clock does not go back: " + duration);
@@ -36,7 +44,11 @@ public final class ManualClock extends Clock {
         now = now.plus(duration);
     }
 
-    /** Nanoseconds since the clock was made, for code that wants {@code System::nanoTime}. */
+    /**
+     * Nanoseconds since the clock was made, for code that wants {@code System::nanoTime}.
+     *
+     * @return the number
+     */
     public synchronized long nanoTime() {
         return Duration.between(origin, now).toNanos();
     }

@@ -1,0 +1,250 @@
+package io.voucherport.spring.boot.autoconfigure;
+
+import io.voucherport.domain.Secret;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * GiftHub ({@code voucherport.gifthub.*}): the supplier is configured when {@code base-url} is set; the
+ * client id and secret are then required (secrets: never shown by the actuator or logged). Its order
+ * reference store is the JDBC one when a {@code DataSource} is present, or an in-memory one only when
+ * {@code in-memory-references} is set (one process, nothing kept across restarts).
+ */
+@ConfigurationProperties(prefix = "voucherport.gifthub")
+public class GiftHubProperties extends AdapterProperties {
+
+    /** GiftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on. */
+    private String baseUrl;
+
+    /** The client-id (a secret). */
+    private Secret clientId;
+
+    /** The client-secret (a secret). */
+    private Secret clientSecret;
+
+    /** The wallet paid from when a request names no settlement currency. */
+    private String wallet = "EUR";
+
+    /** Where GiftHub posts deliveries; none by default. */
+    private String webhookUrl;
+
+    /** How long after a placement its order may still be missing from a lookup by reference. */
+    private Duration referenceLookupLag = Duration.ofSeconds(30);
+
+    /** Product page size, 5 to 50. */
+    private int pageSize = 50;
+
+    /** How long the catalog used to price orders is kept. */
+    private Duration catalogTtl = Duration.ofMinutes(10);
+
+    /** Token lifetime assumed when a token carries no readable expiry. */
+    private Duration tokenLifetime = Duration.ofHours(1);
+
+    /** How long before expiry the token is renewed. */
+    private Duration renewBefore = Duration.ofMinutes(2);
+
+    /** Keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them). */
+    private boolean inMemoryReferences = false;
+
+    /**
+     * GiftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on.
+     *
+     * @return giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on
+     */
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Sets: giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on.
+     *
+     * @param baseUrl giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * The client-id (a secret).
+     *
+     * @return the client-id (a secret)
+     */
+    public Secret getClientId() {
+        return clientId;
+    }
+
+    /**
+     * Sets: the client-id (a secret).
+     *
+     * @param clientId the client-id (a secret)
+     */
+    public void setClientId(Secret clientId) {
+        this.clientId = clientId;
+    }
+
+    /**
+     * The client-secret (a secret).
+     *
+     * @return the client-secret (a secret)
+     */
+    public Secret getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * Sets: the client-secret (a secret).
+     *
+     * @param clientSecret the client-secret (a secret)
+     */
+    public void setClientSecret(Secret clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    /**
+     * The wallet paid from when a request names no settlement currency.
+     *
+     * @return the wallet paid from when a request names no settlement currency
+     */
+    public String getWallet() {
+        return wallet;
+    }
+
+    /**
+     * Sets: the wallet paid from when a request names no settlement currency.
+     *
+     * @param wallet the wallet paid from when a request names no settlement currency
+     */
+    public void setWallet(String wallet) {
+        this.wallet = wallet;
+    }
+
+    /**
+     * Where GiftHub posts deliveries; none by default.
+     *
+     * @return where GiftHub posts deliveries; none by default
+     */
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    /**
+     * Sets: where GiftHub posts deliveries; none by default.
+     *
+     * @param webhookUrl where GiftHub posts deliveries; none by default
+     */
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    /**
+     * How long after a placement its order may still be missing from a lookup by reference.
+     *
+     * @return how long after a placement its order may still be missing from a lookup by reference
+     */
+    public Duration getReferenceLookupLag() {
+        return referenceLookupLag;
+    }
+
+    /**
+     * Sets: how long after a placement its order may still be missing from a lookup by reference.
+     *
+     * @param referenceLookupLag how long after a placement its order may still be missing from a lookup by reference
+     */
+    public void setReferenceLookupLag(Duration referenceLookupLag) {
+        this.referenceLookupLag = referenceLookupLag;
+    }
+
+    /**
+     * Product page size, 5 to 50.
+     *
+     * @return product page size, 5 to 50
+     */
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * Sets: product page size, 5 to 50.
+     *
+     * @param pageSize product page size, 5 to 50
+     */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * How long the catalog used to price orders is kept.
+     *
+     * @return how long the catalog used to price orders is kept
+     */
+    public Duration getCatalogTtl() {
+        return catalogTtl;
+    }
+
+    /**
+     * Sets: how long the catalog used to price orders is kept.
+     *
+     * @param catalogTtl how long the catalog used to price orders is kept
+     */
+    public void setCatalogTtl(Duration catalogTtl) {
+        this.catalogTtl = catalogTtl;
+    }
+
+    /**
+     * Token lifetime assumed when a token carries no readable expiry.
+     *
+     * @return token lifetime assumed when a token carries no readable expiry
+     */
+    public Duration getTokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
+     * Sets: token lifetime assumed when a token carries no readable expiry.
+     *
+     * @param tokenLifetime token lifetime assumed when a token carries no readable expiry
+     */
+    public void setTokenLifetime(Duration tokenLifetime) {
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /**
+     * How long before expiry the token is renewed.
+     *
+     * @return how long before expiry the token is renewed
+     */
+    public Duration getRenewBefore() {
+        return renewBefore;
+    }
+
+    /**
+     * Sets: how long before expiry the token is renewed.
+     *
+     * @param renewBefore how long before expiry the token is renewed
+     */
+    public void setRenewBefore(Duration renewBefore) {
+        this.renewBefore = renewBefore;
+    }
+
+    /**
+     * Keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them).
+     *
+     * @return keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them)
+     */
+    public boolean isInMemoryReferences() {
+        return inMemoryReferences;
+    }
+
+    /**
+     * Sets: keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them).
+     *
+     * @param inMemoryReferences keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them)
+     */
+    public void setInMemoryReferences(boolean inMemoryReferences) {
+        this.inMemoryReferences = inMemoryReferences;
+    }
+
+    /** Defaults everywhere; Spring Boot binds the properties. */
+    public GiftHubProperties() {
+    }
+}

@@ -1,0 +1,205 @@
+package io.voucherport.spring.boot.autoconfigure;
+
+import io.voucherport.domain.Secret;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The HTTP client every adapter shares ({@code voucherport.http.*}): the connection pool and an outgoing
+ * proxy. The proxy password is a secret: never shown by the actuator or logged.
+ */
+@ConfigurationProperties(prefix = "voucherport.http")
+public class HttpProperties {
+
+    /** Connections in the pool, all providers together. */
+    private int maxConnections = 32;
+
+    /** Most connections to one provider; default half the pool, rounded up. */
+    private Integer maxConnectionsPerRoute;
+
+    /** The User-Agent header sent to providers; default Voucherport's own. */
+    private String userAgent;
+
+    /** An HTTP proxy every provider call goes through; none when no host is set. */
+    private final Proxy proxy = new Proxy();
+
+    /**
+     * Connections in the pool, all providers together.
+     *
+     * @return connections in the pool, all providers together
+     */
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * Sets: connections in the pool, all providers together.
+     *
+     * @param maxConnections connections in the pool, all providers together
+     */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    /**
+     * Most connections to one provider; default half the pool, rounded up.
+     *
+     * @return most connections to one provider; default half the pool, rounded up
+     */
+    public Integer getMaxConnectionsPerRoute() {
+        return maxConnectionsPerRoute;
+    }
+
+    /**
+     * Sets: most connections to one provider; default half the pool, rounded up.
+     *
+     * @param maxConnectionsPerRoute most connections to one provider; default half the pool, rounded up
+     */
+    public void setMaxConnectionsPerRoute(Integer maxConnectionsPerRoute) {
+        this.maxConnectionsPerRoute = maxConnectionsPerRoute;
+    }
+
+    /**
+     * The User-Agent header sent to providers; default Voucherport's own.
+     *
+     * @return the User-Agent header sent to providers; default Voucherport's own
+     */
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    /**
+     * Sets: the User-Agent header sent to providers; default Voucherport's own.
+     *
+     * @param userAgent the User-Agent header sent to providers; default Voucherport's own
+     */
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * An HTTP proxy every provider call goes through; none when no host is set.
+     *
+     * @return an HTTP proxy every provider call goes through; none when no host is set
+     */
+    public Proxy getProxy() {
+        return proxy;
+    }
+
+    /** Defaults everywhere; Spring Boot binds the properties. */
+    public HttpProperties() {
+    }
+
+    /** An outgoing HTTP proxy. */
+    public static class Proxy {
+
+        /** Defaults everywhere. */
+        public Proxy() {
+        }
+
+        /** The proxy's host; setting it turns the proxy on. */
+        private String host;
+
+        /** The proxy's port. */
+        private int port = 8080;
+
+        /** The user name, when the proxy asks for one. */
+        private String username;
+
+        /** The password (a secret). */
+        private Secret password;
+
+        /** Take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then). */
+        private boolean useSystemProperties = false;
+
+        /**
+         * The proxy's host; setting it turns the proxy on.
+         *
+         * @return the proxy's host; setting it turns the proxy on
+         */
+        public String getHost() {
+            return host;
+        }
+
+        /**
+         * Sets: the proxy's host; setting it turns the proxy on.
+         *
+         * @param host the proxy's host; setting it turns the proxy on
+         */
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        /**
+         * The proxy's port.
+         *
+         * @return the proxy's port
+         */
+        public int getPort() {
+            return port;
+        }
+
+        /**
+         * Sets: the proxy's port.
+         *
+         * @param port the proxy's port
+         */
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        /**
+         * The user name, when the proxy asks for one.
+         *
+         * @return the user name, when the proxy asks for one
+         */
+        public String getUsername() {
+            return username;
+        }
+
+        /**
+         * Sets: the user name, when the proxy asks for one.
+         *
+         * @param username the user name, when the proxy asks for one
+         */
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        /**
+         * The password (a secret).
+         *
+         * @return the password (a secret)
+         */
+        public Secret getPassword() {
+            return password;
+        }
+
+        /**
+         * Sets: the password (a secret).
+         *
+         * @param password the password (a secret)
+         */
+        public void setPassword(Secret password) {
+            this.password = password;
+        }
+
+        /**
+         * Take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then).
+         *
+         * @return take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then)
+         */
+        public boolean isUseSystemProperties() {
+            return useSystemProperties;
+        }
+
+        /**
+         * Sets: take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then).
+         *
+         * @param useSystemProperties take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then)
+         */
+        public void setUseSystemProperties(boolean useSystemProperties) {
+            this.useSystemProperties = useSystemProperties;
+        }
+
+    }
+}
