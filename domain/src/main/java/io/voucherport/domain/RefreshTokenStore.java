@@ -21,15 +21,16 @@ public interface RefreshTokenStore {
     /**
      * Records that {@code previous} was exchanged and {@code next} replaces it (only if {@code previous} is current).
      *
-     * @param previous the previous
-     * @param next the next
+     * @param previous the token the caller just exchanged (read from {@link #current()}), not null
+     * @param next the new refresh token the provider returned with it, not null; stored only when
+     *     {@code previous} is still current
      */
     void rotated(Secret previous, Secret next);
 
     /**
      * {@return a store in this process's memory, starting from {@code initial}}
      *
-     * @param initial the initial
+     * @param initial the refresh token to start from, not null (a secret: never printed)
      */
     static RefreshTokenStore inMemory(Secret initial) {
         AtomicReference<Secret> current = new AtomicReference<>(Require.present(initial, "refresh token"));

@@ -32,8 +32,8 @@ public final class Require {
     /**
      * {@return {@code value}, or throws {@link NullPointerException} naming {@code field}}
      *
-     * @param <T> the type of the values
-     * @param value the value
+     * @param <T> the type of the checked value
+     * @param value the argument to check; may be null (then it throws)
      * @param field the field's name, used in the failure message
      */
     public static <T> T present(T value, String field) {
@@ -44,7 +44,7 @@ public final class Require {
      * {@return {@code value} when it is non-blank, at most {@link #MAX_TEXT_LENGTH} characters and
      * free of control characters; throws otherwise}
      *
-     * @param value the value
+     * @param value the text to check, possibly null or hostile; never echoed in the message
      * @param field the field's name, used in the failure message
      */
     public static String text(String value, String field) {
@@ -71,7 +71,7 @@ public final class Require {
      * is), and not a {@code .} or {@code ..} segment} Characters the encoder escapes ({@code ?},
      * {@code #}, blanks, {@code &}) are accepted; adapters URL-encode the value.
      *
-     * @param value the value
+     * @param value the id to check before it goes into a URL path, possibly null or hostile
      * @param field the field's name, used in the failure message
      */
     public static String identifier(String value, String field) {
@@ -95,7 +95,8 @@ public final class Require {
      * path (a SKU)} Unlike {@link #identifier} it may hold {@code %}; use {@link #identifier} for
      * anything that goes into a path.
      *
-     * @param value the value
+     * @param value the key to check before it goes into a query string or body, possibly null or
+     *     hostile
      * @param field the field's name, used in the failure message
      */
     public static String key(String value, String field) {
@@ -114,7 +115,8 @@ public final class Require {
      * a scale of at most {@link #MAX_DECIMAL_SCALE} either way; throws otherwise, without printing
      * the value} Checked before any arithmetic on, or printing of, a decimal from outside.
      *
-     * @param value the value
+     * @param value the decimal from outside to check before any arithmetic or printing, possibly
+     *     null
      * @param field the field's name, used in the failure message
      */
     public static BigDecimal decimal(BigDecimal value, String field) {
@@ -130,7 +132,7 @@ public final class Require {
     /**
      * {@return {@code value} when it is at least 1; throws otherwise}
      *
-     * @param value the value
+     * @param value the number to check
      * @param field the field's name, used in the failure message
      */
     public static int positive(int value, String field) {
@@ -143,7 +145,7 @@ public final class Require {
     /**
      * {@return {@code value} when it is 0 or more; throws otherwise}
      *
-     * @param value the value
+     * @param value the number to check
      * @param field the field's name, used in the failure message
      */
     public static int notNegative(int value, String field) {

@@ -20,8 +20,9 @@ public final class Secret {
     /**
      * Wraps a non-empty secret value.
      *
-     * @param value the value
-     * @return the secret
+     * @param value the secret text, not null and not empty; kept exactly (no trimming)
+     * @return a secret whose {@code toString} is a fixed mask; throws {@link NullPointerException}
+     *     or {@link IllegalArgumentException} (naming no value) when {@code value} is null or empty
      */
     public static Secret of(String value) {
         Require.present(value, "secret");

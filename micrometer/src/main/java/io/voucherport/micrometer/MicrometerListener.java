@@ -73,8 +73,8 @@ public final class MicrometerListener implements VoucherportListener {
      * A listener recording into {@code meters} alone: calls and use cases are observed through an
      * observation registry of its own whose only handler makes timers in {@code meters} (no spans).
      *
-     * @param meters where timers and counters go
-     * @return the listener
+     * @param meters where timers and counters go, not null
+     * @return a thread-safe listener to share between adapters and use cases
      */
     public static MicrometerListener of(MeterRegistry meters) {
         Require.present(meters, "meter registry");
@@ -89,8 +89,8 @@ public final class MicrometerListener implements VoucherportListener {
      * purchase steps into {@code meters}.
      *
      * @param meters where the attempt, retry-wait and purchase meters go
-     * @param observations where calls and use cases are observed
-     * @return the listener
+     * @param observations where calls and use cases are observed, not null
+     * @return a thread-safe listener to share between adapters and use cases
      */
     public static MicrometerListener of(MeterRegistry meters, ObservationRegistry observations) {
         return new MicrometerListener(meters, observations);

@@ -128,6 +128,26 @@ final class ArchitectureRules {
                 .as("the domain uses only java.lang/util/time/math, Vavr and itself");
     }
 
+    /**
+     * The domain does not log, not even through the JDK ({@code java.lang} and {@code java.util},
+     * which {@link #domainIsPure} allows, hold {@code System.Logger} and {@code java.util.logging}):
+     * no logger of any API, no {@code System.out} or {@code System.err}, no {@code printStackTrace}.
+     * What the domain must report (a listener that threw) it hands to its caller, which logs.
+     */
+    static ArchRule domainDoesNotLog(String domainPackage) {
+        DescribedPredicate<JavaClass> logging = DescribedPredicate.describe("a logging API",
+                c -> c.getName().startsWith("java.lang.System$Logger") || c.getName().equals("java.lang.System$LoggerFinder")
+                        || c.getPackageName().startsWith("java.util.logging") || c.getPackageName().startsWith("org.slf4j")
+                        || c.getPackageName().startsWith("org.apache.logging") || c.getPackageName().startsWith("org.apache.commons.logging"));
+        return noClasses().that().resideInAPackage(domainPackage + "..")
+                .should().dependOnClassesThat(logging)
+                .orShould().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().callMethodWhere(DescribedPredicate.describe("printStackTrace",
+                        call -> call.getName().equals("printStackTrace")))
+                .as("the domain does not log (no System.Logger, java.util.logging, SLF4J, System.out/err)");
+    }
+
     /** The application uses only the pure JDK, Vavr, the SLF4J API, the domain and itself. */
     static ArchRule applicationUsesOnlyTheDomain(String applicationPackage, String domainPackage) {
         return classes().that().resideInAPackage(applicationPackage + "..")

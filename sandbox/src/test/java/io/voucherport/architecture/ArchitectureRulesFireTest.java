@@ -55,6 +55,18 @@ class ArchitectureRulesFireTest {
     }
 
     @Test
+    void domainLoggingRuleReportsEveryWayOfLoggingAndPassesAPureValue() {
+        EvaluationResult result = ArchitectureRules.domainDoesNotLog(DOMAIN).evaluate(CLASSES);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(violations(result))
+                .contains("JdkLoggingDomainValue").contains("java.lang.System$Logger")
+                .contains("java.util.logging.Logger")
+                .contains("java.lang.System.err").contains("printStackTrace")
+                .contains("LoggingDomainValue").contains("org.slf4j.Logger")
+                .doesNotContain("GoodDomainValue").doesNotContain("BadDomainValue");
+    }
+
+    @Test
     void applicationRuleAllowsTheSlf4jApiButNotALoggingBackend() {
         String report = violations(ArchitectureRules
                 .applicationUsesOnlyTheDomain(FIXTURES + ".application", DOMAIN).evaluate(CLASSES));

@@ -32,6 +32,9 @@ class LibraryArchitectureTest {
     static final ArchRule domainIsPure = ArchitectureRules.domainIsPure(DOMAIN);
 
     @ArchTest
+    static final ArchRule domainDoesNotLog = ArchitectureRules.domainDoesNotLog(DOMAIN);
+
+    @ArchTest
     static final ArchRule applicationUsesOnlyTheDomain = ArchitectureRules.applicationUsesOnlyTheDomain(APPLICATION, DOMAIN);
 
     @ArchTest

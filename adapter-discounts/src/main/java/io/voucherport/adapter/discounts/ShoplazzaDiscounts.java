@@ -140,8 +140,8 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     /**
      * {@return one code of a rule as Shoplazza answered it, with its raw fields} Safe to retry. Failures as {@link #get(PriceRuleId, DiscountCodeId)}.
      *
-     * @param ruleId the price rule's id
-     * @param id the identifier
+     * @param ruleId the price rule the code belongs to, not null
+     * @param id Shoplazza's id of the code, not null
      */
     public Either<ProviderFailure, ShoplazzaCode> codeAnswer(PriceRuleId ruleId, DiscountCodeId id) {
         Require.present(ruleId, "price rule id");
@@ -162,8 +162,10 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     /**
      * {@link #lookup} with the code as Shoplazza answered it, raw fields included. Safe to retry.
      *
-     * @param code the code
-     * @return the shoplazza code, or none, or the failure that prevented it (a value, never thrown)
+     * @param code the exact text a shopper types, not blank; not a secret
+     * @return the code as Shoplazza answered it, {@code None} when Shoplazza says there is no such
+     *     code, or the failure that prevented the lookup ({@code UnexpectedResponse} for a code
+     *     that cannot be read)
      */
     public Either<ProviderFailure, Option<ShoplazzaCode>> lookupAnswer(String code) {
         Require.text(code, "discount code");
@@ -183,7 +185,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     /**
      * {@return all codes of a rule as Shoplazza answered them, raw fields included; paged and tolerant as {@link #list(PriceRuleId)}}
      *
-     * @param ruleId the price rule's id
+     * @param ruleId the price rule whose codes to list, not null
      */
     public PagedSequence<ShoplazzaCode> codeAnswers(PriceRuleId ruleId) {
         Require.present(ruleId, "price rule id");
@@ -205,9 +207,11 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
      * sent once. Stops at the first failure; codes created before it stay created (look them up to
      * learn which).
      *
-     * @param ruleId the price rule's id
-     * @param codes the codes
-     * @return the discount codes, or the failure that prevented it (a value, never thrown)
+     * @param ruleId the price rule to attach the codes to, not null
+     * @param codes the codes to create, in order, not null; may be empty
+     * @return every code created, in order, or the first failure; codes created before a failure
+     *     stay created, so an {@code OutcomeUnknown} or a partial run is followed by a lookup,
+     *     never a blind retry
      */
     public Either<ProviderFailure, List<DiscountCode>> createAll(PriceRuleId ruleId, List<NewDiscountCode> codes) {
         Require.present(ruleId, "price rule id");
@@ -273,7 +277,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
     /**
      * {@return one rule as Shoplazza answered it, with its raw fields} Safe to retry. Failures as {@link #get(PriceRuleId)}.
      *
-     * @param id the identifier
+     * @param id Shoplazza's id of the rule, not null
      */
     public Either<ProviderFailure, ShoplazzaRule> ruleAnswer(PriceRuleId id) {
         Require.present(id, "price rule id");

@@ -36,9 +36,11 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return the store's subdomain: {@code https://{subdomain}.myshoplaza.com}}
+     * The store's subdomain: {@code https://{subdomain}.myshoplaza.com}.
      *
-     * @param subdomain the subdomain
+     * @param subdomain the store's name in its {@code myshoplaza.com} host, not null; letters,
+     *     digits and '-' only
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder store(String subdomain) {
         Require.identifier(subdomain, "store subdomain");
@@ -50,9 +52,12 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return the store's root URL instead of a subdomain (a simulator's URL); {@code /openapi/{version}} is appended}
+     * The store's root URL instead of a subdomain (a simulator's URL); {@code /openapi/{version}}
+     * is appended.
      *
-     * @param url the url
+     * @param url an absolute http or https URL without query or fragment, not null; a trailing
+     *     slash is dropped
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder storeUrl(String url) {
         this.storeUrl = HttpSettings.baseUrl(url);
@@ -60,9 +65,10 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return the API version, an explicit choice} Required.
+     * The API version, an explicit choice. Required.
      *
-     * @param v the v
+     * @param v the API version the store's app uses, not null; no default
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder version(ShoplazzaVersion v) {
         this.version = Require.present(v, "version");
@@ -70,9 +76,11 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return where the {@code Access-Token} comes from} Required.
+     * Where the {@code Access-Token} comes from. Required.
      *
-     * @param provider the provider's name
+     * @param provider what supplies the current access token ({@link ShoplazzaOAuth} for a public
+     *     app, {@link AccessTokenProvider#fixed} for a private app), not null
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder tokens(AccessTokenProvider provider) {
         this.tokens = Require.present(provider, "token provider");
@@ -80,9 +88,11 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return the zone of 2022-01's zone-less timestamps; default UTC}
+     * The zone of 2022-01's zone-less timestamps; default UTC.
      *
-     * @param zone the zone
+     * @param zone the store's time zone, not null; used only for 2022-01 timestamps without an
+     *     offset
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder storeZone(ZoneId zone) {
         this.storeZone = Require.present(zone, "store zone");
@@ -90,10 +100,12 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     }
 
     /**
-     * {@return the store's bucket, shared with other instances calling the same store
-     * ({@link ShoplazzaDiscounts#storeBucket()}); default one of this instance's own}
+     * The store's bucket, shared with other instances calling the same store
+     * ({@link ShoplazzaDiscounts#storeBucket()}); default one of this instance's own.
      *
-     * @param bucket the bucket
+     * @param bucket the rate limiter to spend a token of per request, not null; share one per store
+     *     across instances and adapters
+     * @return this builder
      */
     public ShoplazzaDiscountsBuilder rateLimiter(RateLimiter bucket) {
         this.limiter = Require.present(bucket, "rate limiter");
@@ -103,7 +115,7 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
     /**
      * Items per page, 1 to {@value ShoplazzaDiscounts#MAX_PAGE_SIZE}; default {@value #DEFAULT_PAGE_SIZE}.
      *
-     * @param size the size
+     * @param size items per page, 1 to {@value ShoplazzaDiscounts#MAX_PAGE_SIZE}
      * @return this builder
      */
     public ShoplazzaDiscountsBuilder pageSize(int size) {
@@ -117,7 +129,7 @@ public final class ShoplazzaDiscountsBuilder extends AdapterBuilder<ShoplazzaDis
      * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this instance's
      * bucket and pool, and handed out in order.
      *
-     * @param pages the pages
+     * @param pages pages in flight at most, 1 to {@value PagingExecutor#MAX_PAGES}
      * @return this builder
      */
     public ShoplazzaDiscountsBuilder prefetchPages(int pages) {

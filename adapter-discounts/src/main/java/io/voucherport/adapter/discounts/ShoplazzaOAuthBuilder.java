@@ -34,7 +34,8 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     /**
      * {@code https://{store}.myshoplaza.com}, or a simulator's URL. Required.
      *
-     * @param url the url
+     * @param url an absolute http or https URL without query or fragment, not null; a trailing
+     *     slash is dropped
      * @return this builder
      */
     public ShoplazzaOAuthBuilder storeUrl(String url) {
@@ -43,9 +44,10 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     }
 
     /**
-     * {@return the app's client id (masked in logs)} Required.
+     * The app's client id (masked in logs). Required.
      *
-     * @param id the identifier
+     * @param id the app's client id, not null; a credential, never logged
+     * @return this builder
      */
     public ShoplazzaOAuthBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
@@ -53,9 +55,10 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     }
 
     /**
-     * {@return the app's client secret} Required.
+     * The app's client secret. Required.
      *
-     * @param secret the secret
+     * @param secret the app's client secret, not null; never logged
+     * @return this builder
      */
     public ShoplazzaOAuthBuilder clientSecret(Secret secret) {
         this.clientSecret = Require.present(secret, "client secret");
@@ -63,9 +66,11 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     }
 
     /**
-     * {@return where the rotating refresh token lives} Required.
+     * Where the rotating refresh token lives. Required.
      *
-     * @param store the store
+     * @param store the store holding the current refresh token, not null; durable when the service
+     *     restarts or runs several instances, since each refresh makes the previous token useless
+     * @return this builder
      */
     public ShoplazzaOAuthBuilder refreshTokens(RefreshTokenStore store) {
         this.refreshTokens = Require.present(store, "refresh token store");
@@ -73,10 +78,11 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     }
 
     /**
-     * {@return how long before {@code expires_at} the token is refreshed; default
-     * {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes)}
+     * How long before {@code expires_at} the token is refreshed; default
+     * {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes).
      *
-     * @param margin the margin
+     * @param margin not negative, not null; 0 refreshes only once the token has expired
+     * @return this builder
      */
     public ShoplazzaOAuthBuilder renewBefore(Duration margin) {
         Require.present(margin, "renew before");
@@ -88,9 +94,10 @@ public final class ShoplazzaOAuthBuilder extends AdapterBuilder<ShoplazzaOAuthBu
     }
 
     /**
-     * {@return the clock deciding expiry; default the system clock}
+     * The clock deciding expiry; default the system clock.
      *
-     * @param c the c
+     * @param c the clock to read time from, not null
+     * @return this builder
      */
     public ShoplazzaOAuthBuilder clock(Clock c) {
         this.clock = Require.present(c, "clock");

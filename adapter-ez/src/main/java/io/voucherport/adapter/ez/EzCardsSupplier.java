@@ -154,7 +154,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * EZ sends in a shape the adapter cannot read is an {@code UnreadableItem} (its SKU and why) in
      * its place, the others are delivered ({@link PagedSequence#toListing()}). Safe to retry.
      *
-     * @param skus the SKUs to read
+     * @param skus the SKUs to list, not null; empty for the whole catalog
      */
     public PagedSequence<Product> catalog(List<Sku> skus) {
         PageSource<Integer, EzProduct> products = productPages(skus);
@@ -164,8 +164,9 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /**
      * {@link #catalog(List)} with each product's raw fields as EZ sent them. Safe to retry.
      *
-     * @param skus the SKUs to read
-     * @return the paged sequence
+     * @param skus the SKUs to list, not null; empty for the whole catalog
+     * @return the products with their raw fields, lazily page by page; a failure is the last
+     *     element
      */
     public PagedSequence<EzProduct> products(List<Sku> skus) {
         return PagedSequence.of(1, productPages(skus), prefetch);
@@ -200,7 +201,8 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /**
      * {@link #orders()} with EZ's own fields and the raw answer of each. Safe to retry.
      *
-     * @return the paged sequence
+     * @return EZ's orders with their raw answers, newest first, lazily page by page; a failure is
+     *     the last element
      */
     public PagedSequence<EzOrder> ezOrders() {
         return PagedSequence.of(1, this::orderPage, prefetch);
@@ -219,8 +221,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * Exchange rates for the given pairs (e.g. USD→CAD), or every rate EZ offers when none is given.
      * Safe to retry.
      *
-     * @param pairs the pairs
-     * @return the exchange rates, or the failure that prevented it (a value, never thrown)
+     * @param pairs the currency pairs to ask for (from → to), not null; empty for every rate EZ
+     *     offers
+     * @return the rates EZ quoted, or the failure that prevented it ({@code UnexpectedResponse} for
+     *     a rate that cannot be read)
      */
     public Either<ProviderFailure, List<ExchangeRate>> exchangeRates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
         return rates(pairs).map(EzRates::rates);
@@ -231,8 +235,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * and when EZ updated its rates. Failures: {@code UnexpectedResponse} for a rate or product
      * currency that cannot be read; the usual read failures. Safe to retry.
      *
-     * @param pairs the pairs
-     * @return the ez rates, or the failure that prevented it (a value, never thrown)
+     * @param pairs the currency pairs to ask for (from → to), not null; empty for every rate EZ
+     *     offers
+     * @return the rates with the currencies EZ prices products in and when it updated them, or the
+     *     failure that prevented it
      */
     public Either<ProviderFailure, EzRates> rates(List<Map.Entry<CurrencyCode, CurrencyCode>> pairs) {
         Require.present(pairs, "pairs");
@@ -263,8 +269,11 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * {@link #order(SupplierOrderId)} keeps its rates when EZ's order list omits them. Same
      * failures and retry safety as {@link #place}.
      *
-     * @param request the order request
-     * @return the ez order, or the failure that prevented it (a value, never thrown)
+     * @param request what to buy under the caller's reference, not null; lines with a face value
+     *     are refused before sending
+     * @return the order as EZ accepted it, with its order number, the currency paid with and any
+     *     cross-currency rates; or the failure that prevented it ({@code OutcomeUnknown}: look the
+     *     reference up before placing again)
      */
     public Either<ProviderFailure, EzOrder> placeOrder(OrderRequest request) {
         Require.present(request, "request");
@@ -297,7 +306,7 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * (among the newest {@value #REMEMBERED_PLACEMENTS}) they are taken from the placement's answer
      * then} Same failures as {@link #findOrder}. Safe to retry.
      *
-     * @param id the identifier
+     * @param id EZ's transaction id of the order, not null
      */
     public Either<ProviderFailure, EzOrder> order(SupplierOrderId id) {
         Require.present(id, "id");
@@ -343,9 +352,10 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
     /**
      * {@return the codes of an order, optionally only of one SKU and only the given stock ids} Safe to retry.
      *
-     * @param id the identifier
-     * @param sku the product's SKU at the provider, or none when absent
-     * @param stockIds the stock ids
+     * @param id EZ's transaction id of the order, not null
+     * @param sku the one SKU whose codes to fetch, not null; none for every SKU of the order
+     * @param stockIds EZ's {@code stockId}s of the codes to fetch (e.g. those read as
+     *     {@code UNREADABLE}), not null; empty for all
      */
     public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds) {
         return codes(id, sku, stockIds, Option.none());
@@ -357,11 +367,13 @@ public final class EzCardsSupplier implements CodeSupplier, AutoCloseable {
      * {@code PENDING} for its {@code PROCESSING} ones. {@code UNREADABLE} is no status EZ knows: it
      * is refused before sending ({@code InvalidRequest}). Safe to retry.
      *
-     * @param id the identifier
-     * @param sku the product's SKU at the provider, or none when absent
-     * @param stockIds the stock ids
-     * @param status the HTTP status, or none when absent
-     * @return the order codes, or the failure that prevented it (a value, never thrown)
+     * @param id EZ's transaction id of the order, not null
+     * @param sku the one SKU whose codes to fetch, not null; none for every SKU of the order
+     * @param stockIds EZ's {@code stockId}s of the codes to fetch, not null; empty for all
+     * @param status the code status to filter by ({@code DELIVERED} or {@code PENDING}), not null;
+     *     none for every status
+     * @return the order's codes as far as EZ delivered them, or the failure that prevented it
+     *     ({@code InvalidRequest} for {@code UNREADABLE}, refused before sending)
      */
     public Either<ProviderFailure, OrderCodes> codes(SupplierOrderId id, Option<Sku> sku, List<String> stockIds,
             Option<CodeStatus> status) {

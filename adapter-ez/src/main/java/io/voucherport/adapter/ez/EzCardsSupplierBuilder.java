@@ -33,7 +33,8 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     /**
      * {@link EzCardsSupplier#PRODUCTION}, {@link EzCardsSupplier#SANDBOX}, or a simulator's URL. Required.
      *
-     * @param url the url
+     * @param url an absolute http or https URL without query or fragment, not null; a trailing
+     *     slash is dropped
      * @return this builder
      */
     public EzCardsSupplierBuilder baseUrl(String url) {
@@ -42,9 +43,10 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     }
 
     /**
-     * {@return the API key sent as {@code x-api-key}} Required.
+     * The API key sent as {@code x-api-key}. Required.
      *
-     * @param key the key
+     * @param key EZ's API key, not null; never logged
+     * @return this builder
      */
     public EzCardsSupplierBuilder apiKey(Secret key) {
         this.apiKey = Require.present(key, "api key");
@@ -52,9 +54,11 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     }
 
     /**
-     * {@return the pre-issued access token sent as {@code Authorization: Bearer}} Required.
+     * The pre-issued access token sent as {@code Authorization: Bearer}. Required.
      *
-     * @param token the token (a secret)
+     * @param token EZ's pre-issued access token, not null; never logged (the adapter does not
+     *     refresh it)
+     * @return this builder
      */
     public EzCardsSupplierBuilder bearerToken(Secret token) {
         this.bearerToken = Require.present(token, "bearer token");
@@ -62,11 +66,13 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     }
 
     /**
-     * {@return how long after a placement its order may still be missing from a lookup by reference
-     * (see {@link CodeSupplier#referenceLookupLag()}); default 1 minute: EZ's order search lag
-     * is undocumented, and an order may still be in flight on EZ's side after the client gave up}
+     * How long after a placement its order may still be missing from a lookup by reference (see
+     * {@link CodeSupplier#referenceLookupLag()}); default 1 minute: EZ's order search lag is
+     * undocumented, and an order may still be in flight on EZ's side after the client gave up.
      *
-     * @param lag the lag
+     * @param lag not negative, not null; too short risks buying twice after a timeout, too long
+     *     delays the retry of a purchase EZ never received
+     * @return this builder
      */
     public EzCardsSupplierBuilder referenceLookupLag(Duration lag) {
         this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
@@ -76,7 +82,7 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
     /**
      * Catalog and order page size, 1 to {@value EzCardsSupplier#MAX_PAGE_SIZE}; default 100.
      *
-     * @param size the size
+     * @param size items per page, 1 to {@value EzCardsSupplier#MAX_PAGE_SIZE}
      * @return this builder
      */
     public EzCardsSupplierBuilder pageSize(int size) {
@@ -90,7 +96,7 @@ public final class EzCardsSupplierBuilder extends AdapterBuilder<EzCardsSupplier
      * {@value PagingExecutor#DEFAULT_PAGES}. Pages ahead are fetched on the shared
      * {@link PagingExecutor}, each within this supplier's pool, and handed out in order.
      *
-     * @param pages the pages
+     * @param pages pages in flight at most, 1 to {@value PagingExecutor#MAX_PAGES}
      * @return this builder
      */
     public EzCardsSupplierBuilder prefetchPages(int pages) {

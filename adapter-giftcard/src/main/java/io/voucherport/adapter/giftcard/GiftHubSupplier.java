@@ -124,7 +124,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     /**
      * {@return the products under {@code parentId}, one domain product per variant, lazily page by page} Safe to retry.
      *
-     * @param parentId the parent id
+     * @param parentId GiftHub's id of the parent product, not null; no '/', '\', '%', "." or ".."
      */
     public PagedSequence<Product> catalog(String parentId) {
         Require.identifier(parentId, "parent id");
@@ -135,7 +135,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * {@return one product's variants as domain products, and each active variant that could not be read
      * (its SKU and why)} Safe to retry. Failures: {@code NotFound} and the usual read failures.
      *
-     * @param productId the product id
+     * @param productId GiftHub's id of the product, not null; no '/', '\', '%', "." or ".."
      */
     public Either<ProviderFailure, PagedSequence.Listing<Product>> product(String productId) {
         Require.identifier(productId, "product id");
@@ -148,7 +148,8 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * lazily page by page: the same items and unreadable items as {@link #catalog()}, plus a deal
      * that cannot be read (reported beside its product). Safe to retry.
      *
-     * @return the paged sequence
+     * @return GiftHub's products with their raw fields, lazily page by page; a failure is the last
+     *     element
      */
     public PagedSequence<GiftHubProduct> products() {
         return catalog.giftHubProducts(Option.none(), spec);
@@ -157,8 +158,9 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
     /**
      * {@link #products()} under {@code parentId}, as {@link #catalog(String)}. Safe to retry.
      *
-     * @param parentId the parent id
-     * @return the paged sequence
+     * @param parentId GiftHub's id of the parent product, not null; no '/', '\', '%', "." or ".."
+     * @return the products under {@code parentId} with their raw fields, lazily page by page; a
+     *     failure is the last element
      */
     public PagedSequence<GiftHubProduct> products(String parentId) {
         Require.identifier(parentId, "parent id");
@@ -231,7 +233,7 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * {@return the order in full: codes, exchange rates, invoices, each SKU's quote, deal and face value,
      * what could not be read, and the answer itself, masked} Safe to retry.
      *
-     * @param id the identifier
+     * @param id GiftHub's id of the order, not null
      */
     public Either<ProviderFailure, GiftHubOrder> order(SupplierOrderId id) {
         Require.present(id, "id");
@@ -244,8 +246,10 @@ public final class GiftHubSupplier implements CodeSupplier, AutoCloseable {
      * Fails with {@code InvalidRequest} when the webhook's reference differs from the order's.
      * Safe to retry.
      *
-     * @param event the event
-     * @return the gift hub order, or the failure that prevented it (a value, never thrown)
+     * @param event the webhook as {@link GiftHubWebhook#parse} read it, not null; trusted for its
+     *     order id only
+     * @return the order as GiftHub holds it now, or the failure that prevented it ({@code
+     *     InvalidRequest} when the references differ, {@code NotFound} for an unknown order)
      */
     public Either<ProviderFailure, GiftHubOrder> verify(GiftHubWebhook.Event event) {
         Require.present(event, "event");

@@ -41,9 +41,11 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return GiftHub's {@code base_url} (given to each customer), or a simulator's URL} Required.
+     * GiftHub's {@code base_url} (given to each customer), or a simulator's URL. Required.
      *
-     * @param url the url
+     * @param url an absolute http or https URL without query or fragment, not null; a trailing
+     *     slash is dropped
+     * @return this builder
      */
     public GiftHubSupplierBuilder baseUrl(String url) {
         this.baseUrl = HttpSettings.baseUrl(url);
@@ -51,9 +53,10 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return the {@code client-id}} Required.
+     * The {@code client-id}. Required.
      *
-     * @param id the identifier
+     * @param id GiftHub's client id, not null; a credential, never logged
+     * @return this builder
      */
     public GiftHubSupplierBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
@@ -61,9 +64,10 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return the {@code client-secret}} Required.
+     * The {@code client-secret}. Required.
      *
-     * @param secret the secret
+     * @param secret GiftHub's client secret, not null; never logged
+     * @return this builder
      */
     public GiftHubSupplierBuilder clientSecret(Secret secret) {
         this.clientSecret = Require.present(secret, "client secret");
@@ -71,9 +75,10 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return the clock deciding token renewal and catalog freshness; default the system clock}
+     * The clock deciding token renewal and catalog freshness; default the system clock.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null
+     * @return this builder
      */
     public GiftHubSupplierBuilder clock(Clock clock) {
         this.clock = Require.present(clock, "clock");
@@ -83,7 +88,7 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     /**
      * Token lifetime assumed when a token carries no readable expiry; default one hour.
      *
-     * @param lifetime the lifetime
+     * @param lifetime how long a token is trusted when its expiry cannot be read, above zero
      * @return this builder
      */
     public GiftHubSupplierBuilder tokenLifetime(Duration lifetime) {
@@ -92,10 +97,11 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return how long before expiry the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE}
-     * (2 minutes: longer than a call with its retries, a small part of GiftHub's one-hour token)}
+     * How long before expiry the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE}
+     * (2 minutes: longer than a call with its retries, a small part of GiftHub's one-hour token).
      *
-     * @param margin the margin
+     * @param margin not negative, not null; 0 renews only once the token has expired
+     * @return this builder
      */
     public GiftHubSupplierBuilder renewBefore(Duration margin) {
         Require.present(margin, "renew before");
@@ -107,11 +113,13 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return where reference → order id bindings are kept} Required: {@link OrderReferenceStore#inMemory()}
-     * for one process or tests, a durable store (e.g. JDBC) to resume after restarts or to run
-     * several instances.
+     * Where reference → order id bindings are kept. Required:
+     * {@link OrderReferenceStore#inMemory()} for one process or tests, a durable store (e.g. JDBC) to
+     * resume after restarts or to run several instances.
      *
-     * @param store the store
+     * @param store the binding store, not null; it must never answer {@code Unbound} for a
+     *     reference it merely forgot
+     * @return this builder
      */
     public GiftHubSupplierBuilder references(OrderReferenceStore store) {
         this.references = Require.present(store, "reference store");
@@ -119,9 +127,10 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return the wallet paid from when a request names no settlement currency; default EUR}
+     * The wallet paid from when a request names no settlement currency; default EUR.
      *
-     * @param currency the ISO 4217 currency
+     * @param currency the wallet's currency, not null; a request's settlement currency overrides it
+     * @return this builder
      */
     public GiftHubSupplierBuilder wallet(CurrencyCode currency) {
         this.wallet = Require.present(currency, "wallet");
@@ -129,9 +138,11 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none}
+     * Where GiftHub posts deliveries (read them with {@link GiftHubWebhook}); default none.
      *
-     * @param url the url
+     * @param url the absolute http or https URL GiftHub should post to, not null; sent with each
+     *     order
+     * @return this builder
      */
     public GiftHubSupplierBuilder webhookUrl(String url) {
         this.webhookUrl = Option.some(HttpSettings.baseUrl(url));
@@ -139,12 +150,14 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return how long after a placement its order may still be missing from a lookup by reference
-     * (see {@link CodeSupplier#referenceLookupLag()}); default 30 seconds: lookups are answered
-     * from the {@link OrderReferenceStore}, bound before confirm, so only a placement still in
-     * flight in another instance can be missed}
+     * How long after a placement its order may still be missing from a lookup by reference (see
+     * {@link CodeSupplier#referenceLookupLag()}); default 30 seconds: lookups are answered from the
+     * {@link OrderReferenceStore}, bound before confirm, so only a placement still in flight in
+     * another instance can be missed.
      *
-     * @param lag the lag
+     * @param lag not negative, not null; too short risks buying twice when another instance is
+     *     still placing the same reference
+     * @return this builder
      */
     public GiftHubSupplierBuilder referenceLookupLag(Duration lag) {
         this.lookupLag = HttpSettings.notNegative(lag, "reference lookup lag");
@@ -155,7 +168,8 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
      * Product page size, {@value GiftHubSupplier#MIN_PAGE_SIZE} to {@value GiftHubSupplier#MAX_PAGE_SIZE};
      * default {@value GiftHubSupplier#MAX_PAGE_SIZE}.
      *
-     * @param size the size
+     * @param size products per page, {@value GiftHubSupplier#MIN_PAGE_SIZE} to
+     *     {@value GiftHubSupplier#MAX_PAGE_SIZE}
      * @return this builder
      */
     public GiftHubSupplierBuilder pageSize(int size) {
@@ -164,9 +178,11 @@ public final class GiftHubSupplierBuilder extends AdapterBuilder<GiftHubSupplier
     }
 
     /**
-     * {@return how long the catalog used to price orders is kept; default 10 minutes}
+     * How long the catalog used to price orders is kept; default 10 minutes.
      *
-     * @param ttl the ttl
+     * @param ttl how long a fetched catalog is reused, above zero; a longer one may price an order
+     *     with an outdated quote
+     * @return this builder
      */
     public GiftHubSupplierBuilder catalogTtl(Duration ttl) {
         this.catalogTtl = positive(ttl, "catalog ttl");

@@ -54,8 +54,10 @@ public final class GiftHubWebhook {
     /**
      * Reads a webhook body; {@code UnexpectedResponse} when it is not one (the body is never echoed).
      *
-     * @param body the answer's body
-     * @return the event, or the failure that prevented it (a value, never thrown)
+     * @param body the webhook request's body as GiftHub posted it, possibly null or blank; never
+     *     trusted on its own (confirm with {@link GiftHubSupplier#verify})
+     * @return the event as announced, or {@code UnexpectedResponse} when the body is not a webhook
+     *     (never thrown)
      */
     public static Either<ProviderFailure, Event> parse(String body) {
         if (body == null || body.isBlank()) {

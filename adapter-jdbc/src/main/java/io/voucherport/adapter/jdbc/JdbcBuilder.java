@@ -26,11 +26,13 @@ public abstract class JdbcBuilder<B extends JdbcBuilder<B>> {
     }
 
     /**
-     * {@return the schema holding the tables (as created by {@link JdbcSchema#createIfMissing(DataSource, String)}
-     * or by Flyway/Liquibase in that schema)} Default: none, so the connection's {@code search_path}
-     * decides. A plain lower-case identifier; anything else is refused.
+     * The schema holding the tables (as created by
+     * {@link JdbcSchema#createIfMissing(DataSource, String)} or by Flyway/Liquibase in that
+     * schema). Default: none, so the connection's {@code search_path} decides. A plain lower-case
+     * identifier; anything else is refused.
      *
-     * @param schema the schema
+     * @param schema 1 to 63 lower-case letters, digits or underscores, not null
+     * @return this builder
      */
     public B schema(String schema) {
         this.schema = JdbcSettings.schemaName(schema);
@@ -38,10 +40,11 @@ public abstract class JdbcBuilder<B extends JdbcBuilder<B>> {
     }
 
     /**
-     * {@return the longest any one statement may run before the driver cancels it and the call fails
-     * (rounded up to whole seconds; 1 second to 1 hour)} Default: 10 seconds.
+     * The longest any one statement may run before the driver cancels it and the call fails
+     * (rounded up to whole seconds; 1 second to 1 hour). Default: 10 seconds.
      *
      * @param timeout how long to wait at most
+     * @return this builder
      */
     public B queryTimeout(Duration timeout) {
         this.queryTimeout = JdbcSettings.queryTimeout(timeout);

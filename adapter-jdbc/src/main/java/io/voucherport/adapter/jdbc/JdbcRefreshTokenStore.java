@@ -41,8 +41,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      * holds a token for it already; default settings (no schema, 10 s query timeout)} One statement.
      *
      * @param dataSource the PostgreSQL data source
-     * @param name the name
-     * @param initialToken the initial token
+     * @param name the credential's key in the table (e.g. one per Shoplazza store), not blank
+     * @param initialToken the refresh token to start from when the table holds none for
+     *     {@code name}; ignored otherwise (a secret, never logged)
      */
     public static JdbcRefreshTokenStore create(DataSource dataSource, String name, Secret initialToken) {
         return builder(dataSource, name, initialToken).build();
@@ -52,8 +53,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      * {@return a builder of the store of credential {@code name}, seeded with {@code initialToken} when absent}
      *
      * @param dataSource the PostgreSQL data source
-     * @param name the name
-     * @param initialToken the initial token
+     * @param name the credential's key in the table, not blank
+     * @param initialToken the refresh token to start from when the table holds none for
+     *     {@code name} (a secret, never logged)
      */
     public static Builder builder(DataSource dataSource, String name, Secret initialToken) {
         return new Builder(dataSource, name, initialToken);

@@ -71,7 +71,8 @@ public final class JdbcSchema {
     /**
      * {@return the text of script {@code name} (one of {@link #SCRIPTS}), as shipped}
      *
-     * @param name the name
+     * @param name the script's file name, one of {@link #SCRIPTS}; any other is refused with
+     *     {@link IllegalArgumentException}
      */
     public static String script(String name) {
         Require.present(name, "script");

@@ -188,7 +188,7 @@ public final class ElasticPathPromotions implements PromotionCodes, AutoCloseabl
      * does not model ({@link ElasticPathCode#raw()}, secrets masked)} Paged, tolerant and failing as
      * {@link #codes(PromotionId)}. Safe to retry.
      *
-     * @param id the identifier
+     * @param id the promotion whose codes to list, not null
      */
     public PagedSequence<ElasticPathCode> codeAnswers(PromotionId id) {
         Require.present(id, "id");

@@ -41,7 +41,8 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     /**
      * {@link ElasticPathPromotions#US_EAST}, {@link ElasticPathPromotions#EU_WEST}, or a simulator's URL. Required.
      *
-     * @param url the url
+     * @param url an absolute http or https URL without query or fragment, not null; a trailing
+     *     slash is dropped
      * @return this builder
      */
     public ElasticPathPromotionsBuilder baseUrl(String url) {
@@ -50,9 +51,10 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     }
 
     /**
-     * {@return the client id (a credential: masked in logs and messages)} Required.
+     * The client id (a credential: masked in logs and messages). Required.
      *
-     * @param id the identifier
+     * @param id the store's client id, not null; a credential, never logged
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder clientId(Secret id) {
         this.clientId = Require.present(id, "client id");
@@ -60,9 +62,11 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     }
 
     /**
-     * {@return the client secret, for {@code client_credentials} (full access); without it the {@code implicit} grant is used}
+     * The client secret, for {@code client_credentials} (full access); without it the
+     * {@code implicit} grant is used.
      *
-     * @param secret the secret
+     * @param secret the store's client secret, not null; never logged
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder clientSecret(Secret secret) {
         this.clientSecret = Option.some(Require.present(secret, "client secret"));
@@ -72,7 +76,7 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     /**
      * Standard promotions (default) or Promotions Builder ({@link PromotionKind#RULE_BASED}).
      *
-     * @param engine the engine
+     * @param engine which of the store's promotion engines this adapter works with, not null
      * @return this builder
      */
     public ElasticPathPromotionsBuilder kind(PromotionKind engine) {
@@ -81,9 +85,10 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     }
 
     /**
-     * {@return the clock deciding token renewal; default the system clock}
+     * The clock deciding token renewal; default the system clock.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder clock(Clock clock) {
         this.clock = Require.present(clock, "clock");
@@ -91,9 +96,11 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
     }
 
     /**
-     * {@return how long before {@code expires} the token is renewed; default {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes)}
+     * How long before {@code expires} the token is renewed; default
+     * {@link TokenCache#DEFAULT_RENEW_BEFORE} (2 minutes).
      *
-     * @param margin the margin
+     * @param margin not negative, not null; 0 renews only once the token has expired
+     * @return this builder
      */
     public ElasticPathPromotionsBuilder renewBefore(Duration margin) {
         this.renewBefore = HttpSettings.notNegative(margin, "renew before");
@@ -104,7 +111,7 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
      * Codes and promotions per page, 1 to {@value ElasticPathPromotions#MAX_PAGE_SIZE}; default
      * {@value ElasticPathPromotions#MAX_PAGE_SIZE}.
      *
-     * @param size the size
+     * @param size items per page, 1 to {@value ElasticPathPromotions#MAX_PAGE_SIZE}
      * @return this builder
      */
     public ElasticPathPromotionsBuilder pageSize(int size) {
@@ -116,7 +123,8 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
      * Client-side limit in requests per second (100 on production stores, 25 on development
      * stores); 0 turns the limiter off. Default {@value ElasticPathPromotions#DEFAULT_REQUESTS_PER_SECOND}.
      *
-     * @param rate the rate
+     * @param rate requests per second at most for this adapter, 0 or more (0: no client-side limit,
+     *     Elastic Path's 429s still handled)
      * @return this builder
      */
     public ElasticPathPromotionsBuilder requestsPerSecond(int rate) {
@@ -131,7 +139,7 @@ public final class ElasticPathPromotionsBuilder extends AdapterBuilder<ElasticPa
      * Pages ahead are fetched on the shared {@link PagingExecutor}, each within this adapter's rate
      * limiter and pool, and handed out in order.
      *
-     * @param pages the pages
+     * @param pages pages in flight at most, 1 to {@value PagingExecutor#MAX_PAGES}
      * @return this builder
      */
     public ElasticPathPromotionsBuilder prefetchPages(int pages) {

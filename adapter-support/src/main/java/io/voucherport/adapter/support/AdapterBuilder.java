@@ -63,15 +63,17 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * {@return the budget of one whole call of a port method, above 0 and at most 10 minutes; default
-     * {@link #DEFAULT_CALL_TIMEOUT} (60 s)} It covers everything the call does: renewing a token,
-     * every attempt and the waits between retries, waiting for a pooled connection, connecting,
-     * sending, and reading the whole answer however slowly it arrives. No retry or retry wait is
-     * started that would end past it; when it passes mid-exchange the connection is aborted
-     * (closed, never drained or reused). A call stopped by it is {@code Unavailable} — or
-     * {@code OutcomeUnknown} for a call that changes something once its request was sent.
+     * The budget of one whole call of a port method; default {@link #DEFAULT_CALL_TIMEOUT} (60 s).
+     * It covers everything the call does: renewing a token, every attempt and the waits between
+     * retries, waiting for a pooled connection, connecting, sending, and reading the whole answer
+     * however slowly it arrives. No retry or retry wait is started that would end past it; when it
+     * passes mid-exchange the connection is aborted (closed, never drained or reused). A call
+     * stopped by it is {@code Unavailable} — or {@code OutcomeUnknown} for a call that changes
+     * something once its request was sent.
      *
-     * @param timeout how long to wait at most
+     * @param timeout the budget, above 0 and at most 10 minutes; otherwise
+     *     {@link IllegalArgumentException}
+     * @return this builder
      */
     public B callTimeout(Duration timeout) {
         this.callTimeout = HttpSettings.timeout(timeout, "call timeout");
@@ -79,9 +81,12 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * {@return a pooled client shared with other adapters; default: a pool of the adapter's own, closed with it}
+     * Uses a pooled client shared with other adapters, so they share one connection pool, proxy
+     * and TLS setup; the adapter never closes it (its owner does, after closing the adapters).
+     * Default: a pool of the adapter's own, closed with the adapter.
      *
-     * @param client the HTTP client
+     * @param client the shared client, not null and not yet closed
+     * @return this builder
      */
     public B httpClient(SharedHttpClient client) {
         this.httpClient = Require.present(client, "http client");
@@ -89,9 +94,11 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * {@return how much HTTP to log (always masked); default none}
+     * How much HTTP to log; default {@link HttpLogLevel#NONE}. Whatever the level, keys, tokens,
+     * codes, PINs and links are masked before anything is written.
      *
-     * @param level the level
+     * @param level how much of each exchange to log, not null
+     * @return this builder
      */
     public B logLevel(HttpLogLevel level) {
         this.logLevel = Require.present(level, "log level");
@@ -99,9 +106,12 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * {@return how safe reads are retried (429, 5xx, I/O errors); default {@link RetryPolicy#DEFAULT}}
+     * How safe reads are retried on 429, 5xx and I/O errors; default {@link RetryPolicy#DEFAULT}.
+     * Calls that change something (placing an order, creating a code) are never retried blind,
+     * whatever the policy, so a purchase is never made twice.
      *
-     * @param policy the polling policy
+     * @param policy how many attempts and how long to wait between them, not null
+     * @return this builder
      */
     public B retryPolicy(RetryPolicy policy) {
         this.retryPolicy = Require.present(policy, "retry policy");
@@ -109,9 +119,11 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     }
 
     /**
-     * {@return how retries (and rate limiters) wait; replace in tests to run in virtual time}
+     * How retries and rate limiters wait; default {@link Sleeper#THREAD} (real time). Replace in
+     * tests to run in virtual time.
      *
-     * @param waiting the clock and the way to wait
+     * @param waiting the clock and the way to wait, not null
+     * @return this builder
      */
     public B sleeper(Sleeper waiting) {
         this.sleeper = Require.present(waiting, "sleeper");
@@ -121,7 +133,8 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     /**
      * Largest answer read before it is refused as an unexpected response; default {@value #DEFAULT_MAX_RESPONSE_BYTES}.
      *
-     * @param bytes the bytes
+     * @param bytes the largest answer body to read, at least 1; otherwise
+     *     {@link IllegalArgumentException}
      * @return this builder
      */
     public B maxResponseBytes(int bytes) {
@@ -136,18 +149,19 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
      * Guarded: a listener that throws never changes a call's result. Default
      * {@link VoucherportListener#none()}.
      *
-     * @param callListener the listener
+     * @param callListener who hears every call, not null; it is wrapped so that its failures are
+     *     logged (names only) and swallowed
      * @return this builder
      */
     public B listener(VoucherportListener callListener) {
-        this.listener = VoucherportListener.guarded(Require.present(callListener, "listener"));
+        this.listener = ListenerLog.guarded(Require.present(callListener, "listener"));
         return self();
     }
 
     /**
      * The same as {@link #listener(VoucherportListener)}.
      *
-     * @param callListener the listener
+     * @param callListener who hears every call, not null
      * @return this builder
      */
     public B observer(VoucherportListener callListener) {
@@ -210,7 +224,7 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
          * @param listener who hears every call (guarded)
          */
         public Settings {
-            listener = listener == null ? VoucherportListener.none() : VoucherportListener.guarded(listener);
+            listener = ListenerLog.guarded(listener);
         }
 
         /** {@return the configured shared client, or a new one the adapter owns (and must close)} */
@@ -222,7 +236,7 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     /**
      * The HTTP client an adapter uses, and whether the adapter owns it.
      *
-     * @param client the pooled client
+     * @param client the pooled client the adapter's calls go through
      * @param owned whether the adapter created it (and so closes it)
      */
     public record Http(SharedHttpClient client, boolean owned) implements AutoCloseable {

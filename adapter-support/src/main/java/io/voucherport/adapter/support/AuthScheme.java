@@ -24,7 +24,8 @@ public sealed interface AuthScheme permits AuthScheme.Header {
     /**
      * {@code Authorization: Bearer <token>}.
      *
-     * @return the auth scheme
+     * @return the scheme sending the token in the {@code Authorization} header after
+     *     {@code Bearer }
      */
     static AuthScheme bearer() {
         return new Header("Authorization", "Bearer ");
@@ -33,8 +34,9 @@ public sealed interface AuthScheme permits AuthScheme.Header {
     /**
      * {@code <name>: <token>}, e.g. Shoplazza's {@code Access-Token}; {@code name} must be masked.
      *
-     * @param name the name
-     * @return the auth scheme
+     * @param name the header's name, not blank; one of {@link Masker#COMMON_HEADERS}, else refused
+     *     with {@link IllegalArgumentException}
+     * @return the scheme sending the bare token in header {@code name}
      */
     static AuthScheme header(String name) {
         return new Header(name, "");

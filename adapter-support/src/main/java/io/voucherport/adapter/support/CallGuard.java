@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * {@link ErrorClassifier}. A safe operation is retried on transient failures by the
  * {@link RetryPolicy}; one that changes something is called once, and any doubt after sending
  * (timeout, dropped connection, 5xx, unreadable answer) is {@code OutcomeUnknown}, never "failed".
- * Every call is told to the {@link VoucherportListener} (guarded: it never changes a result): opened
+ * Every call is told to the {@link VoucherportListener} (guarded, its failures logged: it never changes a result): opened
  * before the first attempt, each attempt as it ends, the end once the result is known.
  */
 final class CallGuard {
@@ -56,7 +56,7 @@ final class CallGuard {
         this.classifier = Require.present(classifier, "error classifier");
         this.retryPolicy = Require.present(retryPolicy, "retry policy");
         this.sleeper = Require.present(sleeper, "sleeper");
-        this.listener = VoucherportListener.guarded(listener);
+        this.listener = ListenerLog.guarded(Require.present(listener, "listener"));
     }
 
     /** Notes the HTTP status of an answer being decoded on this thread, for the listener's events. */

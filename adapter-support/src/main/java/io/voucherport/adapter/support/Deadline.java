@@ -27,7 +27,8 @@ public final class Deadline {
     /**
      * {@return a deadline {@code budget} from now}
      *
-     * @param budget the budget
+     * @param budget how long the whole call may take, not negative, not null; above one day counts
+     *     as one day
      */
     public static Deadline after(Duration budget) {
         HttpSettings.notNegative(budget, "budget");

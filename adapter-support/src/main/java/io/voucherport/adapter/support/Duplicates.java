@@ -23,9 +23,11 @@ public final class Duplicates {
      * without one: looked up by its reference with {@code lookup}; left without it when the lookup
      * finds none or fails. Any other failure as it is.
      *
-     * @param failure the failure
-     * @param lookup the lookup, or none when absent
-     * @return the provider failure
+     * @param failure the failure a placement got, not null
+     * @param lookup the supplier's lookup by reference (its {@code findOrderByReference}), not
+     *     null; called only for a {@code DuplicateReference} without the existing order
+     * @return the same failure, with the existing order added when the lookup found it; never
+     *     throws for a failed lookup
      */
     public static ProviderFailure withExistingOrder(ProviderFailure failure,
             Function<OrderReference, Either<ProviderFailure, Option<SupplierOrder>>> lookup) {

@@ -15,8 +15,10 @@ public interface ErrorClassifier {
     /**
      * {@return the failure {@code problem} means for {@code operation}}
      *
-     * @param problem the problem
-     * @param operation the operation being called
+     * @param problem the provider's error answer as decoded (status, request id, message,
+     *     retry-after), not null
+     * @param operation the call that got it, not null; whether it changes something decides between
+     *     {@code Unavailable} and {@code OutcomeUnknown}
      */
     ProviderFailure classify(HttpProblem problem, Operation operation);
 
@@ -25,8 +27,8 @@ public interface ErrorClassifier {
      * 404 → not found; 429 → rate limited; 5xx → unavailable on a safe call and outcome unknown
      * on a call that changes something (the server may have acted before failing).
      *
-     * @param provider the provider's name
-     * @return the error classifier
+     * @param provider the provider's name in the failures it makes, not blank
+     * @return a classifier by HTTP status alone; never throws
      */
     static ErrorClassifier standard(String provider) {
         return (problem, operation) -> {

@@ -23,11 +23,12 @@ public final class FeignSetup {
     /**
      * {@return a Feign builder over {@code http} with an adapter's shared {@code settings}; the adapter adds its interceptors and target}
      *
-     * @param settings the HTTP settings
-     * @param http the shared HTTP client
+     * @param settings the adapter's settings (timeouts, answer size limit, log level), not null
+     * @param http the pooled HTTP client the requests go through, not null
      * @param mapper the JSON mapper
-     * @param logger the logger
-     * @param problems the problems
+     * @param logger the masking logger of this provider's calls, not null
+     * @param problems decodes error answers into {@link ProviderProblemException}s for the error
+     *     classifier, not null
      */
     public static Feign.Builder builder(AdapterBuilder.Settings settings, AdapterBuilder.Http http, ObjectMapper mapper,
             MaskingLogger logger, ProblemDecoder problems) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * An error answer as read off the wire, before it becomes a domain failure.
  *
- * @param status the HTTP status
+ * @param status the HTTP status of the error answer (4xx or 5xx in practice)
  * @param requestId the provider's request id, from the body or a header
  * @param code the provider's machine-readable error code, e.g. {@code CLIENT_ORDER_NUMBER_DUPLICATE}
  * @param messages the provider's human-readable messages
@@ -21,7 +21,7 @@ public record HttpProblem(
     /**
      * Validates and copies.
      *
-     * @param status the HTTP status
+     * @param status the HTTP status of the error answer
      * @param requestId the provider's request id, from the body or a header
      * @param code the provider's machine-readable error code, e.g. {@code CLIENT_ORDER_NUMBER_DUPLICATE}
      * @param messages the provider's human-readable messages
@@ -37,7 +37,7 @@ public record HttpProblem(
     /**
      * {@return the failure details of this problem for {@code provider}}
      *
-     * @param provider the provider's name
+     * @param provider the provider's name the failure is reported under, not blank
      */
     public FailureDetails details(String provider) {
         return FailureDetails.of(provider, status, requestId, describe());
@@ -46,7 +46,8 @@ public record HttpProblem(
     /**
      * For example {@code HTTP 409 CLIENT_ORDER_NUMBER_DUPLICATE: duplicate client order number}.
      *
-     * @return the text
+     * @return a one-line description for failures and logs: the status, the provider's error code
+     *     and its messages
      */
     public String describe() {
         StringBuilder text = new StringBuilder("HTTP ").append(status);

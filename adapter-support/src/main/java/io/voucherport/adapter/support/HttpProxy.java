@@ -36,9 +36,11 @@ public final class HttpProxy {
     /**
      * A proxy without credentials.
      *
-     * @param host the proxy's host name or IP address (no scheme, no port)
+     * @param host the proxy's host name or IPv4 address (no scheme, port, path or space; an IPv6
+     *     literal is refused); kept lower-cased
      * @param port the proxy's port, 1 to 65535
-     * @return the proxy
+     * @return a proxy reached at {@code host:port}, sent no credentials (add them with
+     *     {@link #withCredentials(String, Secret)})
      * @throws IllegalArgumentException if the host is blank or holds a scheme, path, port or space,
      *     or the port is out of range
      */
@@ -51,7 +53,7 @@ public final class HttpProxy {
      * {@code Proxy-Authorization: Basic}.
      *
      * @param user the user name: not blank, without {@code :} or control characters
-     * @param secret the password
+     * @param secret the password, never shown in {@link #toString()}, a log line or a failure
      * @return a proxy with the same address and these credentials
      * @throws IllegalArgumentException if the user name is blank or holds {@code :} or a control
      *     character
@@ -71,7 +73,7 @@ public final class HttpProxy {
     /**
      * The proxy's host.
      *
-     * @return the host name or IP address
+     * @return the host name or IPv4 address, lower-cased
      */
     public String host() {
         return host;
@@ -80,7 +82,7 @@ public final class HttpProxy {
     /**
      * The proxy's port.
      *
-     * @return the port
+     * @return the port, 1 to 65535
      */
     public int port() {
         return port;
@@ -128,7 +130,7 @@ public final class HttpProxy {
     /**
      * A hash of the address and user name (never of the password).
      *
-     * @return the hash
+     * @return a hash consistent with {@link #equals(Object)} that depends on no secret
      */
     @Override
     public int hashCode() {

@@ -14,7 +14,7 @@ public final class HttpSettings {
     /**
      * {@return an absolute http(s) URL without query or fragment, returned without a trailing slash}
      *
-     * @param url the url
+     * @param url the URL as configured, not blank; surrounding blanks are ignored
      */
     public static String baseUrl(String url) {
         Require.text(url, "base URL");
@@ -34,9 +34,9 @@ public final class HttpSettings {
     /**
      * {@return a page size from {@code min} to {@code max}, or an exception naming the range}
      *
-     * @param size the size
-     * @param min the min
-     * @param max the max
+     * @param size the page size as configured
+     * @param min the smallest size the provider takes, at least 1
+     * @param max the largest size the provider takes
      */
     public static int pageSize(int size, int min, int max) {
         if (size < min || size > max) {
@@ -62,7 +62,7 @@ public final class HttpSettings {
     /**
      * {@return a duration that is not negative, or an exception naming the field}
      *
-     * @param duration the duration
+     * @param duration the duration as configured, not null
      * @param field the field's name, used in the failure message
      */
     public static Duration notNegative(Duration duration, String field) {

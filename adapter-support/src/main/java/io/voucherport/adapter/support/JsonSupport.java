@@ -85,7 +85,8 @@ public final class JsonSupport {
     /**
      * {@link #newObjectMapper()} reading and writing {@code snake_case} names (Elastic Path, Shoplazza).
      *
-     * @return the object mapper
+     * @return a new mapper, as lenient and as bounded as {@link #newObjectMapper()}; each call
+     *     makes its own
      */
     public static ObjectMapper newSnakeCaseMapper() {
         return newObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -95,8 +96,8 @@ public final class JsonSupport {
      * {@code value} when it is within {@link Require#decimal} bounds (null stays null); otherwise a
      * {@link MalformedAnswerException} naming the bounds, never the number.
      *
-     * @param value the value
-     * @return the big decimal
+     * @param value a number read from an answer, possibly null
+     * @return {@code value} unchanged, or null for null
      */
     public static BigDecimal bounded(BigDecimal value) {
         if (value == null) {
@@ -113,7 +114,7 @@ public final class JsonSupport {
      * {@return a number a provider sent as text (a field the adapter reads leniently): {@link #bounded}, after
      * refusing text longer than {@value #MAX_NUMBER_LENGTH} characters before parsing it}
      *
-     * @param text the text
+     * @param text a number as the provider sent it in a string field, not null
      * @throws NumberFormatException when {@code text} is no decimal number
      * @throws MalformedAnswerException when it is one beyond the bounds
      */

@@ -87,8 +87,10 @@ public final class Masker {
      * tokens) wherever they appear; values shorter than 4 characters are ignored as too likely to
      * match by chance}
      *
-     * @param extraFields the extra fields
-     * @param secretValues the secret values
+     * @param extraFields names of the provider's own sensitive fields (matched ignoring case,
+     *     {@code _} and {@code -}), not null
+     * @param secretValues the secret values themselves (revealed only to build the masker, never
+     *     kept elsewhere), not null; null entries are skipped
      */
     public static Masker of(Collection<String> extraFields, Collection<String> secretValues) {
         List<String> h = new ArrayList<>(COMMON_HEADERS);
@@ -108,7 +110,7 @@ public final class Masker {
     /**
      * {@return this masker also masking the headers {@code names} (e.g. a provider's static secret headers)}
      *
-     * @param names the names
+     * @param names header names to mask (ignoring case), not null
      */
     public Masker withHeaders(Collection<String> names) {
         List<String> h = new ArrayList<>(headers);
@@ -121,7 +123,7 @@ public final class Masker {
      * {@code namePatterns} (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *}
      * is a wildcard): a provider's secret subtrees and containers, masked whole in logs}
      *
-     * @param namePatterns the name patterns
+     * @param namePatterns field name patterns, e.g. {@code "redeem*"}, not null
      */
     public Masker withFieldPatterns(Collection<String> namePatterns) {
         List<String> all = new ArrayList<>(patterns);
@@ -141,7 +143,7 @@ public final class Masker {
     /**
      * {@return whether header {@code name} is masked}
      *
-     * @param name the name
+     * @param name a header name in any case; null is never sensitive
      */
     public boolean sensitiveHeader(String name) {
         return name != null && headers.contains(normalise(name));
@@ -150,7 +152,8 @@ public final class Masker {
     /**
      * {@return whether field {@code name} (JSON, form or query) is masked}
      *
-     * @param name the name
+     * @param name a field name in any case, {@code _} and {@code -} ignored; null is never
+     *     sensitive
      */
     public boolean sensitiveField(String name) {
         if (name == null) {
@@ -171,8 +174,9 @@ public final class Masker {
     /**
      * {@return the value of header {@code name} as it may be logged}
      *
-     * @param name the name
-     * @param value the value
+     * @param name the header's name; a sensitive one is masked whole
+     * @param value the header's value as sent, possibly null; configured secret values in it are
+     *     masked
      */
     public String header(String name, String value) {
         return sensitiveHeader(name) ? MASK : literals(value);
@@ -181,8 +185,9 @@ public final class Masker {
     /**
      * {@code text} with every configured secret value replaced by {@link #MASK}.
      *
-     * @param text the text
-     * @return the text
+     * @param text any text, possibly null or empty (answered as it is)
+     * @return {@code text} with each configured secret value (4 characters or more) replaced by
+     *     {@link #MASK}
      */
     public String literals(String text) {
         if (text == null || text.isEmpty()) {
@@ -200,7 +205,7 @@ public final class Masker {
     /**
      * {@return a URL as it may be logged: its query masked as a form, secret values masked everywhere}
      *
-     * @param url the url
+     * @param url the URL as sent, possibly null (answered as null)
      */
     public String url(String url) {
         if (url == null) {
@@ -221,8 +226,9 @@ public final class Masker {
      * text), sensitive form or query fields, and configured secret values. One pass per kind, no
      * regular expression.
      *
-     * @param text the text
-     * @return the text
+     * @param text any text, possibly null or empty (answered as it is)
+     * @return {@code text} with every secret it can find masked; the structure around each secret
+     *     kept for reading
      */
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -262,9 +268,9 @@ public final class Masker {
     /**
      * {@return the line logged instead of a body that is not shown}
      *
-     * @param length the length
-     * @param contentType the content type
-     * @param reason the reason
+     * @param length the body's size in bytes
+     * @param contentType the body's content type, or null; reduced to its media type
+     * @param reason why the body is not shown, in words; never the body itself
      */
     public static String withheld(long length, String contentType, String reason) {
         return "<" + length + " bytes of " + mediaType(contentType) + ", not logged: " + reason + ">";

@@ -46,8 +46,8 @@ public final class MaskingLogger extends Logger {
      * Logs to {@code io.voucherport.http.<provider>} through {@code masker}, reading at most
      * {@code maxResponseBytes + 1} bytes of an answer to log it (the adapter's response size limit).
      *
-     * @param provider the provider's name
-     * @param masker the masker
+     * @param provider the provider's name, not blank; the last part of the logger's name
+     * @param masker what to mask in every line (headers, fields, secret values), not null
      * @param maxResponseBytes the most response bytes
      */
     public MaskingLogger(String provider, Masker masker, int maxResponseBytes) {

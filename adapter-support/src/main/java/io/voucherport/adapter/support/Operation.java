@@ -52,8 +52,10 @@ public record Operation(String name, boolean changesSomething, Option<OrderRefer
     /**
      * Placing the order with {@code reference} (the caller's idempotency key): a write.
      *
-     * @param reference the caller's order reference, unique per purchase
-     * @return the operation
+     * @param reference the caller's reference the order is placed under, not null; kept so that an
+     *     error classifier can turn a duplicate refusal into {@code DuplicateReference}
+     * @return a write named {@code "place"}, never retried, any doubt after sending being
+     *     {@code OutcomeUnknown}
      */
     public static Operation placing(OrderReference reference) {
         return new Operation("place", true, Option.some(Require.present(reference, "reference")));

@@ -44,8 +44,9 @@ public final class PagingExecutor {
     /**
      * {@code pages} in flight on the shared pool.
      *
-     * @param pages the pages
-     * @return the prefetch
+     * @param pages pages in flight at most, 1 to {@value #MAX_PAGES}
+     * @return the prefetch setting an adapter hands to {@link PagedSequence}, fetching on the
+     *     shared pool
      */
     public static PagedSequence.Prefetch prefetch(int pages) {
         return new PagedSequence.Prefetch(pages(pages), POOL);
@@ -54,8 +55,9 @@ public final class PagingExecutor {
     /**
      * Validates a prefetch setting: 1 (one page at a time) to {@value #MAX_PAGES}.
      *
-     * @param pages the pages
-     * @return the number
+     * @param pages the setting to check
+     * @return {@code pages}; throws {@link IllegalArgumentException} when it is outside 1 to
+     *     {@value #MAX_PAGES}
      */
     public static int pages(int pages) {
         Require.positive(pages, "prefetch pages");

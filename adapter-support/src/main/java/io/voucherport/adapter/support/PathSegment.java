@@ -29,9 +29,11 @@ public final class PathSegment {
      * {@code text} encoded as one path segment, or (left) why it cannot be one; {@code what} names
      * the text in the reason. Check it before anything is sent.
      *
-     * @param text the text
-     * @param what the what
-     * @return the text, or the string that prevented it (a value, never thrown)
+     * @param text the value to place in the path (an id from the caller or a provider), not null
+     * @param what what the value is, e.g. {@code "order id"}, not blank; named in the reason, the
+     *     value never is
+     * @return the value with every byte but unreserved ASCII percent-encoded, or (left) why it
+     *     cannot be a path segment: empty, or a {@code .} or {@code ..} part, encoded or not
      */
     public static Either<String, String> encode(String text, String what) {
         Require.present(text, "text");

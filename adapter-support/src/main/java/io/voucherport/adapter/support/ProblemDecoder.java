@@ -41,7 +41,8 @@ public final class ProblemDecoder implements ErrorDecoder {
         /**
          * {@return the error body's contents}
          *
-         * @param body the answer's body
+         * @param body the error answer's first bytes (at most the error body limit), not null,
+         *     possibly not JSON
          */
         ParsedBody parse(byte[] body);
     }
@@ -50,8 +51,9 @@ public final class ProblemDecoder implements ErrorDecoder {
      * {@return a parser for error bodies that are JSON objects: {@code read} gets the object; a body that is
      * not a JSON object, or that {@code read} fails on, is {@link ParsedBody#EMPTY}}
      *
-     * @param json the JSON
-     * @param read the read
+     * @param json the mapper to read the body with, not null
+     * @param read reads the provider's fields from the body's JSON object, not null; may throw,
+     *     which counts as an unreadable body
      */
     public static BodyParser jsonObject(ObjectMapper json, Function<JsonNode, ParsedBody> read) {
         Require.present(json, "json");
@@ -69,7 +71,7 @@ public final class ProblemDecoder implements ErrorDecoder {
     /**
      * {@return the non-blank text of a string, number or boolean node; none for anything else}
      *
-     * @param node the node
+     * @param node a JSON node, possibly null or missing
      */
     public static Option<String> text(JsonNode node) {
         return Option.of(node).filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank());
@@ -81,8 +83,9 @@ public final class ProblemDecoder implements ErrorDecoder {
     /**
      * A decoder using {@code parser} and taking request ids also from {@code requestIdHeaders}.
      *
-     * @param parser the parser
-     * @param requestIdHeaders the request id headers
+     * @param parser reads the provider's error body, not null
+     * @param requestIdHeaders headers to take the request id from when the body carries none, in
+     *     order of preference, not null
      */
     public ProblemDecoder(BodyParser parser, List<String> requestIdHeaders) {
         this.parser = Require.present(parser, "parser");
@@ -119,8 +122,8 @@ public final class ProblemDecoder implements ErrorDecoder {
     /**
      * {@return the first non-blank value of the first of {@code names} present (names compared case-insensitively)}
      *
-     * @param headers the headers
-     * @param names the names
+     * @param headers the answer's headers as Feign gives them, not null
+     * @param names header names to try, in order of preference, not null
      */
     public static Option<String> header(Map<String, Collection<String>> headers, List<String> names) {
         for (Map.Entry<String, Collection<String>> h : headers.entrySet()) {
@@ -155,7 +158,7 @@ public final class ProblemDecoder implements ErrorDecoder {
     /**
      * {@return the body as UTF-8 text, for parsers}
      *
-     * @param body the answer's body
+     * @param body the error answer's bytes, not null
      */
     public static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);

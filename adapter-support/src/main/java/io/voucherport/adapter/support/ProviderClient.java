@@ -63,11 +63,12 @@ public final class ProviderClient<A> implements AutoCloseable {
      * {@return a client of {@code type} at {@code baseUrl}, over the settings' shared pool or (when none was
      * configured) a pool of its own that {@link #close()} releases}
      *
-     * @param <A> the type of the values
-     * @param type the type
-     * @param baseUrl the provider's base URL
+     * @param <A> the provider's Feign interface
+     * @param type the provider's Feign interface, not null
+     * @param baseUrl an absolute http or https URL without query or fragment, not null
      * @param spec the provider's specification
-     * @param settings the HTTP settings
+     * @param settings the adapter's settings (timeouts, retries, logging, pool), as its builder
+     *     made them; not null
      */
     public static <A> ProviderClient<A> open(Class<A> type, String baseUrl, ProviderSpec spec,
             AdapterBuilder.Settings settings) {
@@ -78,10 +79,10 @@ public final class ProviderClient<A> implements AutoCloseable {
      * Another interface of the same provider (e.g. its token endpoint) at {@code baseUrl}, on this
      * client's pool, described by {@code other}. Closing it leaves the pool to this client.
      *
-     * @param <B> the type of the values
-     * @param type the type
+     * @param <B> the other Feign interface
+     * @param type the other Feign interface, not null
      * @param baseUrl the provider's base URL
-     * @param other the other
+     * @param other how that interface is called (its own error body, auth, masking), not null
      * @return a new client for the other interface, sharing this one's pooled HTTP client
      */
     public <B> ProviderClient<B> sibling(Class<B> type, String baseUrl, ProviderSpec other) {
@@ -91,9 +92,11 @@ public final class ProviderClient<A> implements AutoCloseable {
     /**
      * {@return a safe call, retried on transient failures; see the class comment}
      *
-     * @param <T> the type of the values
-     * @param operation the operation being called
-     * @param call the call
+     * @param <T> the type of the call's answer
+     * @param operation a short name of what the call does, e.g. {@code "catalog"}; in logs and the
+     *     listener's events, never a secret
+     * @param call the call on the provider's interface, not null; it may run several times, so it
+     *     must not change anything
      */
     public <T> Either<ProviderFailure, T> read(String operation, Function<A, T> call) {
         return call(Operation.read(operation), call);
@@ -102,9 +105,11 @@ public final class ProviderClient<A> implements AutoCloseable {
     /**
      * {@return a call that changes something, made once (plus once after a rejected token); see the class comment}
      *
-     * @param <T> the type of the values
-     * @param operation the operation being called
-     * @param call the call
+     * @param <T> the type of the call's answer
+     * @param operation a short name of what the call does, e.g. {@code "place"}; in logs and the
+     *     listener's events, never a secret
+     * @param call the call on the provider's interface, not null; sent once, any doubt after
+     *     sending is {@code OutcomeUnknown}
      */
     public <T> Either<ProviderFailure, T> write(String operation, Function<A, T> call) {
         return call(Operation.write(operation), call);
@@ -163,7 +168,8 @@ public final class ProviderClient<A> implements AutoCloseable {
      * {@return an invalid request refused before anything was sent (a provider's documented limit the
      * request exceeds): provably not applied, never retried} Adapters return it as {@code Left}.
      *
-     * @param reason the reason
+     * @param reason what limit the request breaks, in words, not blank; in logs and the failure's
+     *     message, so never a secret
      */
     public ProviderFailure refusal(String reason) {
         Require.text(reason, "reason");

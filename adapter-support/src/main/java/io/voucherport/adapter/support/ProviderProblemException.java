@@ -13,7 +13,7 @@ public final class ProviderProblemException extends RuntimeException {
     /**
      * Wraps a problem; no stack trace is captured.
      *
-     * @param problem the problem
+     * @param problem the decoded error answer, not null; its description becomes the message
      */
     public ProviderProblemException(HttpProblem problem) {
         super(problem.describe(), null, false, false);

@@ -97,8 +97,9 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * With the adapter's error classifier and error body parser, request ids also read from {@code requestIdHeaders}.
      *
-     * @param errors the errors
-     * @param body the answer's body
+     * @param errors the adapter's error classifier, deciding which failure each error answer is;
+     *     not null
+     * @param body reads the provider's error body shape (message, reasons, request id), not null
      * @param requestIdHeaders headers that may carry the provider's request id
      * @return a copy of this spec with the change (specs are immutable)
      */
@@ -110,7 +111,8 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Also masking the provider's own sensitive JSON fields (codes, PINs, links).
      *
-     * @param fields the fields
+     * @param fields the names of JSON fields whose values are masked in logs, e.g. {@code "pin"};
+     *     matched by name anywhere in a body
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withMaskedFields(String... fields) {
@@ -123,7 +125,7 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Also masking {@code secrets}' values wherever they appear in a log line (a static token, a client id).
      *
-     * @param secrets the secrets
+     * @param secrets the values to mask wherever they appear in a log line, each not null
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withMaskedValues(Secret... secrets) {
@@ -138,8 +140,9 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Also sending header {@code name} with {@code value} on every call (masked in logs).
      *
-     * @param header the header
-     * @param value the value
+     * @param header the header's name, one of {@link Masker#COMMON_HEADERS} (e.g.
+     *     {@code x-api-key}) so that every log masks it
+     * @param value the header's value, not null; masked in logs
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withStaticHeader(String header, Secret value) {
@@ -153,9 +156,10 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * Authorising every call with a token from {@code source}, sent as {@code how}; after a failure
      * {@code rejected} accepts, the token is replaced once and the call made once more.
      *
-     * @param source the source
-     * @param how the how
-     * @param rejectedWhen the rejected when
+     * @param source where the current token comes from and how a rejected one is replaced, not null
+     * @param how how the token travels (a bearer header or a named header), not null
+     * @param rejectedWhen which failures mean the token was refused, not null; keep it narrow,
+     *     since each match costs a token renewal and one more attempt
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withTokens(TokenSource source, AuthScheme how, Predicate<ProviderFailure> rejectedWhen) {
@@ -169,7 +173,8 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * code containers, so that a code arriving under any name inside them is never kept. The
      * structure (field names, array lengths) stays readable.
      *
-     * @param names the names
+     * @param names field names to mask below (ignoring case, {@code _} and {@code -}), each not
+     *     blank
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withSecretSubtrees(String... names) {
@@ -188,8 +193,9 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      * container that is no object is masked. An allow-list: a code under a name nobody foresaw is
      * masked too.
      *
-     * @param container the container
-     * @param kept the kept
+     * @param container the name of the object field whose entries hold codes, not blank
+     * @param kept the only fields each entry keeps readable, e.g. {@code "sku"}; every other field
+     *     is masked
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withSecretEntries(String container, String... kept) {
@@ -202,7 +208,8 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Taking a permit from {@code rateLimiter} before every request sent.
      *
-     * @param rateLimiter the rate limiter
+     * @param rateLimiter the limiter to take a permit from, not null; share one per provider
+     *     account across adapters and instances
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec withLimiter(RateLimiter rateLimiter) {
@@ -223,7 +230,8 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
     /**
      * Under another name in failures and logs (e.g. {@code "gifthub.token"}).
      *
-     * @param other the other
+     * @param other the new name, not blank; in failures, logs and the listener's events, so never a
+     *     secret
      * @return a copy of this spec with the change (specs are immutable)
      */
     public ProviderSpec named(String other) {

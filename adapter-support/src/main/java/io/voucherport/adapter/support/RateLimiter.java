@@ -25,9 +25,9 @@ public final class RateLimiter {
      * A limiter starting full.
      *
      * @param nanoTime a monotonic clock ({@code System::nanoTime}; replaced in tests)
-     * @param capacity the capacity
-     * @param refillPerSecond the refill per second
-     * @param sleeper the sleeper
+     * @param capacity the burst size: permits available at once, at least 1
+     * @param refillPerSecond permits added back per second, above 0 and finite
+     * @param sleeper how a caller waits for a permit, not null; a virtual-time sleeper in tests
      */
     public RateLimiter(int capacity, double refillPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
         Require.positive(capacity, "capacity");
@@ -45,8 +45,9 @@ public final class RateLimiter {
     /**
      * {@code perSecond} requests per second, with bursts of up to as many.
      *
-     * @param perSecond the per second
-     * @return the rate limiter
+     * @param perSecond requests per second allowed, at least 1; also the burst size
+     * @return a limiter starting full, on the system's monotonic clock, waiting by sleeping the
+     *     calling thread
      */
     public static RateLimiter perSecond(int perSecond) {
         return new RateLimiter(perSecond, perSecond, System::nanoTime, Sleeper.THREAD);

@@ -48,7 +48,8 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     /**
      * {@return the wait before retry number {@code retry} (1 for the first retry), with jitter}
      *
-     * @param retry the retry
+     * @param retry which retry, 1 for the first (the second attempt), at least 1; the wait is
+     *     capped at the policy's maximum delay
      */
     public Duration delayBefore(int retry) {
         Require.positive(retry, "retry");

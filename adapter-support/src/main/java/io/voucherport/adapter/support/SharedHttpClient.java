@@ -207,7 +207,7 @@ public final class SharedHttpClient implements Closeable {
      * A builder: pool size, proxy, TLS material, socket options, {@code User-Agent} and request
      * headers hook; every setting is optional.
      *
-     * @return a new builder
+     * @return a builder with every setting at its default
      */
     public static Builder builder() {
         return new Builder();
@@ -343,7 +343,7 @@ public final class SharedHttpClient implements Closeable {
          * Sends every request through {@code httpProxy} (see {@link HttpProxy}); default: direct
          * connections. Cannot be combined with {@link #proxyFromSystemProperties()}.
          *
-         * @param httpProxy the proxy
+         * @param httpProxy the forward proxy every request goes through, not null
          * @return this builder
          * @throws NullPointerException if the proxy is missing
          */
@@ -375,7 +375,7 @@ public final class SharedHttpClient implements Closeable {
          * verified. One context serves every connection, so new connections resume its TLS sessions.
          * Cannot be combined with {@link #keyMaterial} or {@link #trustMaterial}.
          *
-         * @param context the SSL context
+         * @param context an initialised context holding the trust (and any key) managers, not null
          * @return this builder
          * @throws NullPointerException if the context is missing
          */
@@ -552,7 +552,7 @@ public final class SharedHttpClient implements Closeable {
         /**
          * The client; close it when the application stops.
          *
-         * @return the client
+         * @return a new client owning its connection pool; thread-safe, share it between adapters
          * @throws IllegalArgumentException if the settings do not combine: more connections per
          *     route than in the pool, both a proxy and the system proxies, both an SSL context and
          *     key or trust material, a key password that does not open the key, a cipher suite the

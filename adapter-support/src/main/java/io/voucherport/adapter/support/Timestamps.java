@@ -34,9 +34,9 @@ public final class Timestamps {
      * or {@code 2022-06-17 07:48:29}) and plain dates in {@code zone}, and epoch seconds or
      * milliseconds; none for blank or unreadable text.
      *
-     * @param text the text
-     * @param zone the zone
-     * @return the instant, or none
+     * @param text the timestamp as the provider sent it, possibly null or blank
+     * @param zone the zone of zone-less date-times and plain dates, not null
+     * @return the instant, or none when the text is blank or cannot be read (never thrown)
      */
     public static Option<Instant> parse(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
@@ -50,8 +50,8 @@ public final class Timestamps {
     /**
      * {@link #parse(String, ZoneId)} in UTC.
      *
-     * @param text the text
-     * @return the instant, or none
+     * @param text the timestamp as the provider sent it, possibly null or blank
+     * @return the instant, or none when the text is blank or cannot be read (never thrown)
      */
     public static Option<Instant> parse(String text) {
         return parse(text, UTC);

@@ -61,14 +61,14 @@ public final class TokenCache implements TokenSource {
     /**
      * A token as issued.
      *
-     * @param value the token
+     * @param value the access token (a secret, masked when printed)
      * @param expiresAt when it stops being accepted
      */
     public record IssuedToken(Secret value, Instant expiresAt) {
         /**
          * Validates.
          *
-         * @param value the token
+         * @param value the access token, not null
          * @param expiresAt when it stops being accepted
          */
         public IssuedToken {
@@ -92,8 +92,9 @@ public final class TokenCache implements TokenSource {
      * as long as the renewal takes.
      *
      * @param renewBefore how long before expiry a token is renewed
-     * @param clock the clock deciding expiry
-     * @param issuer the issuer
+     * @param clock the clock deciding expiry, not null
+     * @param issuer obtains a new token from the provider, not null; called by one renewal at a
+     *     time, its failures answered to every caller waiting for it
      */
     public TokenCache(Supplier<Either<ProviderFailure, IssuedToken>> issuer, Duration renewBefore, Clock clock) {
         this("token issuer", issuer, renewBefore, clock, Option.none());
@@ -104,10 +105,11 @@ public final class TokenCache implements TokenSource {
      *
      * @param provider the provider's name, in failures
      * @param renewBefore how long before expiry a token is renewed
-     * @param clock the clock deciding expiry
+     * @param clock the clock deciding expiry, not null
      * @param maxWait how long a caller without a {@link Deadline} waits for a renewal at most; none
      *     to wait as long as the renewal takes
-     * @param issuer the issuer
+     * @param issuer obtains a new token from the provider, not null; called by one renewal at a
+     *     time, its failures answered to every caller waiting for it
      */
     public TokenCache(String provider, Supplier<Either<ProviderFailure, IssuedToken>> issuer, Duration renewBefore,
             Clock clock, Option<Duration> maxWait) {

@@ -18,7 +18,8 @@ public interface TokenSource {
     /**
      * {@return a token to use instead of {@code rejected} (a new one, or one another caller already obtained)}
      *
-     * @param rejected the rejected
+     * @param rejected the token the provider just refused, not null; when another caller has
+     *     replaced it already, that newer token is answered without another renewal
      */
     Either<ProviderFailure, Secret> replace(Secret rejected);
 

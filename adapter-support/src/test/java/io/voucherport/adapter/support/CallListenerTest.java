@@ -237,6 +237,58 @@ class CallListenerTest {
     }
 
     @Test
+    void aThrowingListenersFailuresAreLoggedOnceAtWarnThenAtDebugWithClassNamesOnly() {
+        String secret = "sk_live_9c8b7a6f5e4d";
+        VoucherportListener throwing = new VoucherportListener() {
+            @Override
+            public CallObservation callStarted(CallStart start) {
+                return new CallObservation() {
+                    @Override
+                    public void attempt(AttemptEnd attempt) {
+                        throw new IllegalStateException("token " + secret);
+                    }
+
+                    @Override
+                    public void finished(CallEnd end) {
+                        throw new IllegalArgumentException("token " + secret);
+                    }
+                };
+            }
+        };
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        ch.qos.logback.classic.LoggerContext context =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger observe = context.getLogger("io.voucherport.observe");
+        ch.qos.logback.classic.Level level = observe.getLevel();
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.AppenderBase<>() {
+                    @Override
+                    protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+                        logged.add(event.getLevel() + " " + event.getFormattedMessage()
+                                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()));
+                    }
+                };
+        appender.setContext(context);
+        appender.start();
+        observe.setLevel(ch.qos.logback.classic.Level.TRACE);
+        observe.addAppender(appender);
+        try (ProviderClient<ThingApi> client = client(VoucherportListener.composite(throwing))) {
+            assertThat(client.read("thing", ThingApi::thing)).isEqualTo(Either.right(new Thing("ok")));
+            assertThat(client.read("thing", ThingApi::thing)).isEqualTo(Either.right(new Thing("ok")));
+        } finally {
+            observe.detachAppender(appender);
+            observe.setLevel(level);
+            appender.stop();
+        }
+        assertThat(requests()).isEqualTo(2);
+        assertThat(logged).hasSize(4);
+        assertThat(logged.get(0)).startsWith("WARN ").contains("IllegalStateException").contains("attempt")
+                .contains(throwing.getClass().getName());
+        assertThat(logged.subList(1, 4)).allMatch(line -> line.startsWith("DEBUG "), "later failures at DEBUG");
+        assertThat(String.join("\n", logged)).doesNotContain(secret).doesNotContain("token");
+    }
+
+    @Test
     void theDefaultListenerIsNoneAndSettingsGuardWhatTheyAreGiven() {
         assertThat(new LocalProvider.Builder().settings().listener()).isSameAs(VoucherportListener.none());
         AdapterBuilder.Settings old = new AdapterBuilder.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), null,

@@ -1,5 +1,6 @@
 package io.voucherport.application.discount;
 
+import io.voucherport.application.ListenerLog;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
@@ -44,9 +45,9 @@ public final class CheckDiscountCodes {
     /**
      * A checker over the two ports (usually one adapter), judging time by {@code clock}.
      *
-     * @param codes the codes
-     * @param rules the rules
-     * @param clock the clock to read time from
+     * @param codes the discount-codes port the codes are looked up, listed and created through
+     * @param rules the price-rules port their rules (dates, usage limit, uses) are read from
+     * @param clock the clock that decides whether a rule has started or ended
      */
     public CheckDiscountCodes(DiscountCodes codes, PriceRules rules, Clock clock) {
         this(codes, rules, clock, VoucherportListener.none());
@@ -56,16 +57,17 @@ public final class CheckDiscountCodes {
      * A checker over the two ports (usually one adapter), judging time by {@code clock}, its
      * operations told to {@code listener} (guarded: it never changes a result).
      *
-     * @param codes the discount codes
-     * @param rules their price rules
-     * @param clock what "now" is
-     * @param listener who hears each check and create
+     * @param codes the discount-codes port the codes are looked up, listed and created through
+     * @param rules the price-rules port their rules (dates, usage limit, uses) are read from
+     * @param clock the clock that decides whether a rule has started or ended
+     * @param listener who hears each check and create, not null; its failures are logged (names
+     *     only) and swallowed
      */
     public CheckDiscountCodes(DiscountCodes codes, PriceRules rules, Clock clock, VoucherportListener listener) {
         this.codes = Require.present(codes, "codes");
         this.rules = Require.present(rules, "rules");
         this.clock = Require.present(clock, "clock");
-        this.listener = VoucherportListener.guarded(Require.present(listener, "listener"));
+        this.listener = ListenerLog.guarded(Require.present(listener, "listener"));
     }
 
     /** What a check found. */
@@ -74,8 +76,8 @@ public final class CheckDiscountCodes {
         /**
          * The code can be used now.
          *
-         * @param code the code
-         * @param rule its rule
+         * @param code the code found for the text checked
+         * @param rule its rule, started, not ended and with uses left
          * @param usesLeft how many uses of the rule remain; none when unlimited
          */
         record Redeemable(DiscountCode code, PriceRule rule, Option<Integer> usesLeft) implements Check {
@@ -84,8 +86,8 @@ public final class CheckDiscountCodes {
         /**
          * The uses of the code's rule are used up.
          *
-         * @param code the code
-         * @param rule its rule
+         * @param code the code found for the text checked
+         * @param rule its rule, whose uses (of all its codes together) reached its usage limit
          */
         record Exhausted(DiscountCode code, PriceRule rule) implements Check {
         }
@@ -93,8 +95,8 @@ public final class CheckDiscountCodes {
         /**
          * The code's rule has not started or has ended.
          *
-         * @param code the code
-         * @param rule its rule
+         * @param code the code found for the text checked
+         * @param rule its rule, whose start lies ahead or whose end has passed
          */
         record OutsideValidity(DiscountCode code, PriceRule rule) implements Check {
         }
@@ -102,7 +104,7 @@ public final class CheckDiscountCodes {
         /**
          * No code has this text.
          *
-         * @param text the text checked
+         * @param text the text checked, as the shopper typed it
          */
         record Unknown(String text) implements Check {
         }
@@ -114,7 +116,7 @@ public final class CheckDiscountCodes {
      * ports; {@code UnreadableItem} when the rule's uses must be counted and one of its codes
      * cannot be read.
      *
-     * @param text the text
+     * @param text the code as a shopper typed it, not blank; matched exactly
      */
     public Either<ProviderFailure, Check> check(String text) {
         Require.text(text, "discount code");
@@ -164,20 +166,24 @@ public final class CheckDiscountCodes {
     }
 
     /**
-     * {@return every code of a rule, lazily}
+     * {@return every code of a rule, lazily page by page} Safe to retry. Failures: {@code NotFound}
+     * ends the listing when the rule is unknown.
      *
-     * @param rule the price rule
+     * @param rule the price rule whose codes to list, not null
      */
     public PagedSequence<DiscountCode> list(PriceRuleId rule) {
         return codes.list(Require.present(rule, "price rule id"));
     }
 
     /**
-     * Creates a code for a rule.
+     * Creates a code for a rule. Safe to retry: a code text that exists already fails with
+     * {@code InvalidRequest}; after {@code OutcomeUnknown}, {@link #check} the text to learn whether
+     * it was created.
      *
-     * @param rule the price rule
-     * @param code the code
-     * @return the discount code, or the failure that prevented it (a value, never thrown)
+     * @param rule the price rule to attach the code to, not null
+     * @param code the text of the new code, not null
+     * @return the code as the provider created it (with its id), or the failure that prevented it
+     *     ({@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}; a value, never thrown)
      */
     public Either<ProviderFailure, DiscountCode> create(PriceRuleId rule, NewDiscountCode code) {
         Require.present(rule, "price rule id");

@@ -45,7 +45,8 @@ public record CodePattern(String alphabet, int length, String prefix) {
      *
      * @param prefix the fixed start, possibly empty
      * @param length the whole code's length, prefix included
-     * @return the code pattern
+     * @return the pattern; throws {@link IllegalArgumentException} when {@code length} leaves fewer
+     *     than 4 random characters after the prefix or exceeds {@link CodeText#MAX_LENGTH}
      */
     public static CodePattern of(String prefix, int length) {
         return new CodePattern(UNAMBIGUOUS, length, prefix);
@@ -54,7 +55,8 @@ public record CodePattern(String alphabet, int length, String prefix) {
     /**
      * {@return one code drawn with {@code random}}
      *
-     * @param random the random
+     * @param random the source of the drawn characters, not null; a seeded one makes the codes
+     *     reproducible
      */
     public CodeText draw(RandomGenerator random) {
         StringBuilder code = new StringBuilder(length).append(prefix);

@@ -1,5 +1,6 @@
 package io.voucherport.application.promotion;
 
+import io.voucherport.application.ListenerLog;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.application.purchase.Waiting;
@@ -63,8 +64,9 @@ public final class ManagePromotionCodes {
      * A service over {@code promotions}, drawing codes with {@code random} (use a {@code SecureRandom}),
      * settling unknown outcomes over {@link #DEFAULT_SETTLE_TIME} in real time.
      *
-     * @param promotions the promotions
-     * @param random the random
+     * @param promotions the promotion-codes port (one adapter) the codes live in, not null
+     * @param random draws the new codes' characters; a {@code SecureRandom}, so that codes cannot
+     *     be guessed
      */
     public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random) {
         this(promotions, random, DEFAULT_SETTLE_TIME, Waiting.real());
@@ -77,8 +79,9 @@ public final class ManagePromotionCodes {
      *     outcome, a code counts as not created only when listings over this time never showed it
      *     (zero or more)
      * @param waiting the clock and how to wait between listings (blocking)
-     * @param promotions the promotions
-     * @param random the random
+     * @param promotions the promotion-codes port (one adapter) the codes live in, not null
+     * @param random draws the new codes' characters; a {@code SecureRandom}, so that codes cannot
+     *     be guessed
      */
     public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
             Waiting waiting) {
@@ -97,7 +100,7 @@ public final class ManagePromotionCodes {
      */
     public ManagePromotionCodes(PromotionCodes promotions, RandomGenerator random, Duration settleTime,
             Waiting waiting, VoucherportListener listener) {
-        this.listener = VoucherportListener.guarded(Require.present(listener, "listener"));
+        this.listener = ListenerLog.guarded(Require.present(listener, "listener"));
         this.promotions = Require.present(promotions, "promotions");
         this.random = Require.present(random, "random");
         Require.present(settleTime, "settle time");
@@ -125,8 +128,11 @@ public final class ManagePromotionCodes {
          * Validates and copies.
          *
          * @param created codes that exist now because of this issuance
-         * @param notCreated codes drawn but provably not created: refused, never sent, or absent from every listing over the settle time after an unknown outcome
-         * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven (a listing failed or the wait was interrupted): look them up before issuing them elsewhere
+         * @param notCreated codes drawn but provably not created: refused, never sent, or absent
+         *     from every listing over the settle time after an unknown outcome
+         * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven
+         *     (a listing failed or the wait was interrupted): look them up before issuing them
+         *     elsewhere
          * @param failure why the issuance stopped early
          */
         public Issued {
@@ -146,7 +152,8 @@ public final class ManagePromotionCodes {
      * {@return every code of the promotion, lazily, one page in memory at a time; a code the provider sent
      * but that cannot be read comes as a {@code Left} of {@code UnreadableItem} in its place}
      *
-     * @param id the identifier
+     * @param id the promotion whose codes to stream, not null; an unknown one ends the stream with
+     *     {@code NotFound}
      */
     public PagedSequence<PromotionCode> codes(PromotionId id) {
         return promotions.codes(Require.present(id, "promotion id"));
@@ -163,11 +170,16 @@ public final class ManagePromotionCodes {
      * Failures: those of the port; {@code UnreadableItem} when an existing code cannot be read
      * (nothing is created then).
      *
-     * @param id the identifier
-     * @param count how many
-     * @param pattern the code pattern
-     * @param allowedUses the allowed uses, or none when absent
-     * @return the issued, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion to add the codes to, not null
+     * @param count how many new codes, at least 1
+     * @param pattern what the codes look like (alphabet, length, prefix); a pattern with too few
+     *     unused codes left is an {@link IllegalArgumentException}
+     * @param allowedUses how many times each code may be redeemed, or none for the promotion's
+     *     default
+     * @return exactly which codes were created, not created or are uncertain, with the failure
+     *     that stopped a batch; or the failure that prevented any creation, such as
+     *     {@code UnreadableItem} or {@code NotFound} (a value, never thrown). Not safe to repeat
+     *     blindly: it draws new codes each time
      */
     public Either<ProviderFailure, Issued> issue(PromotionId id, int count, CodePattern pattern, Option<Integer> allowedUses) {
         Require.present(id, "promotion id");
@@ -208,11 +220,14 @@ public final class ManagePromotionCodes {
     }
 
     /**
-     * Deletes {@code codes} from the promotion, in batches. Idempotent.
+     * Deletes {@code codes} from the promotion, in batches. Idempotent: safe to retry after any
+     * failure.
      *
-     * @param id the identifier
-     * @param codes the codes
-     * @return the done, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion the codes belong to, not null
+     * @param codes the texts of the codes to delete; empty is done without a call
+     * @return {@code Done} once the provider confirmed every deletion, or the first failure
+     *     ({@code NotFound}, {@code InvalidRequest}, ...), after which earlier batches may be deleted
+     *     already (a value, never thrown)
      */
     public Either<ProviderFailure, Done> revoke(PromotionId id, List<CodeText> codes) {
         Require.present(id, "promotion id");
@@ -234,9 +249,11 @@ public final class ManagePromotionCodes {
     }
 
     /**
-     * {@return the promotion holding {@code code}, if any}
+     * {@return the promotion holding {@code code}: {@code Some} when one does, {@code None} when
+     * none does} Safe to retry. Failures: {@code InvalidRequest} for a code the provider cannot
+     * look up.
      *
-     * @param code the code
+     * @param code the code text a shopper would type, not null
      */
     public Either<ProviderFailure, Option<PromotionId>> whoHolds(CodeText code) {
         Require.present(code, "code");

@@ -1,5 +1,6 @@
 package io.voucherport.application.purchase;
 
+import io.voucherport.application.ListenerLog;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
@@ -112,9 +113,11 @@ public final class BuyCodes {
      * {@return a builder for buying from {@code supplier}, journaled in {@code journal} under the supplier's
      * {@code name} (the name the journal and {@link RecoverPurchases} know it by; keep it stable)}
      *
-     * @param name the name
-     * @param supplier the code supplier
-     * @param journal the purchase journal
+     * @param name the supplier's stable name in the journal (an identifier, e.g. {@code ez}); a
+     *     renamed supplier no longer finds its journaled purchases
+     * @param supplier the supplier port the codes are bought from, not null
+     * @param journal the durable record of every purchase, shared by all instances of the
+     *     service, not null; it is what makes a purchase never placed twice
      */
     public static Builder builder(String name, CodeSupplier supplier, PurchaseJournal journal) {
         return new Builder(name, supplier, journal);
@@ -123,8 +126,10 @@ public final class BuyCodes {
     /**
      * {@return a request with a fresh reference: store the reference before calling {@link #buy}}
      *
-     * @param lines the order lines
-     * @param settlementCurrency the settlement currency, or none when absent
+     * @param lines what to buy: one or more lines of SKU, quantity and (for products sold in a
+     *     range of values) face value, each SKU once
+     * @param settlementCurrency the wallet or currency to pay with, or none for the supplier's
+     *     default
      */
     public static OrderRequest prepare(List<OrderLine> lines, Option<CurrencyCode> settlementCurrency) {
         return new OrderRequest(OrderReference.generate(), lines, settlementCurrency);
@@ -179,8 +184,11 @@ public final class BuyCodes {
      * while waiting. A reference journaled already is resumed instead (never placed twice); one
      * journaled with another request is refused with {@link IllegalArgumentException}.
      *
-     * @param request the order request
-     * @return the purchase result
+     * @param request what to buy under the caller's reference (see {@link #prepare}); calling again
+     *     with the same request is safe and resumes the purchase
+     * @return how the purchase ended: delivered, partially delivered, failed (supplier refusals
+     *     included, never thrown), or pending when it is not settled yet (deadline passed, leased
+     *     to another instance, journal unavailable) — then resume it by reference
      */
     public PurchaseResult buy(OrderRequest request) {
         Require.present(request, "request");
@@ -190,7 +198,7 @@ public final class BuyCodes {
     /**
      * {@link #buy} without blocking a thread while waiting (supplier and journal calls still block).
      *
-     * @param request the order request
+     * @param request what to buy under the caller's reference; a repeat resumes the purchase
      * @return a future completing with the purchase result
      */
     public CompletableFuture<PurchaseResult> buyAsync(OrderRequest request) {
@@ -204,8 +212,9 @@ public final class BuyCodes {
      * fetched anew). A reference the journal does not know is journaled as possibly sent already,
      * so it is looked up and placed only when absence is proven.
      *
-     * @param request the order request
-     * @return the purchase result
+     * @param request the request as first given to {@link #buy}, same reference and lines
+     * @return how the purchase ended, or pending again when it is still open (or leased to
+     *     another instance)
      */
     public PurchaseResult resume(OrderRequest request) {
         Require.present(request, "request");
@@ -215,7 +224,7 @@ public final class BuyCodes {
     /**
      * {@link #resume} without blocking a thread while waiting.
      *
-     * @param request the order request
+     * @param request the request as first given to {@link #buy}, same reference and lines
      * @return a future completing with the purchase result
      */
     public CompletableFuture<PurchaseResult> resumeAsync(OrderRequest request) {
@@ -824,9 +833,11 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return how to wait for an order; default {@link PollingPolicy#DEFAULT}}
+         * How to wait for an order to complete: poll intervals, backoff and the deadline after
+         * which the purchase is answered as pending; default {@link PollingPolicy#DEFAULT}.
          *
-         * @param policy the polling policy
+         * @param policy how to poll the supplier, not null
+         * @return this builder
          */
         public Builder policy(PollingPolicy policy) {
             this.policy = Require.present(policy, "polling policy");
@@ -834,9 +845,11 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return time as the purchase sees it; default {@link Waiting#real()}}
+         * Time as the purchase sees it: its clock, how it waits and its jitter; default
+         * {@link Waiting#real()}. Replace it in tests to run in virtual time.
          *
-         * @param waiting the clock and the way to wait
+         * @param waiting the clock and the way to wait, not null
+         * @return this builder
          */
         public Builder waiting(Waiting waiting) {
             this.waiting = Require.present(waiting, "waiting");
@@ -844,11 +857,13 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return how long after a doubt empty lookups must go on before absence counts as proven; default
-         * the supplier's {@link CodeSupplier#referenceLookupLag()}} Shorter than the supplier's real
-         * lag risks a second order.
+         * How long after a doubt (an order whose placement had an unknown outcome) lookups by
+         * reference must keep finding nothing before absence counts as proven and the order may be
+         * placed again; default the supplier's {@link CodeSupplier#referenceLookupLag()}. Shorter
+         * than the supplier's real lag risks a second order.
          *
-         * @param settleTime the settle time
+         * @param settleTime how long to keep looking, not negative
+         * @return this builder
          */
         public Builder settleTime(Duration settleTime) {
             this.settleTime = nonNegative(settleTime, "settle time");
@@ -856,10 +871,13 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return how long a purchase stays leased to this instance without a journal write; default 2
-         * minutes} Longer than the longest single supplier call, so that a live instance keeps it.
+         * How long a purchase stays leased to this instance without a journal write; default 2
+         * minutes. Keep it longer than the longest single supplier call, so that a live instance
+         * keeps it and no other instance drives the same purchase meanwhile.
          *
-         * @param leaseFor the lease for
+         * @param leaseFor the lease's length, at least 1 second; otherwise
+         *     {@link IllegalArgumentException}
+         * @return this builder
          */
         public Builder lease(Duration leaseFor) {
             Require.present(leaseFor, "lease");
@@ -871,9 +889,11 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return when a purchase left pending is due for {@link RecoverPurchases}; default 30 seconds later}
+         * When a purchase left pending is due for {@link RecoverPurchases}; default 30 seconds
+         * after it was left.
          *
-         * @param recheckAfter the recheck after
+         * @param recheckAfter how long after being left pending it is due, not negative
+         * @return this builder
          */
         public Builder recheckAfter(Duration recheckAfter) {
             this.recheckAfter = nonNegative(recheckAfter, "recheck after");
@@ -881,9 +901,11 @@ public final class BuyCodes {
         }
 
         /**
-         * {@return this service instance's name in the journal's leases; default a random one per builder}
+         * This service instance's name in the journal's leases; default a random one per builder.
+         * Give every instance its own: two instances under one name could drive the same purchase.
          *
-         * @param owner this instance's owner name in the journal
+         * @param owner this instance's owner name in the journal, not blank
+         * @return this builder
          */
         public Builder owner(String owner) {
             this.owner = Require.text(owner, "owner");
@@ -894,15 +916,16 @@ public final class BuyCodes {
          * Who hears each step of every purchase (a {@link PurchaseSignal}); guarded, so it never
          * changes a purchase. Default {@link VoucherportListener#none()}.
          *
-         * @param purchaseListener the listener
+         * @param purchaseListener who hears each purchase step, not null; its failures are logged
+         *     (names only) and swallowed
          * @return this builder
          */
         public Builder listener(VoucherportListener purchaseListener) {
-            this.listener = VoucherportListener.guarded(Require.present(purchaseListener, "listener"));
+            this.listener = ListenerLog.guarded(Require.present(purchaseListener, "listener"));
             return this;
         }
 
-        /** {@return the use case} */
+        /** {@return a thread-safe buyer with these settings, to share across the application} */
         public BuyCodes build() {
             return new BuyCodes(this);
         }

@@ -1,5 +1,6 @@
 package io.voucherport.application.purchase;
 
+import io.voucherport.application.ListenerLog;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.domain.Require;
@@ -87,9 +88,11 @@ public final class BuyFromSuppliers {
     /**
      * {@return an empty directory journaling in {@code journal}, whose purchases wait by {@code policy} in {@code waiting}'s time}
      *
-     * @param journal the purchase journal
-     * @param policy the polling policy
-     * @param waiting the clock and the way to wait
+     * @param journal the durable record of every purchase, shared by all instances and by every
+     *     supplier's buyer, not null; it is what makes a purchase never placed twice
+     * @param policy how each purchase polls its supplier and when it is answered as pending, not
+     *     null
+     * @param waiting the clock and the way to wait, not null
      */
     public static Builder builder(PurchaseJournal journal, PollingPolicy policy, Waiting waiting) {
         return new Builder(Require.present(journal, "journal"), Require.present(policy, "polling policy"),
@@ -97,9 +100,9 @@ public final class BuyFromSuppliers {
     }
 
     /**
-     * {@return the supplier registered as {@code name}}
+     * {@return the supplier registered as {@code name}, or none when no supplier has that name}
      *
-     * @param name the name
+     * @param name the name the supplier was registered under
      */
     public Option<CodeSupplier> supplier(String name) {
         return Option.of(suppliers.get(name)).map(Entry::supplier);
@@ -108,7 +111,8 @@ public final class BuyFromSuppliers {
     /**
      * Recovery of this directory's unfinished purchases, claiming as this directory's owner.
      *
-     * @return the recover purchases
+     * @return a use case that resumes this directory's pending and abandoned purchases at the
+     *     supplier each is journaled at; run it periodically
      */
     public RecoverPurchases recovery() {
         return new RecoverPurchases(journal, suppliers.values().stream().map(Entry::buyer).toList(), waiting,
@@ -120,11 +124,15 @@ public final class BuyFromSuppliers {
      * that can sell them, falling back as described above. A reference journaled already is
      * resumed where it is journaled.
      *
-     * @param reference the caller's order reference, unique per purchase
-     * @param lines the order lines
-     * @param settlementCurrency the settlement currency, or none when absent
-     * @param preference the preference
-     * @return the routed
+     * @param reference the caller's order reference, unique per purchase; buying again with it
+     *     resumes the purchase, never buys twice
+     * @param lines what to buy, in catalog SKUs (each supplier's mapping translates them)
+     * @param settlementCurrency the wallet or currency to pay with, or none for each supplier's
+     *     default
+     * @param preference the names of registered suppliers, most preferred first, at least one;
+     *     an unknown name is an {@link IllegalArgumentException}
+     * @return the supplier that had the last word, how the purchase ended there (failures as
+     *     values, never thrown), and the suppliers tried before that provably bought nothing
      */
     public Routed buy(OrderReference reference, List<OrderLine> lines, Option<CurrencyCode> settlementCurrency,
             List<String> preference) {
@@ -273,9 +281,11 @@ public final class BuyFromSuppliers {
         }
 
         /**
-         * {@return this service instance's name in the journal's leases; default a random one} Set before adding suppliers.
+         * This service instance's name in the journal's leases; default a random one. Give every
+         * instance its own. Set before adding suppliers.
          *
-         * @param owner this instance's owner name in the journal
+         * @param owner this instance's owner name in the journal, not blank
+         * @return this builder
          */
         public Builder owner(String owner) {
             this.owner = Require.text(owner, "owner");
@@ -283,9 +293,12 @@ public final class BuyFromSuppliers {
         }
 
         /**
-         * {@return how long a purchase stays leased without a journal write; default 2 minutes} Set before adding suppliers.
+         * How long a purchase stays leased to this instance without a journal write; default 2
+         * minutes. Keep it longer than the longest single supplier call. Set before adding
+         * suppliers.
          *
-         * @param leaseFor the lease for
+         * @param leaseFor the lease's length, at least 1 second (checked as suppliers are added)
+         * @return this builder
          */
         public Builder lease(Duration leaseFor) {
             this.leaseFor = Require.present(leaseFor, "lease");
@@ -297,19 +310,21 @@ public final class BuyFromSuppliers {
          * {@link #supplier}; a {@link #buyer} keeps its own); guarded. Default
          * {@link VoucherportListener#none()}. Set before adding suppliers.
          *
-         * @param purchaseListener the listener
+         * @param purchaseListener who hears each purchase step, not null; its failures are logged
+         *     (names only) and swallowed
          * @return this builder
          */
         public Builder listener(VoucherportListener purchaseListener) {
-            this.listener = VoucherportListener.guarded(Require.present(purchaseListener, "listener"));
+            this.listener = ListenerLog.guarded(Require.present(purchaseListener, "listener"));
             return this;
         }
 
         /**
          * Registers {@code supplier} as {@code name}, selling the catalog's SKUs under the same names.
          *
-         * @param name the name
-         * @param supplier the name of the supplier that had the last word
+         * @param name the supplier's stable name in the journal and in preferences (an identifier,
+         *     e.g. {@code ez}), not taken yet
+         * @param supplier the supplier port the codes are bought from, not null
          * @return this builder
          */
         public Builder supplier(String name, CodeSupplier supplier) {
@@ -319,9 +334,11 @@ public final class BuyFromSuppliers {
         /**
          * Registers {@code supplier} as {@code name}, with catalog SKU → supplier SKU {@code mapping}.
          *
-         * @param name the name
-         * @param supplier the name of the supplier that had the last word
-         * @param mapping the mapping
+         * @param name the supplier's stable name in the journal and in preferences (an identifier,
+         *     e.g. {@code ez}), not taken yet
+         * @param supplier the supplier port the codes are bought from, not null
+         * @param mapping catalog SKU → this supplier's SKU; a purchase with an unmapped SKU skips
+         *     this supplier (nothing is sent to it); empty means the same SKUs
          * @return this builder
          */
         public Builder supplier(String name, CodeSupplier supplier, Map<Sku, Sku> mapping) {
@@ -334,8 +351,9 @@ public final class BuyFromSuppliers {
          * Registers a configured {@code buyer} (its own settle time, recheck delay) under its name,
          * with catalog SKU → supplier SKU {@code mapping}. The buyer must keep this directory's journal.
          *
-         * @param buyer the buyer
-         * @param mapping the mapping
+         * @param buyer a buyer built on this directory's journal, its name not taken yet; otherwise
+         *     {@link IllegalArgumentException}
+         * @param mapping catalog SKU → the buyer's supplier SKU; empty means the same SKUs
          * @return this builder
          */
         public Builder buyer(BuyCodes buyer, Map<Sku, Sku> mapping) {
@@ -351,7 +369,7 @@ public final class BuyFromSuppliers {
             return this;
         }
 
-        /** {@return the directory} */
+        /** {@return a thread-safe directory of the registered suppliers} */
         public BuyFromSuppliers build() {
             return new BuyFromSuppliers(this);
         }

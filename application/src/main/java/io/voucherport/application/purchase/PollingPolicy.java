@@ -53,9 +53,9 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
     /**
      * Polls every {@code interval} without growth or jitter (for comparisons and simple tests).
      *
-     * @param interval the interval
+     * @param interval the wait before every poll, the first included; not null
      * @param deadline how long a purchase may wait in all
-     * @return the polling policy
+     * @return a policy with no growth and no jitter
      */
     public static PollingPolicy fixed(Duration interval, Duration deadline) {
         return new PollingPolicy(interval, 1, interval, 0, deadline);
@@ -64,7 +64,7 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
     /**
      * {@return the same policy with another deadline}
      *
-     * @param newDeadline the new deadline
+     * @param newDeadline how long a purchase may wait in all, not null
      */
     public PollingPolicy deadline(Duration newDeadline) {
         return new PollingPolicy(initialDelay, multiplier, maxDelay, jitter, newDeadline);
@@ -73,8 +73,8 @@ public record PollingPolicy(Duration initialDelay, double multiplier, Duration m
     /**
      * {@return the wait before poll number {@code poll} (0 for the first), jittered by {@code random} (0 to 1)}
      *
-     * @param poll the poll
-     * @param random the random
+     * @param poll which poll, 0 for the first, not negative
+     * @param random a source of numbers from 0 to 1 for the jitter, not null; called once per delay
      */
     public Duration delayBefore(int poll, DoubleSupplier random) {
         Require.notNegative(poll, "poll");

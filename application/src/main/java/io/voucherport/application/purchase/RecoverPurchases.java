@@ -49,11 +49,12 @@ public final class RecoverPurchases {
      * Recovery over {@code journal} for the suppliers of {@code buyers} (by their names), claiming
      * with leases of {@code leaseFor} as {@code owner} (this service instance's name).
      *
-     * @param journal the purchase journal
-     * @param buyers the buyers
+     * @param journal the purchase journal the buyers keep (each buyer must keep this one), not null
+     * @param buyers one buyer per supplier, each under its own name, at least one
      * @param waiting the clock and the way to wait
-     * @param leaseFor the lease for
-     * @param owner this instance's owner name in the journal
+     * @param leaseFor how long a claimed purchase stays leased to this instance without a journal
+     *     write; longer than the longest single supplier call
+     * @param owner this instance's owner name in the journal, not blank; its own per instance
      */
     public RecoverPurchases(PurchaseJournal journal, List<BuyCodes> buyers, Waiting waiting, Duration leaseFor,
             String owner) {
@@ -80,9 +81,9 @@ public final class RecoverPurchases {
     /**
      * Recovery for {@code buyers}, real time, 2-minute leases, a random owner name.
      *
-     * @param journal the purchase journal
-     * @param buyers the buyers
-     * @return the recover purchases
+     * @param journal the purchase journal the buyers keep, not null
+     * @param buyers one buyer per supplier, each under its own name, at least one
+     * @return recovery to run at start-up and then on a schedule
      */
     public static RecoverPurchases of(PurchaseJournal journal, List<BuyCodes> buyers) {
         return new RecoverPurchases(journal, buyers, Waiting.real(), Duration.ofMinutes(2), "vp-recovery-" + UUID.randomUUID());
@@ -126,8 +127,8 @@ public final class RecoverPurchases {
      * tick.
      *
      * @param scheduler the scheduler to run on
-     * @param every the every
-     * @return the scheduled future
+     * @param every the delay between the end of one pass and the start of the next, above 0
+     * @return the repeating task; cancel it to stop recovery
      */
     public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration every) {
         Require.present(scheduler, "scheduler");

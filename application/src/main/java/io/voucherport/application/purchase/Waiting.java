@@ -39,8 +39,8 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
         /**
          * Runs {@code step} after {@code delay}.
          *
-         * @param delay the delay
-         * @param step the step
+         * @param delay how long to wait before running {@code step}, not negative
+         * @param step what to run then; must not block a thread while waiting
          */
         void run(Duration delay, Runnable step);
     }
@@ -63,8 +63,9 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
     /**
      * Real time: the system clock, {@code Thread.sleep}, {@code scheduler} for asynchronous waits.
      *
-     * @param scheduler the scheduler to run on
-     * @return the waiting
+     * @param scheduler the executor asynchronous purchases continue on after a delay, not null;
+     *     owned by the caller, who shuts it down
+     * @return real time on {@code scheduler}
      */
     public static Waiting real(ScheduledExecutorService scheduler) {
         Require.present(scheduler, "scheduler");
@@ -76,7 +77,7 @@ public record Waiting(Clock clock, Sleeper sleeper, Later later, DoubleSupplier 
     /**
      * Real time for blocking use; asynchronous waits use {@link CompletableFuture#delayedExecutor}.
      *
-     * @return the waiting
+     * @return real time, asynchronous waits on the common pool's delayed executor
      */
     public static Waiting real() {
         return new Waiting(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),

@@ -63,14 +63,29 @@ class PublishedArtifactsTest {
                 assertThat(classes)
                         .as(artifact + ": every class sits under its module name's package")
                         .allMatch(e -> e.startsWith(packagePath));
-                if (!classes.isEmpty()) {   // a dependencies-only jar (a starter) has no sources to ship
-                    assertThat(target.resolve(artifact + "-" + VERSION + "-sources.jar")).isRegularFile();
-                    assertThat(target.resolve(artifact + "-" + VERSION + "-javadoc.jar")).isRegularFile();
+                // Maven Central wants both beside every jar; a dependencies-only jar (the starter) ships them
+                // holding a README that says where its code and documentation are
+                for (String classifier : List.of("sources", "javadoc")) {
+                    Path extra = target.resolve(artifact + "-" + VERSION + "-" + classifier + ".jar");
+                    assertThat(extra).as(artifact + " " + classifier + " jar").isRegularFile();
+                    try (JarFile attached = new JarFile(extra.toFile())) {
+                        List<String> files = attached.stream().map(JarEntry::getName)
+                                .filter(e -> !e.endsWith("/") && !e.startsWith("META-INF/")).toList();
+                        assertThat(files).as(artifact + " " + classifier + " jar's content").isNotEmpty();
+                        if (classes.isEmpty()) {
+                            assertThat(files).as(artifact + " " + classifier + " jar").contains("README.md");
+                        } else if (classifier.equals("sources")) {
+                            assertThat(files).anyMatch(e -> e.endsWith(".java"));
+                        } else {
+                            assertThat(files).contains("index.html");
+                        }
+                    }
                 }
             }
             checked.add(artifact);
         }
-        assertThat(checked).contains("voucherport-domain", "voucherport-adapter-ez", "voucherport-testkit");
+        assertThat(checked).contains("voucherport-domain", "voucherport-adapter-ez", "voucherport-testkit",
+                "voucherport-micrometer", "voucherport-spring-boot-starter");
     }
 
     @Test

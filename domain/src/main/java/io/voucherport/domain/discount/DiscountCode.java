@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A discount code attached to a price rule.
  *
- * @param id the provider's id
+ * @param id the provider's id of the code, used to update or delete it
  * @param priceRuleId the rule it belongs to
  * @param code the text a shopper types
  * @param usageCount how often it has been used
@@ -22,7 +22,7 @@ public record DiscountCode(
     /**
      * Validates.
      *
-     * @param id the provider's id
+     * @param id the provider's id of the code, not null
      * @param priceRuleId the rule it belongs to
      * @param code the text a shopper types
      * @param usageCount how often it has been used

@@ -18,22 +18,23 @@ public interface DiscountCodes {
     /**
      * {@return one code of a rule} Safe to retry. Failures: {@code NotFound}.
      *
-     * @param ruleId the price rule's id
-     * @param id the identifier
+     * @param ruleId the price rule the code belongs to, not null
+     * @param id the provider's id of the code, not null
      */
     Either<ProviderFailure, DiscountCode> get(PriceRuleId ruleId, DiscountCodeId id);
 
     /**
      * {@return the code with this text: {@code Some} when it exists, {@code None} when not} Safe to retry.
      *
-     * @param code the code
+     * @param code the exact text a shopper types, not null and not blank; not a secret
      */
     Either<ProviderFailure, Option<DiscountCode>> lookup(String code);
 
     /**
      * {@return all codes of a rule, lazily page by page} Safe to retry. Failures: {@code NotFound}.
      *
-     * @param ruleId the price rule's id
+     * @param ruleId the price rule whose codes to list, not null; an unknown rule ends the listing
+     *     with {@code NotFound}
      */
     PagedSequence<DiscountCode> list(PriceRuleId ruleId);
 
@@ -42,28 +43,31 @@ public interface DiscountCodes {
      * {@code InvalidRequest}. Failures: {@code NotFound}, {@code InvalidRequest},
      * {@code OutcomeUnknown} (look the code up to learn whether it exists).
      *
-     * @param ruleId the price rule's id
-     * @param code the code
-     * @return the discount code, or the failure that prevented it (a value, never thrown)
+     * @param ruleId the price rule to attach the code to, not null
+     * @param code the text and settings of the new code, not null
+     * @return the code as the provider created it (with its id), or the failure that prevented it;
+     *     after {@code OutcomeUnknown}, {@link #lookup} the text before creating again
      */
     Either<ProviderFailure, DiscountCode> create(PriceRuleId ruleId, NewDiscountCode code);
 
     /**
      * Changes a code's text. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}.
      *
-     * @param ruleId the price rule's id
-     * @param id the identifier
-     * @param code the code
-     * @return the discount code, or the failure that prevented it (a value, never thrown)
+     * @param ruleId the price rule the code belongs to, not null
+     * @param id the provider's id of the code to change, not null
+     * @param code the code's new text and settings, not null
+     * @return the code as the provider now holds it, or the failure that prevented it; safe to
+     *     repeat
      */
     Either<ProviderFailure, DiscountCode> update(PriceRuleId ruleId, DiscountCodeId id, NewDiscountCode code);
 
     /**
      * Deletes a code. Idempotent in effect. Failures: {@code NotFound}.
      *
-     * @param ruleId the price rule's id
-     * @param id the identifier
-     * @return the done, or the failure that prevented it (a value, never thrown)
+     * @param ruleId the price rule the code belongs to, not null
+     * @param id the provider's id of the code to delete, not null
+     * @return {@code Done} once the provider confirmed the deletion, or the failure that prevented
+     *     it ({@code NotFound} when the code is already gone)
      */
     Either<ProviderFailure, Done> delete(PriceRuleId ruleId, DiscountCodeId id);
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
  * of the rule — of all its codes together — so it is judged against the rule's own
  * {@link #timesUsed}, never against one code's usage count (a rule may hold many codes).
  *
- * @param id the provider's id
- * @param title the rule's title
+ * @param id the provider's id of the rule, used in every later call about it and its codes
+ * @param title the rule's display title, as the provider reports it; may be blank
  * @param value what it takes off, when the shape is one Voucherport knows
  * @param usageLimit how often the rule (all its codes together) may be used
  * @param timesUsed how often the rule has been used, when reported
@@ -29,8 +29,8 @@ public record PriceRule(
     /**
      * Validates.
      *
-     * @param id the provider's id
-     * @param title the rule's title
+     * @param id the provider's id of the rule, not null
+     * @param title the rule's display title, not null
      * @param value what it takes off, when the shape is one Voucherport knows
      * @param usageLimit how often the rule (all its codes together) may be used
      * @param timesUsed how often the rule has been used, when reported

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A price rule to create or the new state of one to update.
  *
- * @param title the rule's title
+ * @param title the rule's display title, shown to merchants; not blank
  * @param value what it takes off
  * @param usageLimit how often its codes may be used
  * @param startsAt when it starts
@@ -19,7 +19,7 @@ public record PriceRuleDraft(
     /**
      * Validates: the end, when set, comes after the start.
      *
-     * @param title the rule's title
+     * @param title the rule's display title, not null and not blank
      * @param value what it takes off
      * @param usageLimit how often its codes may be used
      * @param startsAt when it starts

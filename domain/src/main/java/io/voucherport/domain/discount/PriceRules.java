@@ -22,7 +22,7 @@ public interface PriceRules {
     /**
      * {@return one rule} Safe to retry. Failures: {@code NotFound}.
      *
-     * @param id the identifier
+     * @param id the provider's id of the rule, not null
      */
     Either<ProviderFailure, PriceRule> get(PriceRuleId id);
 
@@ -30,25 +30,29 @@ public interface PriceRules {
      * Creates a rule. <b>Not idempotent</b>: after {@code OutcomeUnknown}, list the rules before
      * creating again. Failures: {@code InvalidRequest}, {@code OutcomeUnknown}.
      *
-     * @param draft the draft
-     * @return the price rule, or the failure that prevented it (a value, never thrown)
+     * @param draft the rule's title, value, usage limit and validity, not null (validated on
+     *     construction)
+     * @return the rule as the provider created it (with its id), or the failure that prevented it;
+     *     never retry an {@code OutcomeUnknown} blindly, since a retry may create a second rule
      */
     Either<ProviderFailure, PriceRule> create(PriceRuleDraft draft);
 
     /**
      * Replaces a rule's settings. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}.
      *
-     * @param id the identifier
-     * @param draft the draft
-     * @return the price rule, or the failure that prevented it (a value, never thrown)
+     * @param id the provider's id of the rule to replace, not null
+     * @param draft the rule's complete new settings, not null
+     * @return the rule as the provider now holds it, or the failure that prevented it; safe to
+     *     repeat
      */
     Either<ProviderFailure, PriceRule> update(PriceRuleId id, PriceRuleDraft draft);
 
     /**
      * Deletes a rule and its codes. Idempotent in effect. Failures: {@code NotFound}.
      *
-     * @param id the identifier
-     * @return the done, or the failure that prevented it (a value, never thrown)
+     * @param id the provider's id of the rule to delete, not null
+     * @return {@code Done} once the provider confirmed the deletion of the rule and its codes, or
+     *     the failure that prevented it ({@code NotFound} when the rule is already gone)
      */
     Either<ProviderFailure, Done> delete(PriceRuleId id);
 }

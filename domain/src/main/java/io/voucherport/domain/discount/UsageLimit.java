@@ -11,14 +11,14 @@ public sealed interface UsageLimit permits UsageLimit.Unlimited, UsageLimit.Limi
     /**
      * {@return whether {@code usageCount} uses leave at least one more}
      *
-     * @param usageCount the usage count
+     * @param usageCount how many times the codes have been used so far, 0 or more
      */
     boolean allowsAnotherUse(int usageCount);
 
     /**
      * {@return a limit of {@code max} uses}
      *
-     * @param max the max
+     * @param max how many uses are allowed in all, 0 or more (0: none left from the start)
      */
     static UsageLimit of(int max) {
         return new Limited(max);

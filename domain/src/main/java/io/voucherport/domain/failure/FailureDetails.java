@@ -39,7 +39,7 @@ public record FailureDetails(
      *
      * @param provider the provider's name, e.g. {@code ez-cards}
      * @param message what went wrong
-     * @return the failure details
+     * @return details with no HTTP status and no request id, counting one attempt
      */
     public static FailureDetails of(String provider, String message) {
         return new FailureDetails(provider, Option.none(), Option.none(), message, 1);
@@ -52,7 +52,7 @@ public record FailureDetails(
      * @param httpStatus the HTTP status of the last answer, if an answer came
      * @param requestId the provider's request id, if it sent one (support asks for it)
      * @param message what went wrong
-     * @return the failure details
+     * @return details counting one attempt
      */
     public static FailureDetails of(String provider, int httpStatus, Option<String> requestId, String message) {
         return new FailureDetails(provider, Option.some(httpStatus), requestId, message, 1);

@@ -25,7 +25,8 @@ public sealed interface ProviderFailure {
     /**
      * Provider, HTTP status, request id, message and attempts.
      *
-     * @return the failure details
+     * @return the provider, HTTP status and request id when an answer came, a message fit for logs,
+     *     and how many attempts were made
      */
     FailureDetails details();
 
@@ -52,7 +53,7 @@ public sealed interface ProviderFailure {
     /**
      * {@return the same failure, recording that {@code attempts} calls were made before giving up}
      *
-     * @param attempts the attempts
+     * @param attempts how many calls were made in all, at least 1 (the first call and its retries)
      */
     ProviderFailure withAttempts(int attempts);
 
@@ -69,13 +70,15 @@ public sealed interface ProviderFailure {
     /**
      * The thing asked for does not exist.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record NotFound(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public NotFound {
             Require.present(details, "details");
@@ -90,13 +93,15 @@ public sealed interface ProviderFailure {
     /**
      * The credentials were missing, wrong, expired or not allowed to do this (401 or 403).
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record AccessDenied(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public AccessDenied {
             Require.present(details, "details");
@@ -111,14 +116,16 @@ public sealed interface ProviderFailure {
     /**
      * The request was refused as invalid, by the provider or before sending.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      * @param reasons the provider's (or the local check's) messages
      */
     record InvalidRequest(FailureDetails details, List<String> reasons) implements ProviderFailure {
         /**
          * Validates and copies the reasons.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          * @param reasons the provider's (or the local check's) messages
          */
         public InvalidRequest {
@@ -135,7 +142,8 @@ public sealed interface ProviderFailure {
     /**
      * An order with this reference already exists: it was not bought again.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      * @param reference the reference that was repeated
      * @param existing the order already placed with it, when it could be found
      */
@@ -144,7 +152,8 @@ public sealed interface ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          * @param reference the reference that was repeated
          * @param existing the order already placed with it, when it could be found
          */
@@ -163,13 +172,15 @@ public sealed interface ProviderFailure {
     /**
      * The account's funds do not cover the order.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record InsufficientFunds(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public InsufficientFunds {
             Require.present(details, "details");
@@ -184,13 +195,15 @@ public sealed interface ProviderFailure {
     /**
      * The thing acted on is past its deadline (e.g. a GiftHub order confirmed after {@code expiresAt}).
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record Expired(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public Expired {
             Require.present(details, "details");
@@ -205,14 +218,16 @@ public sealed interface ProviderFailure {
     /**
      * Too many calls: the provider refused this one (429).
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      * @param retryAfter how long the provider asked to wait, if it said
      */
     record RateLimited(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          * @param retryAfter how long the provider asked to wait, if it said
          */
         public RateLimited {
@@ -235,14 +250,16 @@ public sealed interface ProviderFailure {
      * The provider could not be reached or refused to work for now (connection refused, 503,
      * or a 5xx on a safe read); nothing took effect.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      * @param retryAfter how long the provider asked to wait, if it said
      */
     record Unavailable(FailureDetails details, Option<Duration> retryAfter) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          * @param retryAfter how long the provider asked to wait, if it said
          */
         public Unavailable {
@@ -266,13 +283,15 @@ public sealed interface ProviderFailure {
      * error after a request that changes something was sent. Never read as "failed": for a
      * purchase, look the order up by its reference before anything else.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record OutcomeUnknown(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public OutcomeUnknown {
             Require.present(details, "details");
@@ -293,13 +312,15 @@ public sealed interface ProviderFailure {
      * The provider answered something Voucherport cannot read: malformed, truncated or oversized
      * body, or an unexpected status.
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      */
     record UnexpectedResponse(FailureDetails details) implements ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          */
         public UnexpectedResponse {
             Require.present(details, "details");
@@ -321,7 +342,8 @@ public sealed interface ProviderFailure {
      * could not be read; the other items of the listing are delivered, and the listing goes on.
      * Nothing was changed (a listing only reads).
      *
-     * @param details what every failure tells
+     * @param details the provider, HTTP status and request id when an answer came, a message fit
+     *     for logs, and the attempts made
      * @param item what identifies the item, as far as it could be read (a SKU, an id, "item 3 of page 2")
      * @param reason why it could not be read; never holds a secret
      */
@@ -329,7 +351,8 @@ public sealed interface ProviderFailure {
         /**
          * Validates.
          *
-         * @param details what every failure tells
+         * @param details the provider, HTTP status and request id when an answer came, a message
+         *     fit for logs, and the attempts made; not null
          * @param item what identifies the item, as far as it could be read (a SKU, an id, "item 3 of page 2")
          * @param reason why it could not be read; never holds a secret
          */

@@ -65,9 +65,9 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     /**
      * {@return a purchase just opened, with no event yet}
      *
-     * @param supplier the code supplier
-     * @param request the order request
-     * @param at the instant
+     * @param supplier the name of the supplier it is bought from first, not blank
+     * @param request what is bought, under the caller's reference; not null
+     * @param at when it was opened, by the caller's clock; not null
      */
     public static JournaledPurchase open(String supplier, OrderRequest request, Instant at) {
         return new JournaledPurchase(new Opening(supplier, request), at, List.of());
@@ -76,7 +76,7 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
     /**
      * {@return the purchase after {@code event}; throws {@link IllegalStateException} for an event the rules forbid}
      *
-     * @param event the event
+     * @param event the next thing that happened to the purchase, not null
      */
     public JournaledPurchase with(PurchaseEvent event) {
         Require.present(event, "event");
@@ -204,7 +204,8 @@ public record JournaledPurchase(Opening opened, Instant openedAt, List<PurchaseE
      * answered no order, and the last of them came at least {@code settleTime} after it} One empty
      * answer never proves anything: suppliers' indexes lag and requests are still in flight.
      *
-     * @param settleTime the settle time
+     * @param settleTime how long after the doubt arose the last empty lookup must come, usually the
+     *     supplier's {@code referenceLookupLag()}; not null
      */
     public boolean absenceProven(Duration settleTime) {
         Require.present(settleTime, "settle time");

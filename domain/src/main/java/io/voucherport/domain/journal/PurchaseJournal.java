@@ -30,14 +30,14 @@ public interface PurchaseJournal {
      * A purchase and the lease its holder drives it under.
      *
      * @param purchase the purchase as the journal holds it now
-     * @param lease the holder's lease
+     * @param lease the lease the holder drives it under, on the same reference
      */
     record Claimed(JournaledPurchase purchase, Lease lease) {
         /**
          * Validates.
          *
          * @param purchase the purchase as the journal holds it now
-         * @param lease the holder's lease
+         * @param lease the lease the holder drives it under, not null; on the purchase's reference
          */
         public Claimed {
             io.voucherport.domain.Require.present(purchase, "purchase");
@@ -87,7 +87,7 @@ public interface PurchaseJournal {
     /**
      * {@return the purchase with {@code reference}, if journaled}
      *
-     * @param reference the caller's order reference, unique per purchase
+     * @param reference the caller's reference of the purchase, not null
      */
     Option<JournaledPurchase> find(OrderReference reference);
 
@@ -96,7 +96,7 @@ public interface PurchaseJournal {
      * unexpired lease on it — not even {@code owner} itself: two calls of one instance never drive
      * one purchase at once. Atomic.
      *
-     * @param reference the purchase's reference
+     * @param reference the caller's reference of the purchase to claim, not null
      * @param owner the name of the instance that will drive it
      * @param now the caller's current time
      * @param leaseFor how long the lease lasts without another write
@@ -137,7 +137,7 @@ public interface PurchaseJournal {
      * {@link #append(Claimed, List, Instant, Duration)} of one event.
      *
      * @param claimed the purchase as the caller last saw it, with the caller's lease
-     * @param event the event
+     * @param event the event to append, not null; must be allowed by {@link JournaledPurchase#with}
      * @param now the caller's current time
      * @param leaseFor how long the extended lease lasts without another write
      * @return the purchase after the event, with the extended lease
@@ -155,7 +155,7 @@ public interface PurchaseJournal {
      * @param claimed the purchase as the caller last saw it, with the caller's lease
      * @param events the events that end it, in order
      * @param now the caller's current time
-     * @return the ended purchase
+     * @return the purchase as journaled after the events, ended; it holds no lease any more
      * @throws LeaseLostException as {@link #append}
      * @throws IllegalStateException as {@link #append}, and when the events do not end the purchase
      */
@@ -164,10 +164,10 @@ public interface PurchaseJournal {
     /**
      * Extends the lease to {@code now + leaseFor}.
      *
-     * @param lease the caller's lease
+     * @param lease the lease the caller holds now, not null
      * @param now the caller's current time
      * @param leaseFor how long the extended lease lasts without another write
-     * @return the extended lease
+     * @return the same lease with its new expiry, to use in the caller's next write
      * @throws LeaseLostException when another owner has claimed the purchase since
      */
     Lease renew(Lease lease, Instant now, Duration leaseFor);
@@ -176,7 +176,7 @@ public interface PurchaseJournal {
      * Gives the lease up. An open purchase becomes due for recovery at {@code dueAt}; an ended one
      * is never claimed again. Releasing a lease that was lost does nothing.
      *
-     * @param lease the caller's lease
+     * @param lease the lease the caller holds, not null
      * @param dueAt when an open purchase becomes due for recovery
      */
     void release(Lease lease, Instant dueAt);

@@ -30,7 +30,7 @@ public final class StoredForm {
     /**
      * {@return the stored form of {@code request}: {@code request/v1|reference|currency|sku,quantity,amount,currency;…}}
      *
-     * @param request the order request
+     * @param request the request to store, not null
      */
     public static String of(OrderRequest request) {
         StringBuilder lines = new StringBuilder();
@@ -49,7 +49,8 @@ public final class StoredForm {
     /**
      * {@return the request stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read}
      *
-     * @param form the form
+     * @param form a stored request form, as {@link #of(OrderRequest)} wrote it (this or an earlier
+     *     version)
      */
     public static OrderRequest request(String form) {
         List<String> fields = split(form, '|', 4);
@@ -69,7 +70,7 @@ public final class StoredForm {
     /**
      * {@return the stored form of {@code event}: {@code Kind/v1|field|…|instant}}
      *
-     * @param event the event
+     * @param event the event to store, not null
      */
     public static String of(PurchaseEvent event) {
         String kind = event.getClass().getSimpleName() + VERSION;
@@ -101,7 +102,8 @@ public final class StoredForm {
     /**
      * {@return the event stored as {@code form}; throws {@link IllegalArgumentException} for a form it cannot read}
      *
-     * @param form the form
+     * @param form a stored event form, as {@link #of(PurchaseEvent)} wrote it (this or an earlier
+     *     version)
      */
     public static PurchaseEvent event(String form) {
         List<String> f = split(form, '|', -1).stream().map(StoredForm::unescape).toList();
@@ -142,7 +144,7 @@ public final class StoredForm {
     /**
      * {@return the short kind of {@code event} ({@code Sent}, {@code Accepted}, …), for an index column}
      *
-     * @param event the event
+     * @param event the event to name, not null
      */
     public static String kind(PurchaseEvent event) {
         return event.getClass().getSimpleName();

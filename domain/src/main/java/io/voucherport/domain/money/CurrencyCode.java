@@ -36,7 +36,8 @@ public record CurrencyCode(String code) {
      * Parses a currency code.
      *
      * @param code three upper-case letters, e.g. {@code USD}
-     * @return the currency code
+     * @return the code wrapping {@code code}, unchanged; throws {@link IllegalArgumentException}
+     *     unless it is three upper-case ASCII letters
      */
     public static CurrencyCode of(String code) {
         return new CurrencyCode(code);
@@ -46,7 +47,8 @@ public record CurrencyCode(String code) {
      * Digits after the decimal point an amount in this currency is rounded to: ISO's default
      * fraction digits, 0 for {@code IRT}, and 2 for codes nobody lists.
      *
-     * @return the number
+     * @return the number of minor-unit digits, 0 or more (2 for a code neither ISO nor this library
+     *     lists)
      */
     public int fractionDigits() {
         Integer nonIso = NON_ISO_FRACTION_DIGITS.get(code);

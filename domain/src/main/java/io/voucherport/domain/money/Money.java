@@ -38,8 +38,9 @@ public final class Money implements Comparable<Money> {
     /**
      * {@return an amount of {@code currency}}
      *
-     * @param amount the amount
-     * @param currency the ISO 4217 currency
+     * @param amount the amount, not null, not negative, at most {@link #MAX_PRECISION} significant
+     *     digits; kept at its own scale
+     * @param currency the currency of the amount, not null
      */
     public static Money of(BigDecimal amount, CurrencyCode currency) {
         return new Money(amount, currency);
@@ -48,9 +49,10 @@ public final class Money implements Comparable<Money> {
     /**
      * Parses a decimal string such as {@code "9.75"} and a currency code such as {@code "USD"}.
      *
-     * @param amount the amount
-     * @param currency the ISO 4217 currency
-     * @return the money
+     * @param amount a plain or scientific decimal such as {@code "9.75"}, not null; surrounding
+     *     blanks are ignored, and it must not be negative
+     * @param currency three upper-case letters such as {@code "USD"}, not null
+     * @return the amount; throws {@link IllegalArgumentException} when either text is not valid
      */
     public static Money of(String amount, String currency) {
         Require.present(amount, "amount");
@@ -66,8 +68,8 @@ public final class Money implements Comparable<Money> {
     /**
      * Zero of {@code currency}.
      *
-     * @param currency the ISO 4217 currency
-     * @return the money
+     * @param currency the currency of the zero amount, not null
+     * @return an amount of zero in {@code currency}
      */
     public static Money zero(CurrencyCode currency) {
         return new Money(BigDecimal.ZERO, currency);
@@ -86,7 +88,7 @@ public final class Money implements Comparable<Money> {
     /**
      * {@return this plus {@code other}; throws when the currencies differ}
      *
-     * @param other the other
+     * @param other the amount to add, not null; in this amount's currency
      */
     public Money plus(Money other) {
         requireSameCurrency(other, "add");
@@ -96,7 +98,8 @@ public final class Money implements Comparable<Money> {
     /**
      * {@return this minus {@code other}; throws when the currencies differ or the result would be negative}
      *
-     * @param other the other
+     * @param other the amount to take away, not null; in this amount's currency and not larger than
+     *     this one
      */
     public Money minus(Money other) {
         requireSameCurrency(other, "subtract");
@@ -120,7 +123,7 @@ public final class Money implements Comparable<Money> {
     /**
      * {@return this amount rounded to its currency's {@link CurrencyCode#fractionDigits() fraction digits}}
      *
-     * @param mode the mode
+     * @param mode how to round the digits dropped, not null (e.g. {@link RoundingMode#HALF_EVEN})
      */
     public Money rounded(RoundingMode mode) {
         Require.present(mode, "rounding mode");

@@ -3,14 +3,26 @@ package io.voucherport.domain.observe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Several guarded listeners as one: see {@link VoucherportListener#composite(List)}. */
 final class CompositeListener implements VoucherportListener {
 
+    /** The listeners as given (some possibly guarded already, with a handler of their own). */
+    private final List<VoucherportListener> given;
+    /** Each of them guarded, its failures told to the composite's handler unless it has its own. */
     private final List<VoucherportListener> listeners;
 
-    CompositeListener(List<VoucherportListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+    CompositeListener(List<VoucherportListener> given, Consumer<ListenerFailure> onFailure) {
+        this.given = List.copyOf(given);
+        List<VoucherportListener> guarded = new ArrayList<>(this.given.size());
+        this.given.forEach(listener -> guarded.add(GuardedListener.guard(listener, onFailure)));
+        this.listeners = List.copyOf(guarded);
+    }
+
+    /** The same listeners, each reporting its failures to {@code onFailure} (unless it has a handler of its own). */
+    CompositeListener reportingTo(Consumer<ListenerFailure> onFailure) {
+        return new CompositeListener(given, onFailure);
     }
 
     @Override

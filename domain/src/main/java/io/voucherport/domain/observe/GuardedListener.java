@@ -2,25 +2,51 @@ package io.voucherport.domain.observe;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A listener that never throws: see {@link VoucherportListener#guarded}. Failures are logged with
- * class names only (never a message, which could carry anything the listener saw).
+ * A listener that never throws: see {@link VoucherportListener#guarded(VoucherportListener, Consumer)}.
+ * What the listener throws is swallowed and told to a failure handler as class names only (never
+ * the exception, whose message could carry anything the listener saw). The domain does not log:
+ * the handler (the callers' own, logging through their logging API) does.
  */
 final class GuardedListener implements VoucherportListener {
 
+    /** The handler of a listener guarded without one: failures are dropped (until a caller's handler takes over). */
+    static final Consumer<ListenerFailure> SILENT = failure -> {
+    };
+
     /** The no-op listener, guarded already. */
     static final GuardedListener NONE = new GuardedListener(new VoucherportListener() {
-    });
-
-    private static final System.Logger LOG = System.getLogger("io.voucherport.observe");
+    }, SILENT);
 
     private final VoucherportListener listener;
-    private final AtomicBoolean warned = new AtomicBoolean();
+    private final Consumer<ListenerFailure> onFailure;
+    private final AtomicBoolean failedBefore = new AtomicBoolean();
 
-    GuardedListener(VoucherportListener listener) {
+    private GuardedListener(VoucherportListener listener, Consumer<ListenerFailure> onFailure) {
         this.listener = listener;
+        this.onFailure = onFailure;
+    }
+
+    /**
+     * {@code listener} guarded, its failures told to {@code onFailure}: the no-op listener and a
+     * listener already guarded with a handler of its own stay as they are; one guarded
+     * {@link #SILENT silently} (by {@code guarded(listener)} or a composite) takes {@code onFailure},
+     * a composite for each of its listeners that did not have a handler of its own.
+     */
+    static VoucherportListener guard(VoucherportListener listener, Consumer<ListenerFailure> onFailure) {
+        if (listener == NONE) {
+            return NONE;
+        }
+        if (listener instanceof GuardedListener guarded) {
+            return guarded.onFailure != SILENT || onFailure == SILENT ? guarded : guard(guarded.listener, onFailure);
+        }
+        if (listener instanceof CompositeListener composite) {
+            return new GuardedListener(composite.reportingTo(onFailure), onFailure);
+        }
+        return new GuardedListener(listener, onFailure);
     }
 
     @Override
@@ -77,17 +103,28 @@ final class GuardedListener implements VoucherportListener {
         try {
             return action.get();
         } catch (Throwable e) {   // an Error too (a StackOverflowError in a listener), but not a failure of the JVM
-            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                throw (Error) e;
-            }
+            rethrowIfFatal(e);
             if (e instanceof InterruptedException) {   // thrown sneakily: keep the interrupt
                 Thread.currentThread().interrupt();
             }
-            System.Logger.Level level = warned.compareAndSet(false, true)
-                    ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
-            LOG.log(level, () -> "listener " + listener.getClass().getName() + " threw "
-                    + e.getClass().getName() + " in " + method + "; ignored, the call's result is unchanged");
+            report(new ListenerFailure(listener.getClass().getName(), method, e.getClass().getName(),
+                    failedBefore.compareAndSet(false, true)));
             return null;
+        }
+    }
+
+    /** Tells the handler; a handler that throws is ignored too (it must never change a result either). */
+    private void report(ListenerFailure failure) {
+        try {
+            onFailure.accept(failure);
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+        }
+    }
+
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (Error) e;
         }
     }
 }

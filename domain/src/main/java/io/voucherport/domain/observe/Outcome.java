@@ -16,7 +16,7 @@ public final class Outcome {
     /**
      * The outcome naming {@code failure}'s type, e.g. {@code OutcomeUnknown}; never its message.
      *
-     * @param failure the failure
+     * @param failure a port's failure, not null
      * @return its type's simple name
      */
     public static String of(ProviderFailure failure) {
@@ -26,7 +26,7 @@ public final class Outcome {
     /**
      * The outcome of a result: {@link #OK} for a {@code Right}, the failure's type for a {@code Left}.
      *
-     * @param result the result
+     * @param result a port method's result, not null
      * @return {@link #OK} or the failure type's simple name
      */
     public static String of(Either<? extends ProviderFailure, ?> result) {

@@ -3,6 +3,7 @@ package io.voucherport.domain.observe;
 import io.voucherport.domain.Require;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hears what Voucherport does, for metrics, tracing or audit: each provider call (opened before it
@@ -16,8 +17,9 @@ import java.util.List;
  * budget — keep them fast. The latencies reported never include a listener's own time. A listener
  * must be thread-safe: calls run concurrently. A listener that throws (an {@code Error} short of a
  * failure of the JVM included) never changes a call's result: Voucherport reaches listeners
- * through {@link #guarded}, which swallows the failure and logs only the listener's and the
- * exception's class names.
+ * through {@link #guarded(VoucherportListener, Consumer)}, which swallows the failure and tells the
+ * caller's handler only the listener's and the exception's class names (the adapters and use cases
+ * log them; the domain does not log).
  *
  * <p><b>Cardinality and secrets.</b> Every text an event offers for tags (provider, operation,
  * outcome, stage, detail) is a small fixed vocabulary, and the HTTP status is a number; none holds
@@ -65,23 +67,42 @@ public interface VoucherportListener {
     }
 
     /**
-     * {@code listener} made safe to call: whatever it (or a handle it returns) throws is swallowed
-     * and logged with class names only, at {@code WARNING} the first time and at {@code DEBUG}
-     * after; a failure of the JVM itself ({@link VirtualMachineError} but a stack overflow) is
-     * rethrown. A listener that returns null handles is treated as returning no-op ones.
-     * Idempotent.
+     * {@code listener} made safe to call, its failures dropped: whatever it (or a handle it returns)
+     * throws is swallowed; a failure of the JVM itself ({@link VirtualMachineError} but a stack
+     * overflow) is rethrown. A listener that returns null handles is treated as returning no-op
+     * ones. Idempotent: a listener guarded already is returned as it is (with its handler). Callers
+     * that hand a listener to Voucherport need not guard it: the adapters' and use cases' builders
+     * guard it with {@link #guarded(VoucherportListener, Consumer)} and log its failures.
      *
-     * @param listener the listener to guard
+     * @param listener the application's listener, not null; it may throw from any method
      * @return a listener that never throws, hearing what {@code listener} hears
      */
     static VoucherportListener guarded(VoucherportListener listener) {
-        Require.present(listener, "listener");
-        return listener instanceof GuardedListener guarded ? guarded : new GuardedListener(listener);
+        return GuardedListener.guard(Require.present(listener, "listener"), GuardedListener.SILENT);
+    }
+
+    /**
+     * {@code listener} made safe to call, as {@link #guarded(VoucherportListener)}, each failure
+     * told to {@code onFailure} as a {@link ListenerFailure} (class names only, and whether it is
+     * the guarded listener's first failure: log it loudly once, quietly after). The domain does not
+     * log: the caller's handler does. A handler that throws is ignored. A listener guarded already
+     * with a handler keeps it; one guarded without (by {@link #guarded(VoucherportListener)} or
+     * {@link #composite}) takes {@code onFailure}, for each of a composite's listeners too.
+     * Idempotent for the same handler: keep one handler instance per caller.
+     *
+     * @param listener the application's listener, not null; it may throw from any method
+     * @param onFailure told of each failure the guard swallows; must be fast and should not throw
+     * @return a listener that never throws, hearing what {@code listener} hears
+     */
+    static VoucherportListener guarded(VoucherportListener listener, Consumer<ListenerFailure> onFailure) {
+        return GuardedListener.guard(Require.present(listener, "listener"), Require.present(onFailure, "onFailure"));
     }
 
     /**
      * Several listeners as one: each hears every event, in order, each guarded on its own (one that
-     * throws keeps none of the others from hearing).
+     * throws keeps none of the others from hearing). The composite is guarded without a failure
+     * handler; the builder it is given to guards it with its own (see
+     * {@link #guarded(VoucherportListener, Consumer)}).
      *
      * @param listeners the listeners, at least one
      * @return one listener telling all of them
@@ -93,9 +114,10 @@ public interface VoucherportListener {
         }
         List<VoucherportListener> all = new ArrayList<>();
         for (VoucherportListener listener : listeners) {
-            all.add(guarded(Require.present(listener, "listener")));
+            all.add(Require.present(listener, "listener"));
         }
-        return all.size() == 1 ? all.get(0) : guarded(new CompositeListener(all));
+        return all.size() == 1 ? guarded(all.get(0))
+                : GuardedListener.guard(new CompositeListener(all, GuardedListener.SILENT), GuardedListener.SILENT);
     }
 
     /**

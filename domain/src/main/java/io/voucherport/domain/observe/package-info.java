@@ -8,6 +8,8 @@
  * provider, operation, outcome ({@code ok} or a failure type's simple name), stage, detail, the HTTP
  * status. No code, token, key, URL or order reference ever appears in them. A listener that throws
  * never changes a call's result: callers reach listeners through
- * {@link io.voucherport.domain.observe.VoucherportListener#guarded}, which swallows and logs (masked).
+ * {@link io.voucherport.domain.observe.VoucherportListener#guarded(io.voucherport.domain.observe.VoucherportListener, java.util.function.Consumer)},
+ * which swallows the failure and tells the caller's handler class names only
+ * ({@link io.voucherport.domain.observe.ListenerFailure}); the callers log it, the domain does not log.
  */
 package io.voucherport.domain.observe;

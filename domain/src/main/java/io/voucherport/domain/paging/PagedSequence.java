@@ -86,7 +86,7 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
         /**
          * {@return the same executor with {@code inFlight} pages at most}
          *
-         * @param inFlight the in flight
+         * @param inFlight pages fetched ahead at most, at least 1 (1: one at a time)
          */
         public Prefetch withPages(int inFlight) {
             return new Prefetch(inFlight, executor);
@@ -97,9 +97,11 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * {@return a sequence starting at {@code first}, fetching pages from {@code source} one at a time}
      *
      * @param <C> the cursor type, known only to {@code source}
-     * @param <T> the type of the values
-     * @param first the first
-     * @param source the source
+     * @param <T> the type of the items listed
+     * @param first the cursor of the first page (an offset, a page number, a provider's token), not
+     *     null
+     * @param source what fetches one page for a cursor, not null; called only as the sequence is
+     *     walked
      */
     public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source) {
         return of(first, source, Prefetch.NONE);
@@ -110,10 +112,12 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * {@code prefetch.pages()} ahead once the listing tells how many pages there are}
      *
      * @param <C> the cursor type, known only to {@code source}
-     * @param <T> the type of the values
-     * @param first the first
-     * @param source the source
-     * @param prefetch the prefetch
+     * @param <T> the type of the items listed
+     * @param first the cursor of the first page, not null
+     * @param source what fetches one page for a cursor, not null; called from the prefetch
+     *     executor's threads once pages are fetched ahead
+     * @param prefetch how many pages may be in flight and on which executor, not null;
+     *     {@link Prefetch#NONE} for one at a time on the consuming thread
      */
     public static <C, T> PagedSequence<T> of(C first, PageSource<C, T> source, Prefetch prefetch) {
         Require.present(first, "first cursor");
@@ -163,7 +167,8 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * Hands every item to {@code action}, page by page, stopping at the first failure — an
      * unreadable item included.
      *
-     * @param action the action
+     * @param action what to do with each item, not null; called on the walking thread, in listing
+     *     order
      * @return how many items were handed over, or the failure that stopped the walk
      */
     public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action) {
@@ -175,8 +180,10 @@ public final class PagedSequence<T> implements Iterable<Either<ProviderFailure, 
      * Hands every readable item to {@code action} and every unreadable one to {@code unreadable},
      * page by page, stopping only at a failure of the listing itself.
      *
-     * @param action the action
-     * @param unreadable the unreadable
+     * @param action what to do with each readable item, not null; called in listing order
+     * @param unreadable what to do with each item the provider sent but that could not be read (a
+     *     failure value, never thrown); null to stop at the first one like
+     *     {@link #forEachItem(Consumer)}
      * @return how many readable items were handed over, or the failure that stopped the walk
      */
     public Either<ProviderFailure, Long> forEachItem(Consumer<? super T> action,

@@ -6,7 +6,7 @@ import io.voucherport.domain.Require;
 /**
  * A code-generation or export job at the provider.
  *
- * @param id the job's id
+ * @param id the provider's id of the job, used to poll or cancel it
  * @param promotionId the promotion it works on
  * @param type generate or export
  * @param status where it stands
@@ -17,7 +17,7 @@ public record CodeJob(JobId id, PromotionId promotionId, JobType type, JobStatus
     /**
      * Validates.
      *
-     * @param id the job's id
+     * @param id the provider's id of the job, not null
      * @param promotionId the promotion it works on
      * @param type generate or export
      * @param status where it stands

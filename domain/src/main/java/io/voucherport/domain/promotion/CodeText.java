@@ -30,7 +30,8 @@ public record CodeText(String value) {
      * Parses a code.
      *
      * @param value non-blank text without control characters, at most {@value #MAX_LENGTH} characters
-     * @return the code text
+     * @return the code wrapping {@code value}, unchanged (no trimming, no case folding); throws
+     *     {@link IllegalArgumentException} when invalid
      */
     public static CodeText of(String value) {
         return new CodeText(value);

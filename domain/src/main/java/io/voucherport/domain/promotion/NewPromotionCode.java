@@ -6,7 +6,7 @@ import io.voucherport.domain.Require;
 /**
  * A promotion code to create.
  *
- * @param code the code text
+ * @param code the text the shopper will type, not null; unique within the promotion at the provider
  * @param allowedUses how many times it may be used; none for unlimited
  * @param user who may use it; none for anybody
  * @param consumeUnit what one use counts; none for the provider's default
@@ -17,7 +17,8 @@ public record NewPromotionCode(
     /**
      * Validates.
      *
-     * @param code the code text
+     * @param code the text the shopper will type, not null; unique within the promotion at the
+     *     provider
      * @param allowedUses how many times it may be used; none for unlimited
      * @param user who may use it; none for anybody
      * @param consumeUnit what one use counts; none for the provider's default
@@ -34,7 +35,7 @@ public record NewPromotionCode(
     /**
      * {@return an unlimited code anybody may use}
      *
-     * @param code the code text
+     * @param code the text the shopper will type, not null
      */
     public static NewPromotionCode of(CodeText code) {
         return new NewPromotionCode(code, Option.none(), Option.none(), Option.none());

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A promotion: discount rules that shoppers unlock with codes.
  *
- * @param id the provider's id
+ * @param id the provider's id of the promotion, used in every later call about it
  * @param kind standard or rule-based
  * @param name display name
  * @param enabled whether it currently applies, when reported
@@ -21,7 +21,7 @@ public record Promotion(
     /**
      * Validates.
      *
-     * @param id the provider's id
+     * @param id the provider's id of the promotion, not null
      * @param kind standard or rule-based
      * @param name display name
      * @param enabled whether it currently applies, when reported

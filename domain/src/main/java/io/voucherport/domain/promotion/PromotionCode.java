@@ -11,7 +11,7 @@ import java.util.List;
  * created before 27 April 2023 at Elastic Path have no maximum; an absent maximum may also mean
  * unlimited, so it is never guessed).
  *
- * @param code the code text
+ * @param code the text a shopper types; the code's key at providers that give codes no id
  * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
  * @param consumeUnit what one use counts, when reported
  * @param users who may use it (customer ids or other identifying texts, in the provider's order);
@@ -34,7 +34,7 @@ public record PromotionCode(
     /**
      * Validates and copies the users.
      *
-     * @param code the code text
+     * @param code the text a shopper types, not null
      * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
      * @param consumeUnit what one use counts, when reported
      * @param users who may use it (customer ids or other identifying texts, in the provider's order); empty for anybody
@@ -61,10 +61,11 @@ public record PromotionCode(
      * A code that at most one user may use ({@code user}; none for anybody), as
      * {@link NewPromotionCode} describes one.
      *
-     * @param code the code text
+     * @param code the text a shopper types, not null
      * @param id the code's own id, where the provider gives codes ids (rule-based promotions)
      * @param consumeUnit what one use counts, when reported
-     * @param user the user, or none when absent
+     * @param user the one customer id (or other identifying text) allowed to use it, not null; none
+     *     for anybody
      * @param remainingUses uses left, when reported
      * @param maxUses uses allowed in all, when reported
      * @param createdBy who created it, when reported
@@ -79,7 +80,7 @@ public record PromotionCode(
     /**
      * {@return a code known only by its text}
      *
-     * @param code the code text
+     * @param code the text a shopper types, not null
      */
     public static PromotionCode of(CodeText code) {
         return new PromotionCode(code, Option.none(), Option.none(), List.of(), Option.none(), Option.none(),

@@ -25,7 +25,8 @@ public interface PromotionCodes {
     /**
      * Most codes one {@link #createCodes} call accepts; callers batch larger sets.
      *
-     * @return the number
+     * @return the provider's batch limit for one create call, at least 1; fixed for the life of the
+     *     adapter
      */
     int maxCodesPerCreate();
 
@@ -37,7 +38,7 @@ public interface PromotionCodes {
     /**
      * {@return one promotion} Safe to retry. Failures: {@code NotFound}.
      *
-     * @param id the identifier
+     * @param id the promotion to read, not null
      */
     Either<ProviderFailure, Promotion> promotion(PromotionId id);
 
@@ -47,7 +48,8 @@ public interface PromotionCodes {
      * {@code InvalidRequest} failure, never a silent truncation. Safe to retry.
      * Failures: {@code NotFound}.
      *
-     * @param id the identifier
+     * @param id the promotion whose codes to list, not null; a promotion that does not exist ends
+     *     the listing with {@code NotFound}
      */
     PagedSequence<PromotionCode> codes(PromotionId id);
 
@@ -58,18 +60,22 @@ public interface PromotionCodes {
      * a second one. Failures: {@code NotFound}, {@code InvalidRequest}, {@code OutcomeUnknown}
      * (list the codes to learn what exists).
      *
-     * @param id the identifier
-     * @param codes the codes
-     * @return the promotion codes, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion to add the codes to, not null
+     * @param codes the codes to create, not null and not empty; more than
+     *     {@link #maxCodesPerCreate()} are refused with {@code InvalidRequest} before sending
+     * @return the codes as created, or the failure that prevented it; {@code OutcomeUnknown} means
+     *     some or all may exist
      */
     Either<ProviderFailure, List<PromotionCode>> createCodes(PromotionId id, List<NewPromotionCode> codes);
 
     /**
      * Deletes several codes. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}.
      *
-     * @param id the identifier
-     * @param codes the codes
-     * @return the done, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion the codes belong to, not null
+     * @param codes the texts of the codes to delete, not null; an empty list is {@code Done} without
+     *     a call
+     * @return {@code Done} once the provider confirmed the deletion, or the failure that prevented
+     *     it; a retry after a transient failure is safe
      */
     Either<ProviderFailure, Done> deleteCodes(PromotionId id, List<CodeText> codes);
 
@@ -78,9 +84,10 @@ public interface PromotionCodes {
      * code's id looked up from its text. Idempotent in effect; a code that does not exist fails
      * with {@code NotFound}.
      *
-     * @param id the identifier
-     * @param code the code
-     * @return the done, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion the code belongs to, not null
+     * @param code the text of the code to delete, not null
+     * @return {@code Done} once the provider confirmed the deletion, or the failure that prevented
+     *     it (including {@code NotFound} when the code does not exist)
      */
     Either<ProviderFailure, Done> deleteCode(PromotionId id, CodeText code);
 
@@ -89,7 +96,7 @@ public interface PromotionCodes {
      * Safe to retry. Failures: {@code InvalidRequest} (a code the provider cannot look up,
      * refused before sending).
      *
-     * @param code the code
+     * @param code the code text a shopper would type, not null; not a secret
      */
     Either<ProviderFailure, Option<PromotionId>> findPromotionHolding(CodeText code);
 
@@ -99,34 +106,39 @@ public interface PromotionCodes {
      * (refused before sending). Failures: {@code NotFound}, {@code InvalidRequest},
      * {@code OutcomeUnknown} (list the promotion's jobs to learn whether it started).
      *
-     * @param id the identifier
-     * @param request the order request
-     * @return the code job, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion to generate codes for, not null
+     * @param request how many codes, their prefix, length and use limits; not null, checked against
+     *     the provider's own limits before sending
+     * @return the job as the provider accepted it, or the failure that prevented it; after an
+     *     {@code OutcomeUnknown}, list the jobs before starting another
      */
     Either<ProviderFailure, CodeJob> startCodeGeneration(PromotionId id, CodeGenerationRequest request);
 
     /**
      * Starts a job that exports all codes to a file. Same failures as {@link #startCodeGeneration}.
      *
-     * @param id the identifier
-     * @return the code job, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion whose codes to export, not null
+     * @return the export job as the provider accepted it, or the failure that prevented it; after
+     *     an {@code OutcomeUnknown}, check the jobs before starting another
      */
     Either<ProviderFailure, CodeJob> startCodeExport(PromotionId id);
 
     /**
      * {@return a job as it stands now} Safe to retry. Failures: {@code NotFound}.
      *
-     * @param id the identifier
-     * @param jobId the job id
+     * @param id the promotion the job belongs to, not null
+     * @param jobId the job as {@link #startCodeGeneration} or {@link #startCodeExport} returned it,
+     *     not null
      */
     Either<ProviderFailure, CodeJob> job(PromotionId id, JobId jobId);
 
     /**
      * Asks the provider to cancel a job. Idempotent. Failures: {@code NotFound}, {@code InvalidRequest}.
      *
-     * @param id the identifier
-     * @param jobId the job id
-     * @return the code job, or the failure that prevented it (a value, never thrown)
+     * @param id the promotion the job belongs to, not null
+     * @param jobId the job to cancel, not null
+     * @return the job as it stands after the request, or the failure that prevented it; safe to
+     *     repeat
      */
     Either<ProviderFailure, CodeJob> cancelJob(PromotionId id, JobId jobId);
 
@@ -135,8 +147,8 @@ public interface PromotionCodes {
      * read the codes} Safe to retry. Failures: {@code NotFound}, {@code InvalidRequest} (job not
      * completed or not an export).
      *
-     * @param id the identifier
-     * @param jobId the job id
+     * @param id the promotion the job belongs to, not null
+     * @param jobId a completed export job, not null
      */
     Either<ProviderFailure, Secret> exportFile(PromotionId id, JobId jobId);
 }

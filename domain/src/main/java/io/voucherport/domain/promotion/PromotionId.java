@@ -22,7 +22,9 @@ public record PromotionId(String value) {
      * Parses an id.
      *
      * @param value opaque non-blank text, never parsed
-     * @return the promotion id
+     * @return the id wrapping {@code value}; throws {@link IllegalArgumentException} when it is
+     *     blank, holds control characters, or could break out of a URL path (a slash, a backslash,
+     *     a percent sign, "." or "..")
      */
     public static PromotionId of(String value) {
         return new PromotionId(value);

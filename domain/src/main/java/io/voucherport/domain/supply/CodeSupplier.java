@@ -46,8 +46,10 @@ public interface CodeSupplier {
      * {@code InsufficientFunds}, {@code Expired}, {@code AccessDenied}, {@code NotFound} (unknown
      * SKU), {@code RateLimited} and {@code Unavailable} (nothing was bought).
      *
-     * @param request the order request
-     * @return the supplier order, or the failure that prevented it (a value, never thrown)
+     * @param request what to buy (lines, quantities, optional settlement currency) under the
+     *     caller's reference; not null, checked against the supplier's limits before sending
+     * @return the order as the supplier accepted it (codes possibly still pending), or the failure
+     *     that prevented it; on {@code OutcomeUnknown} look the reference up before placing again
      */
     Either<ProviderFailure, SupplierOrder> place(OrderRequest request);
 
@@ -57,7 +59,7 @@ public interface CodeSupplier {
      * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
      * {@code Unavailable}, {@code UnexpectedResponse}.
      *
-     * @param id the identifier
+     * @param id the supplier's id of the order, as {@link #place} returned it; not null
      */
     Either<ProviderFailure, SupplierOrder> findOrder(SupplierOrderId id);
 
@@ -73,7 +75,7 @@ public interface CodeSupplier {
      * <p>Safe to retry. Failures: {@code AccessDenied}, {@code RateLimited}, {@code Unavailable},
      * {@code UnexpectedResponse} — none of them means the order does not exist.
      *
-     * @param reference the caller's order reference, unique per purchase
+     * @param reference the caller's reference the order was placed with, not null; compared exactly
      */
     Either<ProviderFailure, Option<SupplierOrder>> findOrderByReference(OrderReference reference);
 
@@ -84,7 +86,7 @@ public interface CodeSupplier {
      * <p>Safe to retry. Failures: {@code NotFound}, {@code AccessDenied}, {@code RateLimited},
      * {@code Unavailable}, {@code UnexpectedResponse}.
      *
-     * @param id the identifier
+     * @param id the supplier's id of the order, not null
      */
     Either<ProviderFailure, OrderCodes> fetchCodes(SupplierOrderId id);
 

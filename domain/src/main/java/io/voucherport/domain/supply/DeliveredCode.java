@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param status pending, delivered, or unreadable (sent but not readable: missing)
  * @param code the redeem code (card number)
  * @param pin the PIN, kept as text so leading zeros survive
- * @param serialNumber the card's serial number
+ * @param serialNumber the card's serial number, when the supplier sends one; held as a
+ *     {@link Secret}, none unless delivered
  * @param redeemLink a link where the code is redeemed or shown
  * @param expiresAt when the code expires, if the supplier said
  * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})
@@ -33,7 +34,7 @@ public record DeliveredCode(
      * @param status pending, delivered, or unreadable (sent but not readable: missing)
      * @param code the redeem code (card number)
      * @param pin the PIN, kept as text so leading zeros survive
-     * @param serialNumber the card's serial number
+     * @param serialNumber the card's serial number, when sent; none unless delivered
      * @param redeemLink a link where the code is redeemed or shown
      * @param expiresAt when the code expires, if the supplier said
      * @param stockId the supplier's identifier of this unit of stock (EZ's {@code stockId})

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The codes of an order, per SKU, as far as the supplier has delivered them.
  *
- * @param orderId the supplier's order id
+ * @param orderId the supplier's id of the order these codes belong to
  * @param skus codes per SKU
  */
 public record OrderCodes(SupplierOrderId orderId, List<SkuCodes> skus) {
@@ -16,7 +16,7 @@ public record OrderCodes(SupplierOrderId orderId, List<SkuCodes> skus) {
     /**
      * Validates and copies.
      *
-     * @param orderId the supplier's order id
+     * @param orderId the supplier's id of the order these codes belong to, not null
      * @param skus codes per SKU
      */
     public OrderCodes {
@@ -38,7 +38,8 @@ public record OrderCodes(SupplierOrderId orderId, List<SkuCodes> skus) {
     /**
      * For each SKU that fell short, how many codes are missing.
      *
-     * @return the integers by sku
+     * @return the number of codes still missing per SKU, counted against the supplier's
+     *     {@code ordered} figure, only SKUs short by at least one; unmodifiable
      */
     public Map<Sku, Integer> shortfall() {
         Map<Sku, Integer> missing = new LinkedHashMap<>();

@@ -33,7 +33,8 @@ public record OrderReference(String value) {
      * Parses a reference.
      *
      * @param value non-blank text of at most {@value #MAX_LENGTH} characters without control characters
-     * @return the order reference
+     * @return the reference wrapping {@code value} unchanged; throws
+     *     {@link IllegalArgumentException} when it is blank, too long or holds control characters
      */
     public static OrderReference of(String value) {
         return new OrderReference(value);

@@ -35,13 +35,13 @@ public interface OrderReferenceStore {
         /**
          * The reference is bound to this order.
          *
-         * @param id the supplier's order id
+         * @param id the supplier's order the reference was placed as
          */
         record Bound(SupplierOrderId id) implements Binding {
             /**
              * Validates.
              *
-             * @param id the supplier's order id
+             * @param id the supplier's order the reference was placed as, not null
              */
             public Bound {
                 Require.present(id, "id");
@@ -73,15 +73,15 @@ public interface OrderReferenceStore {
     /**
      * {@return what this store knows about {@code reference}} Throws when the store itself fails.
      *
-     * @param reference the caller's order reference, unique per purchase
+     * @param reference the caller's reference to look up, not null
      */
     Binding find(OrderReference reference);
 
     /**
      * Binds {@code reference} to {@code id} unless it is bound already. Atomic.
      *
-     * @param reference the caller's order reference, unique per purchase
-     * @param id the identifier
+     * @param reference the caller's reference to bind, not null
+     * @param id the supplier's order created under it (before confirm), not null
      * @return the id bound now: {@code id}, or the earlier one when the reference was taken
      */
     SupplierOrderId bindIfAbsent(OrderReference reference, SupplierOrderId id);
@@ -91,8 +91,9 @@ public interface OrderReferenceStore {
      * to confirm it); afterwards {@link #find} answers {@link Binding.Unbound}. Does nothing when
      * the reference is bound to another id.
      *
-     * @param reference the caller's order reference, unique per purchase
-     * @param id the identifier
+     * @param reference the caller's reference to unbind, not null
+     * @param id the supplier's order it should be bound to now, not null; the binding is kept when
+     *     it names another order
      */
     void release(OrderReference reference, SupplierOrderId id);
 

@@ -63,7 +63,7 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
      * {@return a request with a single line}
      *
      * @param reference the caller's idempotency key, sent to the supplier with the order
-     * @param line the order line
+     * @param line the single line to buy, not null
      */
     public static OrderRequest of(OrderReference reference, OrderLine line) {
         return of(reference, List.of(line));
@@ -80,8 +80,9 @@ public record OrderRequest(OrderReference reference, List<OrderLine> lines, Opti
      * leaves out, or a quantity it omits, counts as missing. Empty when every requested code is in
      * hand.
      *
-     * @param codes the codes
-     * @return the integers by sku
+     * @param codes the supplier's answer about this request's order, not null
+     * @return the number of codes still missing per SKU, in the request's line order, only SKUs
+     *     short by at least one; a fresh mutable map
      */
     public Map<Sku, Integer> shortfall(OrderCodes codes) {
         Require.present(codes, "codes");

@@ -7,7 +7,7 @@ import io.voucherport.domain.money.Money;
 /**
  * One line of an order as the supplier reports it.
  *
- * @param sku the SKU bought
+ * @param sku the product the line bought
  * @param quantity how many codes were ordered
  * @param unitPrice price of one code, when reported
  * @param totalPrice price of the line, when reported; same currency as the unit price
@@ -18,7 +18,7 @@ public record OrderedLine(Sku sku, int quantity, Option<Money> unitPrice, Option
     /**
      * Validates the line.
      *
-     * @param sku the SKU bought
+     * @param sku the product the line bought, not null
      * @param quantity how many codes were ordered
      * @param unitPrice price of one code, when reported
      * @param totalPrice price of the line, when reported; same currency as the unit price

@@ -11,7 +11,8 @@ public sealed interface ProductValue permits ProductValue.Fixed, ProductValue.Ra
     /**
      * {@return whether a code of this face value can be bought}
      *
-     * @param faceValue the face value
+     * @param faceValue the value one code would carry, not null; a fixed value must equal it, a
+     *     range must hold it in its currency, bounds and step
      */
     boolean accepts(Money faceValue);
 

@@ -23,7 +23,8 @@ public record Sku(String value) {
      * Parses a SKU.
      *
      * @param value non-blank text without control characters, '/' or '\'
-     * @return the sku
+     * @return the SKU wrapping {@code value} unchanged; throws {@link IllegalArgumentException}
+     *     when it is invalid
      */
     public static Sku of(String value) {
         return new Sku(value);

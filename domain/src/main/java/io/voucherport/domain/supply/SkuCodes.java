@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The codes of one SKU within an order.
  *
- * @param sku the SKU
+ * @param sku the product the codes are of
  * @param ordered how many codes of it were ordered
  * @param codes the codes known so far, delivered or pending; may be fewer than ordered
  * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; shown to
@@ -19,7 +19,7 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<S
     /**
      * Validates and copies the codes.
      *
-     * @param sku the SKU
+     * @param sku the product the codes are of, not null
      * @param ordered how many codes of it were ordered
      * @param codes the codes known so far, delivered or pending; may be fewer than ordered
      * @param instructions how to redeem the codes (terms, steps), when the supplier sends them; shown to the customer, but {@code toString} masks them when they hold a link ({@code ://}), which may be a personal redeem link
@@ -35,7 +35,7 @@ public record SkuCodes(Sku sku, int ordered, List<DeliveredCode> codes, Option<S
     /**
      * Codes without redeem instructions.
      *
-     * @param sku the SKU
+     * @param sku the product the codes are of, not null
      * @param ordered how many codes of it were ordered
      * @param codes the codes known so far, delivered or pending; may be fewer than ordered
      */

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * An order as the supplier reports it.
  *
- * @param id the supplier's order id
+ * @param id the supplier's id of the order, used to poll it and fetch its codes
  * @param reference the caller's reference the order was placed with, when the supplier returns it
  * @param status where the order stands
  * @param lines what was ordered, possibly empty when a supplier's summary omits lines
@@ -28,7 +28,7 @@ public record SupplierOrder(
     /**
      * Validates the order and copies the lines.
      *
-     * @param id the supplier's order id
+     * @param id the supplier's id of the order, not null
      * @param reference the caller's reference the order was placed with, when the supplier returns it
      * @param status where the order stands
      * @param lines what was ordered, possibly empty when a supplier's summary omits lines

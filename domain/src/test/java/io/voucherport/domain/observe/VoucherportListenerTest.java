@@ -19,13 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The listener SPI's guarantees: guarded listeners never throw, composites tell everyone, logs stay masked. */
+/**
+ * The listener SPI's guarantees: guarded listeners never throw, composites tell everyone, failures
+ * are handed on as class names only, and the domain itself logs nothing (a {@code java.util.logging}
+ * handler on the root logger, where the JDK's {@code System.Logger} ends, hears nothing).
+ */
 class VoucherportListenerTest {
 
     private static final String SECRET = "sk_live_4f9a8b7c6d5e";
 
     private final List<String> logged = new ArrayList<>();
-    private final Logger jul = Logger.getLogger("io.voucherport.observe");
+    private final List<ListenerFailure> failures = new ArrayList<>();
+    private final java.util.function.Consumer<ListenerFailure> onFailure = failures::add;
+    private final Logger jul = Logger.getLogger("");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -43,8 +49,11 @@ class VoucherportListenerTest {
         }
     };
 
+    private Level previous;
+
     @BeforeEach
     void listen() {
+        previous = jul.getLevel();
         jul.setLevel(Level.ALL);
         jul.addHandler(capture);
     }
@@ -52,6 +61,7 @@ class VoucherportListenerTest {
     @AfterEach
     void stop() {
         jul.removeHandler(capture);
+        jul.setLevel(previous);
     }
 
     /** Hears everything, as text. */
@@ -123,8 +133,9 @@ class VoucherportListenerTest {
     }
 
     @Test
-    void aGuardedListenerSwallowsWhatItThrowsAndLogsClassNamesOnly() {
-        VoucherportListener guarded = VoucherportListener.guarded(throwing(new IllegalStateException("token " + SECRET)));
+    void aGuardedListenerSwallowsWhatItThrowsAndHandsOnClassNamesOnly() {
+        VoucherportListener guarded = VoucherportListener.guarded(
+                throwing(new IllegalStateException("token " + SECRET)), onFailure);
         CallObservation handle = guarded.callStarted(start());
         assertThat(handle).isSameAs(CallObservation.NONE);
         handle.attempt(new AttemptEnd(1, Outcome.OK, Option.some(200), Duration.ZERO, Option.none()));
@@ -132,11 +143,56 @@ class VoucherportListenerTest {
         guarded.purchase(signal());
         guarded.useCaseStarted(new UseCaseStart("CheckDiscountCodes", "check")).finished(Outcome.OK, Duration.ZERO);
 
-        assertThat(logged).hasSize(3);
-        assertThat(logged.get(0)).startsWith("WARNING ").contains("IllegalStateException").contains("callStarted")
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0).first()).as("the first failure, to be logged loudly").isTrue();
+        assertThat(failures.get(0).describe()).contains("IllegalStateException").contains("callStarted")
                 .contains(VoucherportListenerTest.class.getName());
-        assertThat(logged.subList(1, 3)).allMatch(line -> line.startsWith("FINE "), "later failures at DEBUG");
-        assertThat(String.join("\n", logged)).doesNotContain(SECRET).doesNotContain("token");
+        assertThat(failures.subList(1, 3)).noneMatch(ListenerFailure::first);
+        assertThat(failures).extracting(ListenerFailure::method).containsExactly("callStarted", "purchase", "finished");
+        assertThat(failures.toString() + failures.stream().map(ListenerFailure::describe).toList())
+                .doesNotContain(SECRET).doesNotContain("token");
+        assertThat(logged).as("the domain logs nothing").isEmpty();
+    }
+
+    @Test
+    void aHandlerThatThrowsChangesNothingAndTheFirstHandlerGivenStays() {
+        java.util.function.Consumer<ListenerFailure> failing = failure -> {
+            throw new IllegalStateException("handler down");
+        };
+        VoucherportListener guarded = VoucherportListener.guarded(throwing(new IllegalStateException("x")), failing);
+        guarded.purchase(signal());
+        assertThat(VoucherportListener.guarded(guarded, failing)).as("idempotent for the same handler").isSameAs(guarded);
+        assertThat(VoucherportListener.guarded(guarded, onFailure)).as("a handler of its own stays").isSameAs(guarded);
+        assertThat(VoucherportListener.guarded(guarded)).isSameAs(guarded);
+
+        VoucherportListener silent = VoucherportListener.guarded(throwing(new IllegalStateException("y")));
+        silent.purchase(signal());
+        assertThat(failures).as("guarded without a handler: dropped").isEmpty();
+        VoucherportListener.guarded(silent, onFailure).purchase(signal());
+        assertThat(failures).as("a silent guard takes the caller's handler").singleElement()
+                .extracting(ListenerFailure::first).isEqualTo(true);
+        assertThat(VoucherportListener.guarded(VoucherportListener.none(), onFailure)).isSameAs(VoucherportListener.none());
+        assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void aCompositesListenersReportToTheHandlerItIsGuardedWith() {
+        Recording a = new Recording("a");
+        List<ListenerFailure> own = new ArrayList<>();
+        VoucherportListener ownHandler = VoucherportListener.guarded(throwing(new IllegalArgumentException("z")), own::add);
+        VoucherportListener composite = VoucherportListener.composite(
+                throwing(new IllegalStateException(SECRET)), a, ownHandler);
+        VoucherportListener guarded = VoucherportListener.guarded(composite, onFailure);
+        guarded.purchase(signal());
+        guarded.purchase(signal());
+        assertThat(a.heard).containsExactly("a purchase PLACED", "a purchase PLACED");
+        assertThat(failures).extracting(ListenerFailure::exception)
+                .containsExactly(IllegalStateException.class.getName(), IllegalStateException.class.getName());
+        assertThat(failures).extracting(ListenerFailure::first).containsExactly(true, false);
+        assertThat(own).as("a listener guarded with its own handler keeps it").hasSize(2)
+                .allMatch(f -> f.exception().equals(IllegalArgumentException.class.getName()));
+        composite.purchase(signal());
+        assertThat(failures).as("the composite itself is silent").hasSize(2);
     }
 
     @Test
@@ -147,8 +203,9 @@ class VoucherportListenerTest {
                 throw new StackOverflowError();
             }
         };
-        VoucherportListener.guarded(overflowing).purchase(signal());
-        assertThat(logged).singleElement().asString().contains("StackOverflowError");
+        VoucherportListener.guarded(overflowing, onFailure).purchase(signal());
+        assertThat(failures).singleElement().extracting(ListenerFailure::exception).asString()
+                .contains("StackOverflowError");
 
         VoucherportListener dying = new VoucherportListener() {
             @Override
@@ -156,7 +213,8 @@ class VoucherportListenerTest {
                 throw new OutOfMemoryError("simulated");
             }
         };
-        assertThatThrownBy(() -> VoucherportListener.guarded(dying).purchase(signal())).isInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> VoucherportListener.guarded(dying, onFailure).purchase(signal()))
+                .isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test
@@ -172,13 +230,14 @@ class VoucherportListenerTest {
                 return null;
             }
         };
-        VoucherportListener guarded = VoucherportListener.guarded(nulls);
+        VoucherportListener guarded = VoucherportListener.guarded(nulls, onFailure);
         assertThat(guarded.callStarted(start())).isSameAs(CallObservation.NONE);
         assertThat(guarded.useCaseStarted(new UseCaseStart("u", "o"))).isSameAs(UseCaseObservation.NONE);
         assertThat(VoucherportListener.guarded(guarded)).isSameAs(guarded);
         assertThat(VoucherportListener.guarded(VoucherportListener.none())).isSameAs(VoucherportListener.none());
         assertThat(VoucherportListener.none().callStarted(start())).isSameAs(CallObservation.NONE);
         assertThat(logged).isEmpty();
+        assertThat(failures).isEmpty();
     }
 
     @Test

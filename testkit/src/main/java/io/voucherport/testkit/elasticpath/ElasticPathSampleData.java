@@ -78,7 +78,8 @@ public final class ElasticPathSampleData {
      * The contract's fixture for an adapter on standard promotions, over
      * {@link #withContractData(ElasticPathSimulator)}'s data.
      *
-     * @return the fixture
+     * @return the seeded standard promotion and its code count, the scratch promotions, and the
+     *     restricted code with the users it is limited to
      */
     public static PromotionCodesContract.Fixture standardContractFixture() {
         return new PromotionCodesContract.Fixture(PromotionId.of(CONTRACT_STANDARD_SEEDED), CONTRACT_STANDARD_CODES,
@@ -90,7 +91,8 @@ public final class ElasticPathSampleData {
      * The contract's fixture for an adapter on rule-based promotions, over
      * {@link #withContractData(ElasticPathSimulator)}'s data.
      *
-     * @return the fixture
+     * @return the seeded rule-based promotion and its code count, the scratch promotions, and the
+     *     restricted code with the users it is limited to
      */
     public static PromotionCodesContract.Fixture ruleBasedContractFixture() {
         return new PromotionCodesContract.Fixture(PromotionId.of(CONTRACT_RULE_SEEDED), CONTRACT_RULE_CODES,

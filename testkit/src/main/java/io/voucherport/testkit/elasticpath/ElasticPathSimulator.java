@@ -166,7 +166,7 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * {@return a simulator on {@code port}, not started}
      *
-     * @param port the port
+     * @param port the port to listen on, 0 for any free port
      */
     public static ElasticPathSimulator onPort(int port) {
         return new ElasticPathSimulator(port);
@@ -175,8 +175,8 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * Accepts these credentials instead of the defaults.
      *
-     * @param id the identifier
-     * @param secret the secret
+     * @param id the client id an adapter must send, not null
+     * @param secret the client secret an adapter must send for {@code client_credentials}, not null
      * @return this simulator
      */
     public synchronized ElasticPathSimulator credentials(String id, String secret) {
@@ -186,9 +186,10 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     }
 
     /**
-     * {@return the clock for token expiry, rate windows and timestamps}
+     * The clock for token expiry, rate windows and timestamps.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null
+     * @return this simulator
      */
     public synchronized ElasticPathSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -207,9 +208,10 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     }
 
     /**
-     * {@return 429 beyond {@code requests} per clock second (0: no limit)}
+     * 429 beyond {@code requests} per clock second (0: no limit).
      *
-     * @param requests the requests
+     * @param requests requests allowed per clock second, 0 for no limit
+     * @return this simulator
      */
     public synchronized ElasticPathSimulator rateLimit(int requests) {
         this.perSecond = requests;
@@ -220,10 +222,10 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
      * Adds a promotion with {@code codeCount} codes named {@code <PREFIX>-000001…}; every third
      * code is a legacy code (remaining uses only), every fifth unlimited.
      *
-     * @param id the identifier
+     * @param id the promotion's id, unique in this simulator
      * @param ruleBased whether rule based
-     * @param name the name
-     * @param codeCount the code count
+     * @param name the promotion's display name
+     * @param codeCount how many codes to create, 0 or more
      * @return this simulator
      */
     public synchronized ElasticPathSimulator promotion(String id, boolean ruleBased, String name, int codeCount) {
@@ -246,9 +248,9 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
      * Restricts code {@code code} of promotion {@code id} to {@code users}, sent as an array of
      * customer ids (Elastic Path's {@code user} is one id or an array of them).
      *
-     * @param id the identifier
-     * @param code the code
-     * @param users the users
+     * @param id the promotion's id
+     * @param code the text of one of its codes
+     * @param users the customer ids (or other texts) allowed to use it, in order
      * @return this simulator
      */
     public synchronized ElasticPathSimulator restrict(String id, String code, String... users) {
@@ -276,7 +278,7 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * {@return how many codes promotion {@code id} holds}
      *
-     * @param id the identifier
+     * @param id the promotion's id
      */
     public synchronized int codeCount(String id) {
         return promotions.get(id).codes.size();
@@ -285,8 +287,8 @@ public final class ElasticPathSimulator extends Simulator<ElasticPathSimulator.E
     /**
      * {@return whether promotion {@code id} holds {@code code} (case-insensitive for rule-based promotions)}
      *
-     * @param id the identifier
-     * @param code the code
+     * @param id the promotion's id
+     * @param code the code's text
      */
     public synchronized boolean holds(String id, String code) {
         Promotion p = promotions.get(id);

@@ -15,10 +15,10 @@ public final class EzSampleData {
     /**
      * One product of the sample catalog.
      *
-     * @param sku the SKU to order
-     * @param name the product's name
+     * @param sku the SKU to order it by
+     * @param name the product's display name, as the catalog lists it
      * @param currency the currency of its face value and price
-     * @param faceValue the card's face value
+     * @param faceValue what the card is worth to its holder
      * @param price what a code costs
      * @param stock the codes in stock (0: orders of it stay pending until {@link EzSimulator#fulfilPending()})
      */
@@ -74,7 +74,8 @@ public final class EzSampleData {
      * {@link #CATALOG_SIZE}.
      *
      * @param ez the simulator behind the supplier under test
-     * @return the fixture
+     * @return the in-stock, back-ordered and unknown SKUs, how to fulfil pending orders on
+     *     {@code ez}, and the catalog's size
      */
     public static CodeSupplierContract.Fixture contractFixture(EzSimulator ez) {
         return new CodeSupplierContract.Fixture(Sku.of(IN_STOCK_SKU), Sku.of(BACKORDERED_SKU), Sku.of(UNKNOWN_SKU),

@@ -153,7 +153,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * {@return a simulator on {@code port}, not started}
      *
-     * @param port the port
+     * @param port the port to listen on, 0 for any free port
      */
     public static EzSimulator onPort(int port) {
         return new EzSimulator(port);
@@ -162,7 +162,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * Accepts these credentials instead of the defaults.
      *
-     * @param key the key
+     * @param key the API key an adapter must send as {@code x-api-key}, not null
      * @param token the token (a secret)
      * @return this simulator
      */
@@ -175,12 +175,12 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * Adds a product with {@code stock} units ready for instant delivery.
      *
-     * @param sku the product's SKU at the provider
-     * @param name the name
-     * @param currency the ISO 4217 currency
-     * @param faceValue the face value
-     * @param price the price
-     * @param units the units
+     * @param sku the product's SKU, unique in this simulator
+     * @param name the product's display name
+     * @param currency the currency of face value and price, e.g. {@code "USD"}
+     * @param faceValue the value of one code, as decimal text
+     * @param price what one code costs the buyer, as decimal text
+     * @param units how many codes are ready for instant delivery, 0 or more
      * @return this simulator
      */
     public synchronized EzSimulator product(String sku, String name, String currency, String faceValue, String price,
@@ -193,8 +193,8 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * Sets a balance.
      *
-     * @param currency the ISO 4217 currency
-     * @param amount the amount
+     * @param currency the balance's currency code, e.g. {@code "USD"}
+     * @param amount the funds available, as decimal text
      * @return this simulator
      */
     public synchronized EzSimulator balance(String currency, String amount) {
@@ -205,9 +205,9 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * Sets the rate to convert {@code base} into {@code quote}.
      *
-     * @param base the base
-     * @param quote the quote
-     * @param rate the rate
+     * @param base the currency converted from, e.g. {@code "USD"}
+     * @param quote the currency converted into, e.g. {@code "CAD"}
+     * @param rate units of {@code quote} per unit of {@code base}, as decimal text
      * @return this simulator
      */
     public synchronized EzSimulator exchangeRate(String base, String quote, String rate) {
@@ -218,7 +218,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * Polls after which asynchronous orders complete (bulk codes appear a share per poll).
      *
-     * @param polls the polls
+     * @param polls how many polls an asynchronous order takes to complete, at least 1
      * @return this simulator
      */
     public synchronized EzSimulator asyncPolls(int polls) {
@@ -230,9 +230,10 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     /**
-     * {@return the clock stamping {@code createdAt}}
+     * The clock stamping {@code createdAt}.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null
+     * @return this simulator
      */
     public synchronized EzSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -240,11 +241,12 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     /**
-     * {@return when on, {@code GET /v2/orders} filters ({@code transactionId}, {@code clientOrderNumber}) match
-     * every order whose value starts with the one asked for, as a search index may (order-1 also
-     * finds order-12)} Off by default: exact matches only.
+     * When on, {@code GET /v2/orders} filters ({@code transactionId}, {@code clientOrderNumber})
+     * match every order whose value starts with the one asked for, as a search index may (order-1
+     * also finds order-12). Off by default: exact matches only.
      *
      * @param on whether on
+     * @return this simulator
      */
     public synchronized EzSimulator lookupMatchesPrefix(boolean on) {
         this.lookupMatchesPrefix = on;
@@ -257,7 +259,8 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
      * consistent index. The duplicate check, the codes endpoint and the counting helpers see them
      * at once. Default zero.
      *
-     * @param lag the lag
+     * @param lag how long after placement an order is missing from {@code GET /v2/orders}, not
+     *     negative
      * @return this simulator
      */
     public synchronized EzSimulator lookupLag(Duration lag) {
@@ -269,9 +272,11 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     }
 
     /**
-     * {@return the status a duplicate {@code clientOrderNumber} is refused with ({@code CLIENT_ORDER_NUMBER_DUPLICATE}); default 409}
+     * The status a duplicate {@code clientOrderNumber} is refused with
+     * ({@code CLIENT_ORDER_NUMBER_DUPLICATE}); default 409.
      *
-     * @param status the HTTP status
+     * @param status the HTTP status of the refusal, e.g. 409 or 400
+     * @return this simulator
      */
     public synchronized EzSimulator duplicateStatus(int status) {
         if (status < 400 || status > 599) {
@@ -320,7 +325,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * {@return the redeem codes and PINs delivered so far for order {@code transactionId} (empty when unknown)}
      *
-     * @param transactionId the transaction id
+     * @param transactionId EZ's transaction id of the order
      */
     public synchronized List<String> deliveredSecretsOf(String transactionId) {
         SimOrder order = orders.get(transactionId);
@@ -337,7 +342,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * {@return how many committed orders carry {@code clientOrderNumber} (more than one means a double purchase)}
      *
-     * @param clientOrderNumber the client order number
+     * @param clientOrderNumber the caller's reference as sent to EZ
      */
     public synchronized int ordersWithReference(String clientOrderNumber) {
         return (int) orders.values().stream().filter(o -> clientOrderNumber.equals(o.clientOrderNumber)).count();
@@ -357,7 +362,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
     /**
      * {@return the current balance of {@code currency}}
      *
-     * @param currency the ISO 4217 currency
+     * @param currency the balance's currency code, e.g. {@code "USD"}
      */
     public synchronized BigDecimal balanceOf(String currency) {
         return balances.getOrDefault(currency, BigDecimal.ZERO);

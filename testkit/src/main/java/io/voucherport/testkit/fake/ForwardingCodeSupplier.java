@@ -28,7 +28,7 @@ public class ForwardingCodeSupplier implements CodeSupplier {
     /**
      * A supplier passing every call on to {@code supplier}.
      *
-     * @param supplier the code supplier
+     * @param supplier the supplier every call goes to, not null
      */
     public ForwardingCodeSupplier(CodeSupplier supplier) {
         this.supplier = Require.present(supplier, "supplier");

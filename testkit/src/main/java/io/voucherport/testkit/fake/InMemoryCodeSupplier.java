@@ -121,7 +121,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * An empty supplier stamping orders with {@code clock}.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock placed orders and lookup lags are measured on, not null
      */
     public InMemoryCodeSupplier(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -130,10 +130,11 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Adds a fixed-value product priced at its face value with {@code units} in stock.
      *
-     * @param sku the product's SKU at the provider
-     * @param faceValue the face value
+     * @param sku the product's SKU, not null; replaces a product with the same SKU
+     * @param faceValue the value of one code, which is also its price
      * @param currency the ISO 4217 currency
-     * @param units the units
+     * @param units how many codes are in stock, 0 or more; a single-code order of an in-stock SKU
+     *     completes at once, anything else stays processing
      * @return this supplier
      */
     public synchronized InMemoryCodeSupplier product(String sku, String faceValue, String currency, int units) {
@@ -147,7 +148,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Adds a balance.
      *
-     * @param amount the amount
+     * @param amount the funds held, not negative
      * @param currency the ISO 4217 currency
      * @return this supplier
      */
@@ -159,7 +160,8 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Processing orders complete by themselves after this many polls (find or fetch codes).
      *
-     * @param polls the polls
+     * @param polls how many polls an order stays processing before it completes by itself, 0 or
+     *     more
      * @return this supplier
      */
     public synchronized InMemoryCodeSupplier pollsToComplete(int polls) {
@@ -174,7 +176,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
      * Processing orders placed from now on complete by themselves once {@code delay} has passed on
      * this supplier's clock (seen at the next poll).
      *
-     * @param delay the delay
+     * @param delay how long on this supplier's clock an order stays processing, not null
      * @return this supplier
      */
     public synchronized InMemoryCodeSupplier completeAfter(Duration delay) {
@@ -188,7 +190,7 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     /**
      * Catalog page size (default 2, so paging is exercised).
      *
-     * @param size the size
+     * @param size products per catalog page, at least 1
      * @return this supplier
      */
     public synchronized InMemoryCodeSupplier pageSize(int size) {
@@ -200,17 +202,19 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
      * The next call of {@code operation} fails with {@code failure}; several queue up.
      *
      * @param operation the operation being called
-     * @param failure the failure
+     * @param failure the failure the call answers instead of acting, not null
      */
     public synchronized void failNext(Operation operation, ProviderFailure failure) {
         failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(Objects.requireNonNull(failure));
     }
 
     /**
-     * {@return an order shows in {@link #findOrderByReference} only {@code lag} after it was placed (an
-     * eventually consistent index; the supplier's own duplicate check is not delayed)}
+     * An order shows in {@link #findOrderByReference} only {@code lag} after it was placed (an
+     * eventually consistent index; the supplier's own duplicate check is not delayed).
      *
-     * @param lag the lag
+     * @param lag how long after placement an order stays invisible to
+     *     {@link #findOrderByReference}, not null
+     * @return this supplier
      */
     public synchronized InMemoryCodeSupplier lookupLag(Duration lag) {
         this.lookupLag = Objects.requireNonNull(lag, "lag");
@@ -218,10 +222,11 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
     }
 
     /**
-     * {@return whether {@link #findOrderByReference} answers the first order whose reference merely starts
-     * with the one asked for (a loose search index), as some suppliers' filters do}
+     * Whether {@link #findOrderByReference} answers the first order whose reference merely starts
+     * with the one asked for (a loose search index), as some suppliers' filters do.
      *
-     * @param prefix whether prefix
+     * @param prefix true for a loose, prefix-matching lookup; false (the default) for an exact one
+     * @return this supplier
      */
     public synchronized InMemoryCodeSupplier lookupByPrefix(boolean prefix) {
         this.lookupByPrefix = prefix;
@@ -241,8 +246,8 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
      * The {@code n}-th call of {@code operation}, counting every call so far, fails with {@code failure}.
      *
      * @param operation the operation being called
-     * @param n the n
-     * @param failure the failure
+     * @param n which call fails, counting from 1 over every call of {@code operation} so far
+     * @param failure the failure that call answers instead of acting, not null
      */
     public synchronized void failCall(Operation operation, int n, ProviderFailure failure) {
         failCalls.put(operation.name() + "#" + n, Objects.requireNonNull(failure, "failure"));
@@ -262,9 +267,10 @@ public final class InMemoryCodeSupplier implements CodeSupplier {
      * Ends an order in {@code status}; for completed and partially completed orders, every code is
      * delivered but {@code missingPerSku} per SKU.
      *
-     * @param id the identifier
-     * @param status the HTTP status
-     * @param missingPerSku the missing per sku
+     * @param id the order to end, as {@link #place} returned it; not null
+     * @param status the status to end it in, not null
+     * @param missingPerSku how many codes per SKU stay undelivered for a partially completed order,
+     *     0 or more
      */
     public synchronized void settle(SupplierOrderId id, OrderStatus status, int missingPerSku) {
         FakeOrder order = orders.get(id);

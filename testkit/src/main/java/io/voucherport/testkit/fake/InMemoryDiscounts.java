@@ -60,8 +60,8 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * Adds a rule as drafted and returns its id.
      *
-     * @param draft the draft
-     * @return the price rule id
+     * @param draft the rule's settings, not null
+     * @return the new rule's id, for {@link #code} and the port's calls
      */
     public synchronized PriceRuleId rule(PriceRuleDraft draft) {
         return create(draft).get().id();
@@ -70,10 +70,10 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * Adds a code used {@code usageCount} times to rule {@code rule} and returns it.
      *
-     * @param rule the price rule
-     * @param text the text
-     * @param usageCount the usage count
-     * @return the discount code
+     * @param rule the rule the code belongs to, as {@link #rule} returned it
+     * @param text the code's text, as a shopper types it
+     * @param usageCount how often it has been used already, 0 or more
+     * @return the code as the port would return it
      */
     public synchronized DiscountCode code(PriceRuleId rule, String text, int usageCount) {
         DiscountCode c = create(rule, new NewDiscountCode(text)).get();
@@ -85,7 +85,7 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * Counts one use of the code with this text.
      *
-     * @param text the text
+     * @param text the text of the code used
      */
     public synchronized void use(String text) {
         codes.replaceAll((id, c) -> c.code().equalsIgnoreCase(text) ? new DiscountCode(id, c.priceRuleId(), c.code(),
@@ -93,9 +93,10 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     }
 
     /**
-     * {@return whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none}
+     * Whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none.
      *
      * @param report whether report
+     * @return this fake
      */
     public synchronized InMemoryDiscounts reportTimesUsed(boolean report) {
         this.reportTimesUsed = report;
@@ -106,9 +107,9 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
      * Adds to rule {@code rule}'s listing a code that cannot be read ({@code item} and
      * {@code reason} as an adapter reports one), after the readable codes of the last page.
      *
-     * @param rule the price rule
-     * @param item the item
-     * @param reason the reason
+     * @param rule the rule whose listing gets the unreadable code
+     * @param item what identifies the item in the failure, e.g. a code id
+     * @param reason why it could not be read, in words
      */
     public synchronized void unreadableCode(PriceRuleId rule, String item, String reason) {
         unreadable.computeIfAbsent(rule, r -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
@@ -118,7 +119,7 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * The next call fails with {@code failure}; several queue up.
      *
-     * @param failure the failure
+     * @param failure the failure the next call answers instead of acting, not null
      */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));

@@ -67,7 +67,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     /**
      * A fake of {@code kind} promotions listing {@code pageSize} codes per page and creating up to {@code maxCodesPerCreate}.
      *
-     * @param kind the kind
+     * @param kind whether the promotions are standard or rule-based
      * @param pageSize the number of items per page
      * @param maxCodesPerCreate the most codes per create
      */
@@ -83,8 +83,8 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     /**
      * Adds a promotion with {@code count} codes {@code <id>-1 …}.
      *
-     * @param id the identifier
-     * @param name the name
+     * @param id the promotion's id, unique in this fake
+     * @param name the promotion's display name
      * @param count how many
      * @return this codes
      */
@@ -103,9 +103,9 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     /**
      * Restricts code {@code code} of promotion {@code id} to {@code users} (listed in this order).
      *
-     * @param id the identifier
-     * @param code the code
-     * @param users the users
+     * @param id the promotion's id
+     * @param code the text of one of its codes
+     * @param users the customer ids (or other texts) allowed to use it, in order
      * @return this codes
      */
     public synchronized InMemoryPromotionCodes restrict(String id, String code, String... users) {
@@ -123,9 +123,9 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
      * Adds to promotion {@code id}'s listing a code that cannot be read ({@code item} and
      * {@code reason} as an adapter reports one), after the readable codes of the last page.
      *
-     * @param id the identifier
-     * @param item the item
-     * @param reason the reason
+     * @param id the promotion whose listing gets the unreadable code
+     * @param item what identifies the item in the failure, e.g. a code text
+     * @param reason why it could not be read, in words
      */
     public synchronized void unreadableCode(String id, String item, String reason) {
         unreadable.computeIfAbsent(PromotionId.of(id), p -> new ArrayList<>()).add(new ProviderFailure.UnreadableItem(
@@ -135,7 +135,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
     /**
      * The next call (of any operation) fails with {@code failure}; several queue up.
      *
-     * @param failure the failure
+     * @param failure the failure the next call answers instead of acting, not null
      */
     public synchronized void failNext(ProviderFailure failure) {
         failures.add(Objects.requireNonNull(failure));

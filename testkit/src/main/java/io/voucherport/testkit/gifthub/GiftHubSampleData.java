@@ -70,7 +70,8 @@ public final class GiftHubSampleData {
      * {@link #CATALOG_SIZE}.
      *
      * @param gifthub the simulator behind the supplier under test
-     * @return the fixture
+     * @return the in-stock, back-ordered and unknown SKUs, how to fulfil pending orders on
+     *     {@code gifthub}, and the catalog's size
      */
     public static CodeSupplierContract.Fixture contractFixture(GiftHubSimulator gifthub) {
         return new CodeSupplierContract.Fixture(Sku.of(IN_STOCK_SKU), Sku.of(BACKORDERED_SKU), Sku.of(UNKNOWN_SKU),

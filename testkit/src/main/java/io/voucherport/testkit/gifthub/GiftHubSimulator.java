@@ -196,7 +196,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * {@return a simulator on {@code port}, not started}
      *
-     * @param port the port
+     * @param port the port to listen on, 0 for any free port
      */
     public static GiftHubSimulator onPort(int port) {
         return new GiftHubSimulator(port);
@@ -205,8 +205,8 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Accepts these credentials instead of the defaults.
      *
-     * @param id the identifier
-     * @param secret the secret
+     * @param id the client id an adapter must send, not null
+     * @param secret the client secret an adapter must send, not null
      * @return this simulator
      */
     public synchronized GiftHubSimulator credentials(String id, String secret) {
@@ -216,9 +216,10 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * {@return the clock for token expiry, order expiry and timestamps}
+     * The clock for token expiry, order expiry and timestamps.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null; a manual clock makes expiry deterministic
+     * @return this simulator
      */
     public synchronized GiftHubSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -226,9 +227,10 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * {@return how long a created order may wait for its confirmation; default 15 minutes}
+     * How long a created order may wait for its confirmation; default 15 minutes.
      *
-     * @param lifetime the lifetime
+     * @param lifetime how long a created, unconfirmed order stays confirmable, not null
+     * @return this simulator
      */
     public synchronized GiftHubSimulator orderLifetime(Duration lifetime) {
         this.orderLifetime = Objects.requireNonNull(lifetime);
@@ -238,7 +240,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Retrieves after confirmation until a confirmed order ends; default 2.
      *
-     * @param polls the polls
+     * @param polls how many retrieves after confirmation until the order ends
      * @return this simulator
      */
     public synchronized GiftHubSimulator pollsToComplete(int polls) {
@@ -250,11 +252,12 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * {@return a just created or confirmed order answers 404 to retrieve until {@code lag} has passed since
-     * that create or confirm, by {@link #clock(Clock)}: an eventually consistent read} Confirm and
+     * A just created or confirmed order answers 404 to retrieve until {@code lag} has passed since
+     * that create or confirm, by {@link #clock(Clock)}: an eventually consistent read. Confirm and
      * the counting helpers see it at once. Default zero.
      *
-     * @param lag the lag
+     * @param lag how long after create or confirm a retrieve still answers 404, not negative
+     * @return this simulator
      */
     public synchronized GiftHubSimulator lookupLag(Duration lag) {
         if (Objects.requireNonNull(lag, "lag").isNegative()) {
@@ -267,13 +270,14 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Adds a fixed-value product with one variant per {@code sku=quote} pair.
      *
-     * @param productId the product id
-     * @param parentId the parent id
-     * @param name the name
-     * @param country the country
-     * @param baseCurrency the base currency
-     * @param productType the product type
-     * @param quotes the quotes
+     * @param productId GiftHub's id of the product, unique in this simulator
+     * @param parentId the id of the product family it belongs to (what {@code catalog(parentId)}
+     *     filters by)
+     * @param name the product's display name; each variant is named after it and its quote
+     * @param country the product's country, sent as it is
+     * @param baseCurrency the currency the product's face values are in, e.g. {@code "USD"}
+     * @param productType GiftHub's product type, sent as it is
+     * @param quotes per variant SKU, its face value as decimal text, in order
      * @return this simulator
      */
     public synchronized GiftHubSimulator fixedProduct(String productId, String parentId, String name, String country,
@@ -289,15 +293,15 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Adds a product of type {@code range} with one variant.
      *
-     * @param productId the product id
-     * @param parentId the parent id
-     * @param name the name
-     * @param country the country
-     * @param baseCurrency the base currency
-     * @param sku the product's SKU at the provider
-     * @param min the min
-     * @param max the max
-     * @param step the step
+     * @param productId GiftHub's id of the product, unique in this simulator
+     * @param parentId the id of the product family it belongs to
+     * @param name the product's display name
+     * @param country the product's country, sent as it is
+     * @param baseCurrency the currency of the range, e.g. {@code "USD"}
+     * @param sku the SKU of the product's one variant
+     * @param min the lowest face value, as decimal text
+     * @param max the highest face value, as decimal text
+     * @param step the step between face values, as decimal text
      * @return this simulator
      */
     public synchronized GiftHubSimulator rangeProduct(String productId, String parentId, String name, String country,
@@ -311,10 +315,10 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Sets a wallet's balance, frozen balance and credit.
      *
-     * @param currency the ISO 4217 currency
-     * @param balance the balance
-     * @param frozen the frozen
-     * @param credit the credit
+     * @param currency the wallet's currency code, e.g. {@code "EUR"}
+     * @param balance the funds available, as decimal text
+     * @param frozen the frozen balance GiftHub reports beside it, as decimal text
+     * @param credit the credit GiftHub reports for the wallet, as decimal text
      * @return this simulator
      */
     public synchronized GiftHubSimulator wallet(String currency, String balance, String frozen, String credit) {
@@ -323,11 +327,12 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * {@return one {@code wallet} currency buys {@code rate} units of {@code target}}
+     * One {@code wallet} currency buys {@code rate} units of {@code target}.
      *
-     * @param wallet the wallet
-     * @param target the target
-     * @param rate the rate
+     * @param wallet the currency paid from, e.g. {@code "EUR"}
+     * @param target the currency priced in, e.g. {@code "USD"}
+     * @param rate units of {@code target} one unit of {@code wallet} buys, as decimal text
+     * @return this simulator
      */
     public synchronized GiftHubSimulator exchangeRate(String wallet, String target, String rate) {
         rates.put(wallet + target, new BigDecimal(rate));
@@ -335,10 +340,11 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     }
 
     /**
-     * {@return how orders of {@code sku} end; default {@link Outcome#SUCCESS}}
+     * How orders of {@code sku} end; default {@link Outcome#SUCCESS}.
      *
-     * @param sku the product's SKU at the provider
-     * @param outcome the outcome
+     * @param sku the SKU whose orders this applies to, not null
+     * @param outcome how such an order ends once confirmed, not null
+     * @return this simulator
      */
     public synchronized GiftHubSimulator outcome(String sku, Outcome outcome) {
         outcomes.put(sku, Objects.requireNonNull(outcome));
@@ -348,7 +354,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * Orders holding {@code sku} stay processing until {@link #fulfilPending()}.
      *
-     * @param sku the product's SKU at the provider
+     * @param sku the SKU whose orders wait for {@link #fulfilPending()}, not null
      * @return this simulator
      */
     public synchronized GiftHubSimulator manualFulfilment(String sku) {
@@ -413,7 +419,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * {@return the card codes, PINs, serial numbers and redeem links delivered so far for order {@code id} (empty when unknown)}
      *
-     * @param id the identifier
+     * @param id GiftHub's id of the order
      */
     public synchronized List<String> deliveredSecretsOf(String id) {
         Order order = orders.get(id);
@@ -447,7 +453,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * {@return the state of order {@code id}, e.g. {@code confirmed}}
      *
-     * @param id the identifier
+     * @param id GiftHub's id of the order
      */
     public synchronized String stateOf(String id) {
         Order order = orders.get(id);
@@ -457,7 +463,7 @@ public final class GiftHubSimulator extends Simulator<GiftHubSimulator.Endpoint>
     /**
      * {@return the balance of the {@code currency} wallet}
      *
-     * @param currency the ISO 4217 currency
+     * @param currency the wallet's currency code, e.g. {@code "EUR"}
      */
     public synchronized BigDecimal balanceOf(String currency) {
         return wallets.containsKey(currency) ? wallets.get(currency)[0] : BigDecimal.ZERO;

@@ -30,7 +30,7 @@ public class ForwardingPurchaseJournal implements PurchaseJournal {
     /**
      * A journal passing every call on to {@code journal}.
      *
-     * @param journal the purchase journal
+     * @param journal the journal every call goes to, not null
      */
     public ForwardingPurchaseJournal(PurchaseJournal journal) {
         this.journal = Require.present(journal, "journal");
@@ -39,7 +39,7 @@ public class ForwardingPurchaseJournal implements PurchaseJournal {
     /**
      * {@return whether {@code operation} (as passed to {@link #call}) writes}
      *
-     * @param operation the operation being called
+     * @param operation a journal method's name, as passed to {@link #call}
      */
     public static boolean isWrite(String operation) {
         return !operation.equals("find") && !operation.equals("unfinished");

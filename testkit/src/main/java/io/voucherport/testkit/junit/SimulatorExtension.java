@@ -81,7 +81,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     /**
      * Whether the parameter is of a simulator type the class names.
      *
-     * @param parameterContext the parameter
+     * @param parameterContext the parameter JUnit asks to fill
      * @param extensionContext where it is asked for
      * @return whether this extension provides it
      */
@@ -94,9 +94,10 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     /**
      * The class's simulator of the parameter's type, started if it was not yet.
      *
-     * @param parameterContext the parameter
+     * @param parameterContext the parameter JUnit asks to fill, of a simulator type the class names
      * @param extensionContext where it is asked for
-     * @return the running simulator
+     * @return the running simulator of that type, shared by the class's tests and closed after
+     *     the class
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {

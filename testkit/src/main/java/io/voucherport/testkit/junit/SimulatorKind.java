@@ -27,7 +27,7 @@ public enum SimulatorKind {
     /**
      * The simulator's class: the type of a parameter or field the extension injects it into.
      *
-     * @return the simulator class
+     * @return the simulator's class, for example {@code EzSimulator.class}
      */
     public Class<? extends Simulator<?>> type() {
         return type;
@@ -52,7 +52,8 @@ public enum SimulatorKind {
      * A new simulator of this kind, not started.
      *
      * @param sample whether to load the simulator's sample data
-     * @return the simulator
+     * @return a new simulator, not started (it takes a free port when started); the caller starts
+     *     and closes it
      */
     Simulator<?> create(boolean sample) {
         return switch (this) {

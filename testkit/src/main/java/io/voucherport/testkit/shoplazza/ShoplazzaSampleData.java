@@ -62,7 +62,8 @@ public final class ShoplazzaSampleData {
      * new rules: call it once per simulator and keep the fixture.
      *
      * @param shoplazza the simulator behind the ports under test
-     * @return the contract's fixture
+     * @return the two new rules' ids, the limited rule's limit and code count, and the unlimited
+     *     rule's known code
      */
     public static DiscountsContract.Fixture contractFixture(ShoplazzaSimulator shoplazza) {
         String limited = shoplazza.rule("Ten off", "percentage", "10", CONTRACT_LIMIT, Instant.parse("2027-01-01T00:00:00Z"));

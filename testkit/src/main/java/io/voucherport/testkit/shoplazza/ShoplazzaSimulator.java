@@ -151,16 +151,17 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * {@return a simulator on {@code port}, not started}
      *
-     * @param port the port
+     * @param port the port to listen on, 0 for any free port
      */
     public static ShoplazzaSimulator onPort(int port) {
         return new ShoplazzaSimulator(port);
     }
 
     /**
-     * {@return the clock for timestamps, OAuth expiry and the rate bucket}
+     * The clock for timestamps, OAuth expiry and the rate bucket.
      *
-     * @param clock the clock to read time from
+     * @param clock the clock to read time from, not null
+     * @return this simulator
      */
     public synchronized ShoplazzaSimulator clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -171,8 +172,8 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * Another bucket than Shoplazza's (40, refilled at 2 per second), e.g. a huge one for functional tests.
      *
-     * @param size the size
-     * @param perSecond the per second
+     * @param size how many requests the bucket holds at once, at least 1
+     * @param perSecond how many requests it refills per second, above 0
      * @return this simulator
      */
     public synchronized ShoplazzaSimulator bucket(int size, double perSecond) {
@@ -183,9 +184,10 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     }
 
     /**
-     * {@return the zone of 2022-01's zone-less timestamps; default UTC}
+     * The zone of 2022-01's zone-less timestamps; default UTC.
      *
-     * @param zone the zone
+     * @param zone the store's time zone, not null
+     * @return this simulator
      */
     public synchronized ShoplazzaSimulator storeZone(ZoneId zone) {
         this.storeZone = Objects.requireNonNull(zone);
@@ -193,9 +195,10 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     }
 
     /**
-     * {@return how long OAuth access tokens live; default one hour}
+     * How long OAuth access tokens live; default one hour.
      *
-     * @param lifetime the lifetime
+     * @param lifetime how long an issued access token is accepted, not null
+     * @return this simulator
      */
     public synchronized ShoplazzaSimulator oauthLifetime(Duration lifetime) {
         this.oauthLifetime = Objects.requireNonNull(lifetime);
@@ -203,9 +206,10 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     }
 
     /**
-     * {@return a single create with {@code discount_codes: [..]} (as some docs show) instead of an object}
+     * A single create with {@code discount_codes: [..]} (as some docs show) instead of an object.
      *
      * @param array whether array
+     * @return this simulator
      */
     public synchronized ShoplazzaSimulator createAnswersArray(boolean array) {
         this.createAnswersArray = array;
@@ -215,7 +219,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * The next 2025-06 answer is HTTP 200 with envelope code {@code code} (e.g. 4001) and no data.
      *
-     * @param code the code
+     * @param code the envelope's {@code code} value as it is sent (a number or a text)
      */
     public synchronized void failNextEnvelope(Object code) {
         failNextEnvelope(code, "store is not active");
@@ -224,7 +228,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * The next 2025-06 answer is HTTP 200 with envelope code {@code code}, {@code message} and no data.
      *
-     * @param code the code
+     * @param code the envelope's {@code code} value as it is sent (a number or a text)
      * @param message the message (never a secret)
      */
     public synchronized void failNextEnvelope(Object code, String message) {
@@ -236,9 +240,9 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
      * Sets rule {@code ruleId}'s {@code once_per_customer} (1 once per customer, 0 no limit) and
      * {@code allocation_limit} (per checkout), as Shoplazza's price-rule pages describe them.
      *
-     * @param ruleId the price rule's id
-     * @param oncePerCustomer the once per customer
-     * @param allocationLimit the allocation limit
+     * @param ruleId the simulator's id of the rule, as {@link #rule} returned it
+     * @param oncePerCustomer 1 for once per customer, 0 for no limit
+     * @param allocationLimit how often the rule applies in one checkout, sent as it is
      */
     public synchronized void ruleLimits(String ruleId, int oncePerCustomer, int allocationLimit) {
         Rule r = rules.get(ruleId);
@@ -249,12 +253,12 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * Adds a rule; {@code usageLimit} -1 is unlimited, {@code endsAt} null no end. Returns its id.
      *
-     * @param title the title
-     * @param valueType the value type
-     * @param value the value
-     * @param usageLimit the usage limit
+     * @param title the rule's title
+     * @param valueType Shoplazza's value type, e.g. {@code "percentage"}, sent as it is
+     * @param value the discount as decimal text, e.g. {@code "10"}, sent as it is
+     * @param usageLimit uses of the rule allowed, -1 for unlimited
      * @param endsAt when it ends
-     * @return the text
+     * @return the new rule's id, for the rule's endpoints and {@link #code}
      */
     public synchronized String rule(String title, String valueType, String value, long usageLimit, Instant endsAt) {
         Rule r = new Rule();
@@ -271,10 +275,10 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * Adds a code to rule {@code ruleId} used {@code usageCount} times. Returns its id.
      *
-     * @param ruleId the price rule's id
-     * @param code the code
-     * @param usageCount the usage count
-     * @return the text
+     * @param ruleId the rule the code belongs to, as {@link #rule} returned it
+     * @param code the code's text, as a shopper types it
+     * @param usageCount how often it has been used already, 0 or more
+     * @return the new code's id
      */
     public synchronized String code(String ruleId, String code, int usageCount) {
         Code c = new Code(ruleId, code, clock.instant());
@@ -298,7 +302,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * Records a use of the code with this text.
      *
-     * @param code the code
+     * @param code the text of the code used; an unknown text changes nothing
      */
     public synchronized void use(String code) {
         rules.values().stream().flatMap(r -> r.codes.values().stream()).filter(c -> c.code.equalsIgnoreCase(code))
@@ -323,7 +327,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * {@return how many codes rule {@code ruleId} holds}
      *
-     * @param ruleId the price rule's id
+     * @param ruleId the rule's id, as {@link #rule} returned it
      */
     public synchronized int codeCount(String ruleId) {
         return rules.get(ruleId).codes.size();

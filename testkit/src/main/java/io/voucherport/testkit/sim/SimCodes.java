@@ -13,8 +13,8 @@ public final class SimCodes {
     /**
      * {@return a code like {@code ABCD-EFGH-...}: {@code groups} groups of four}
      *
-     * @param random the random
-     * @param groups the groups
+     * @param random the source of the characters, not null; a seeded one makes runs reproducible
+     * @param groups how many groups of four characters, at least 1
      */
     public static String code(Random random, int groups) {
         StringBuilder b = new StringBuilder();
@@ -30,8 +30,8 @@ public final class SimCodes {
     /**
      * Ten decimal digits, possibly with leading zeros.
      *
-     * @param random the random
-     * @return the text
+     * @param random the source of the digits, not null; a seeded one makes runs reproducible
+     * @return a ten-digit PIN as text, so leading zeros survive
      */
     public static String pin(Random random) {
         return String.format("%010d", Math.floorMod(random.nextLong(), 10_000_000_000L));

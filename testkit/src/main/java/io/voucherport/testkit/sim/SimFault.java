@@ -61,9 +61,14 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
      * Validates.
      *
      * @param kind what goes wrong
-     * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes for {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
-     * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the {@code Retry-After} for {@link Kind#STATUS}
-     * @param body the body for {@link Kind#STATUS}, the SKU left out for {@link Kind#INCOMPLETE_ANSWER}, the delay on the simulator's clock (ISO-8601) for {@link Kind#COMMIT_LATER}
+     * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes
+     *     for {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER} (bit
+     *     1 quantities, bit 2 one SKU); unused otherwise
+     * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the
+     *     {@code Retry-After} for {@link Kind#STATUS}; not null ({@link Duration#ZERO} when unused)
+     * @param body the body for {@link Kind#STATUS}, the SKU left out for
+     *     {@link Kind#INCOMPLETE_ANSWER}, the delay on the simulator's clock (ISO-8601) for
+     *     {@link Kind#COMMIT_LATER}; may be null
      */
     public SimFault {
         Objects.requireNonNull(kind, "kind");
@@ -74,8 +79,9 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
      * Acts, then answers with every value of a JSON field named {@code status} or {@code state}
      * replaced by {@code value}: an enum value the client has never seen.
      *
-     * @param value the value
-     * @return the sim fault
+     * @param value the enum value to put in place of every status or state the answer carries, e.g.
+     *     {@code "ON_HOLD"}; inserted into the JSON string as it is
+     * @return a {@link Kind#REWRITE} fault that lets the request take effect first
      */
     public static SimFault unknownEnumValue(String value) {
         return new SimFault(Kind.REWRITE, 0, Duration.ZERO,
@@ -85,7 +91,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * {@return 200 with a well-formed JSON body of about {@code bytes} bytes}
      *
-     * @param bytes the bytes
+     * @param bytes the body's approximate size in bytes; above the client's answer limit to test
+     *     that limit
      */
     public static SimFault oversizedBody(int bytes) {
         return new SimFault(Kind.OVERSIZED_BODY, bytes, Duration.ZERO, null);
@@ -94,8 +101,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * For {@link Kind#REWRITE}: {@code text} with the rewrite applied.
      *
-     * @param text the text
-     * @return the text
+     * @param text the answer's body, possibly null (answered as it is)
+     * @return {@code text} rewritten, or {@code text} itself for a fault of another kind
      */
     public String rewrite(String text) {
         if (kind != Kind.REWRITE || text == null) {
@@ -108,7 +115,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * {@return normally after {@code delay}}
      *
-     * @param delay how long to wait for {@link Kind#DELAY} and {@link Kind#COMMIT_LATER}, or the {@code Retry-After} for {@link Kind#STATUS}
+     * @param delay how long to hold the answer after acting, not null; longer than the client's
+     *     read timeout makes the client time out on a request that took effect
      */
     public static SimFault delay(Duration delay) {
         return new SimFault(Kind.DELAY, 200, delay, null);
@@ -117,7 +125,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Resets the connection.
      *
-     * @return the sim fault
+     * @return a fault that resets the connection before the request takes effect
      */
     public static SimFault connectionReset() {
         return new SimFault(Kind.CONNECTION_RESET, 0, Duration.ZERO, null);
@@ -126,7 +134,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Closes the connection without an answer.
      *
-     * @return the sim fault
+     * @return a fault that closes the connection without an answer, before the request takes effect
      */
     public static SimFault emptyResponse() {
         return new SimFault(Kind.EMPTY_RESPONSE, 0, Duration.ZERO, null);
@@ -145,7 +153,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * {@return {@code status} with a plain JSON error body}
      *
-     * @param status HTTP status for {@link Kind#STATUS} and {@link Kind#INSUFFICIENT_FUNDS}, bytes for {@link Kind#OVERSIZED_BODY}, what is left out for {@link Kind#INCOMPLETE_ANSWER}
+     * @param status the HTTP status to answer, e.g. 500 or 409
      */
     public static SimFault status(int status) {
         return new SimFault(Kind.STATUS, status, Duration.ZERO, null);
@@ -154,7 +162,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * {@return 429 with {@code Retry-After: seconds}}
      *
-     * @param retryAfterSeconds the retry after seconds
+     * @param retryAfterSeconds the {@code Retry-After} value in seconds, 0 or more
      */
     public static SimFault tooManyRequests(int retryAfterSeconds) {
         return new SimFault(Kind.STATUS, 429, Duration.ofSeconds(retryAfterSeconds), null);
@@ -163,7 +171,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * {@return 503 with {@code Retry-After: seconds}}
      *
-     * @param retryAfterSeconds the retry after seconds
+     * @param retryAfterSeconds the {@code Retry-After} value in seconds, 0 or more
      */
     public static SimFault unavailable(int retryAfterSeconds) {
         return new SimFault(Kind.STATUS, 503, Duration.ofSeconds(retryAfterSeconds), null);
@@ -178,7 +186,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Commits, then resets the connection.
      *
-     * @return the sim fault
+     * @return a fault that lets the request take effect, then resets the connection: the client
+     *     cannot know the outcome
      */
     public static SimFault commitThenDrop() {
         return new SimFault(Kind.COMMIT_THEN_DROP, 0, Duration.ZERO, null);
@@ -189,7 +198,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
      * is), then commits it as if it had just arrived (duplicate checks, funds and state as they are
      * then) and resets the connection} {@link Simulator#awaitLateCommits} waits for such commits.
      *
-     * @param realDelay the real delay
+     * @param realDelay how long to hold the request in real time before committing it, not negative
      */
     public static SimFault commitLater(Duration realDelay) {
         if (Objects.requireNonNull(realDelay, "realDelay").isNegative()) {
@@ -204,9 +213,10 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
      * request the simulator receives after that (so that request already sees it). For tests that
      * wait in virtual time; the real delay stays the latest moment of the commit.
      *
-     * @param realDelay the real delay
-     * @param clockDelay the clock delay
-     * @return the sim fault
+     * @param realDelay the latest moment of the commit, in real time, not negative
+     * @param clockDelay how far the simulator's clock must move past the request's arrival for the
+     *     commit to come sooner, not negative
+     * @return a {@link Kind#COMMIT_LATER} fault carrying both delays
      */
     public static SimFault commitLater(Duration realDelay, Duration clockDelay) {
         if (Objects.requireNonNull(clockDelay, "clockDelay").isNegative()) {
@@ -219,7 +229,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * For {@link Kind#COMMIT_LATER}: the delay on the simulator's clock after which it commits at the next request, if any.
      *
-     * @return the duration, or none
+     * @return the clock delay of a {@link Kind#COMMIT_LATER} fault made with one; empty otherwise
      */
     public Optional<Duration> commitClockDelay() {
         return kind == Kind.COMMIT_LATER && body != null ? Optional.of(Duration.parse(body)) : Optional.empty();
@@ -228,7 +238,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Refuses for lack of funds as the provider does (EZ: 400 {@code INSUFFICIENT_FUNDS}; GiftHub: 400 "Insufficient funds").
      *
-     * @return the sim fault
+     * @return a fault refusing the request in the provider's own insufficient-funds shape, before
+     *     acting
      */
     public static SimFault insufficientFunds() {
         return new SimFault(Kind.INSUFFICIENT_FUNDS, 400, Duration.ZERO, null);
@@ -237,7 +248,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Acts, then answers without any {@code quantity} field (this answer only).
      *
-     * @return the sim fault
+     * @return a fault leaving every {@code quantity} field out of this one answer, after acting
      */
     public static SimFault omitQuantities() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES, Duration.ZERO, null);
@@ -246,7 +257,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Acts, then answers without any entry of the order's last SKU, codes included (this answer only).
      *
-     * @return the sim fault
+     * @return a fault leaving the order's last SKU out of this one answer, after acting
      */
     public static SimFault dropOneSku() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, null);
@@ -255,8 +266,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Acts, then answers without any entry of {@code sku}, codes included (this answer only).
      *
-     * @param sku the product's SKU at the provider
-     * @return the sim fault
+     * @param sku the SKU whose entries to leave out, as the simulator's catalog names it; not null
+     * @return a fault leaving {@code sku} out of this one answer, after acting
      */
     public static SimFault dropSku(String sku) {
         return new SimFault(Kind.INCOMPLETE_ANSWER, DROP_SKU, Duration.ZERO, Objects.requireNonNull(sku, "sku"));
@@ -265,7 +276,8 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * Acts, then answers without quantity fields and without the order's last SKU (this answer only).
      *
-     * @return the sim fault
+     * @return a fault leaving quantity fields and the order's last SKU out of this one answer,
+     *     after acting
      */
     public static SimFault omitQuantitiesAndDropOneSku() {
         return new SimFault(Kind.INCOMPLETE_ANSWER, OMIT_QUANTITIES | DROP_SKU, Duration.ZERO, null);
@@ -274,7 +286,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * For {@link Kind#INCOMPLETE_ANSWER}: whether quantity fields are left out.
      *
-     * @return true if so
+     * @return whether this fault leaves quantity fields out
      */
     public boolean omitsQuantities() {
         return kind == Kind.INCOMPLETE_ANSWER && (status & OMIT_QUANTITIES) != 0;
@@ -283,7 +295,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * For {@link Kind#INCOMPLETE_ANSWER}: whether one SKU's entries are left out.
      *
-     * @return true if so
+     * @return whether this fault leaves one SKU's entries out
      */
     public boolean dropsSku() {
         return kind == Kind.INCOMPLETE_ANSWER && (status & DROP_SKU) != 0;
@@ -292,7 +304,7 @@ public record SimFault(Kind kind, int status, Duration delay, String body) {
     /**
      * For {@link Kind#INCOMPLETE_ANSWER}: the SKU left out, or null for the order's last one.
      *
-     * @return the text
+     * @return the SKU left out, or null for the order's last one (or for a fault of another kind)
      */
     public String droppedSku() {
         return dropsSku() ? body : null;

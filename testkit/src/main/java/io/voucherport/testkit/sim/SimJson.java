@@ -30,8 +30,8 @@ public final class SimJson {
     /**
      * {@return a deep copy of a tree of maps and lists without any map entry named {@code key}}
      *
-     * @param tree the tree
-     * @param key the key
+     * @param tree maps, lists and scalars as read from JSON; not changed
+     * @param key the entry name to drop at every depth
      */
     public static Object withoutKey(Object tree, String key) {
         if (tree instanceof Map<?, ?> m) {

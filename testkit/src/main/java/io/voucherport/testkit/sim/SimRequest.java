@@ -24,8 +24,9 @@ public record SimRequest(String method, String path, Map<String, String> query, 
     /**
      * Reads a WireMock request.
      *
-     * @param request the order request
-     * @return the sim request
+     * @param request the request as WireMock received it, not null
+     * @return the request's method, path, decoded query parameters and body, with the WireMock
+     *     request kept for headers
      */
     public static SimRequest of(Request request) {
         URI uri = URI.create(request.getUrl());
@@ -49,7 +50,7 @@ public record SimRequest(String method, String path, Map<String, String> query, 
     /**
      * {@return a header's value}
      *
-     * @param name the name
+     * @param name the header's name, compared ignoring case
      */
     public Optional<String> header(String name) {
         var h = wireMockRequest.getHeader(name);
@@ -59,7 +60,7 @@ public record SimRequest(String method, String path, Map<String, String> query, 
     /**
      * {@return a query parameter}
      *
-     * @param name the name
+     * @param name the query parameter's name, not null
      */
     public Optional<String> param(String name) {
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
@@ -68,8 +69,8 @@ public record SimRequest(String method, String path, Map<String, String> query, 
     /**
      * {@return an integer query parameter, or {@code fallback}}
      *
-     * @param name the name
-     * @param fallback the fallback
+     * @param name the query parameter's name, not null
+     * @param fallback the value when the parameter is absent or not an integer
      */
     public int intParam(String name, int fallback) {
         try {

@@ -28,8 +28,8 @@ public record SimResponse(int status, String body, Map<String, String> headers) 
      * {@code status} with {@code body} written as JSON.
      *
      * @param status HTTP status
-     * @param body the body, already JSON text (or null for none)
-     * @return the sim response
+     * @param body the value to write as JSON (maps, lists, scalars)
+     * @return the answer with {@code body} as JSON text and no extra header
      */
     public static SimResponse json(int status, Object body) {
         return new SimResponse(status, Json.write(body), Map.of());
@@ -38,7 +38,7 @@ public record SimResponse(int status, String body, Map<String, String> headers) 
     /**
      * 204 without a body.
      *
-     * @return the sim response
+     * @return an answer 204 with no body and no extra header
      */
     public static SimResponse noContent() {
         return new SimResponse(204, null, Map.of());
@@ -47,8 +47,8 @@ public record SimResponse(int status, String body, Map<String, String> headers) 
     /**
      * {@return a copy with one more header}
      *
-     * @param name the name
-     * @param value the value
+     * @param name the header's name, not null
+     * @param value the header's value, not null
      */
     public SimResponse header(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);

@@ -55,9 +55,10 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * A simulator named {@code name} on {@code port} (0 for any free port).
      *
-     * @param endpoints the endpoint enum
-     * @param name the name
-     * @param port the port
+     * @param endpoints the subclass's endpoint enum class, not null
+     * @param name the simulator's name, e.g. {@code "ez"}; in the WireMock transformer's name and
+     *     in messages
+     * @param port the port to listen on, 0 for any free port
      */
     protected Simulator(String name, int port, Class<E> endpoints) {
         this.name = Objects.requireNonNull(name, "name");
@@ -72,23 +73,23 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * {@return which endpoint a request is for, or null when it matches none (answered 404)}
      *
-     * @param request the order request
+     * @param request the incoming request (method, path, query, headers, body), not null
      */
     protected abstract E endpointOf(SimRequest request);
 
     /**
      * {@return the answer to a request for {@code endpoint}; called under this simulator's lock}
      *
-     * @param endpoint the simulated endpoint
-     * @param request the order request
+     * @param endpoint the endpoint {@link #endpointOf} chose, not null
+     * @param request the incoming request, not null
      */
     protected abstract SimResponse handle(E endpoint, SimRequest request);
 
     /**
      * {@return the body of an injected error status, in the provider's error shape}
      *
-     * @param status the HTTP status
-     * @param message the message (never a secret)
+     * @param status the HTTP status being injected, e.g. 500
+     * @param message what the error says, in words (never a secret)
      */
     protected abstract String errorBody(int status, String message);
 
@@ -104,8 +105,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      * holds: a refusal (then nothing commits), or null to admit it; called under this simulator's lock}
      * By default admits; {@link #handle} still runs every check.
      *
-     * @param endpoint the simulated endpoint
-     * @param request the order request
+     * @param endpoint the endpoint {@link #endpointOf} chose, not null
+     * @param request the request as it arrived, not null
      */
     protected SimResponse admit(E endpoint, SimRequest request) {
         return null;
@@ -114,7 +115,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * Now on the simulator's clock, for {@link SimFault#commitLater(Duration, Duration)}; by default the system clock.
      *
-     * @return the instant
+     * @return the current instant on the simulator's clock; subclasses with a virtual clock answer
+     *     from it
      */
     protected Instant now() {
         return Instant.now();
@@ -148,7 +150,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * Starts serving; idempotent.
      *
-     * @return this simulator
+     * @return this simulator, listening on its port
      */
     public synchronized Simulator<E> start() {
         if (server == null) {
@@ -198,8 +200,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * Spoils the next answer of {@code endpoint} with {@code fault}; several queue up in order.
      *
-     * @param endpoint the simulated endpoint
-     * @param fault the fault to inject
+     * @param endpoint the endpoint whose next answer to spoil, not null
+     * @param fault the fault to inject, not null
      */
     public synchronized void inject(E endpoint, SimFault fault) {
         faults.computeIfAbsent(Objects.requireNonNull(endpoint), e -> new ArrayDeque<>()).add(Objects.requireNonNull(fault));
@@ -210,9 +212,10 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      * asked for by its query, say) with {@code fault}; requests it does not accept are answered
      * as usual. Taken before the faults of {@link #inject(Enum, SimFault)}.
      *
-     * @param endpoint the simulated endpoint
-     * @param when the when
-     * @param fault the fault to inject
+     * @param endpoint the endpoint whose answer to spoil, not null
+     * @param when which request to spoil, e.g. a given page; not null, tested under the simulator's
+     *     lock
+     * @param fault the fault to inject, not null
      */
     public synchronized void inject(E endpoint, Predicate<SimRequest> when, SimFault fault) {
         matching.add(new Matching<>(Objects.requireNonNull(endpoint), Objects.requireNonNull(when),
@@ -227,8 +230,9 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
      * Waits until every request held by {@link SimFault#commitLater} has committed, at most
      * {@code timeout}; true when none is held any more.
      *
-     * @param timeout how long to wait at most
-     * @return true if so
+     * @param timeout how long to wait at most, in real time, not null
+     * @return true when no request is held any more, false when some still were after
+     *     {@code timeout}
      */
     public synchronized boolean awaitLateCommits(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -266,7 +270,7 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * {@return how many requests reached {@code endpoint}}
      *
-     * @param endpoint the simulated endpoint
+     * @param endpoint the endpoint to count requests of, not null
      */
     public synchronized int requests(E endpoint) {
         return (int) log.stream().filter(endpoint::equals).count();
@@ -471,8 +475,8 @@ public abstract class Simulator<E extends Enum<E>> implements AutoCloseable, Bef
     /**
      * For subclasses' delays.
      *
-     * @param ms the ms
-     * @return the duration
+     * @param ms a delay in milliseconds
+     * @return {@code ms} as a duration
      */
     protected static Duration millis(long ms) {
         return Duration.ofMillis(ms);

@@ -20,7 +20,7 @@ public final class ManualClock extends Clock {
     /**
      * A clock standing at {@code start}.
      *
-     * @param start the start
+     * @param start the instant the clock shows until it is moved, not null
      */
     public ManualClock(Instant start) {
         this.origin = Objects.requireNonNull(start, "start");
@@ -35,7 +35,7 @@ public final class ManualClock extends Clock {
     /**
      * Moves the clock on by {@code duration} (never back).
      *
-     * @param duration the duration
+     * @param duration how far to move on, not negative, not null
      */
     public synchronized void advance(Duration duration) {
         if (Objects.requireNonNull(duration, "duration").isNegative()) {
@@ -47,7 +47,7 @@ public final class ManualClock extends Clock {
     /**
      * Nanoseconds since the clock was made, for code that wants {@code System::nanoTime}.
      *
-     * @return the number
+     * @return nanoseconds the clock has been moved on since it was made, 0 or more
      */
     public synchronized long nanoTime() {
         return Duration.between(origin, now).toNanos();

@@ -58,7 +58,7 @@ public final class VirtualTime {
     /**
      * The clock this time moves: hand it to whatever reads the time.
      *
-     * @return the clock
+     * @return the clock itself (not a copy): it shows every move this time makes
      */
     public ManualClock clock() {
         return clock;
@@ -151,7 +151,7 @@ public final class VirtualTime {
     /**
      * Now, on the clock.
      *
-     * @return the current instant
+     * @return the instant the clock shows now
      */
     public Instant now() {
         return clock.instant();

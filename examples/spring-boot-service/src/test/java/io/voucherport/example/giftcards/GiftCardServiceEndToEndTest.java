@@ -108,6 +108,14 @@ class GiftCardServiceEndToEndTest {
                     .doesNotContain(EzSimulator.DEFAULT_API_KEY).doesNotContain(EzSimulator.DEFAULT_BEARER_TOKEN);
         }
 
+        // the purchase and its provider calls show in the service's metrics (the starter's Micrometer wiring)
+        JsonNode steps = JSON.readTree(get(first
+                + "/actuator/metrics/voucherport.purchase.steps?tag=supplier:ez&tag=stage:delivered").body());
+        assertThat(steps.at("/measurements/0/value").asDouble()).as("delivered purchases counted").isEqualTo(1.0);
+        JsonNode calls = JSON.readTree(get(first + "/actuator/metrics/voucherport.call?tag=provider:ez-cards").body());
+        assertThat(calls.at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
+        assertThat(calls.at("/measurements/0/value").asDouble()).as("EZ calls timed").isGreaterThanOrEqualTo(1.0);
+
         // 2. a purchase the supplier keeps processing: pending when the service stops
         EZ.asyncPolls(1_000_000);
         HttpResponse<String> pending = post(first, "e2e-restart-1", "BACKORDER-50", 1);

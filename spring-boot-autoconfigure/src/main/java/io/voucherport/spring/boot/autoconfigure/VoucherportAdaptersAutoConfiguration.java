@@ -15,6 +15,7 @@ import io.voucherport.adapter.support.SharedHttpClient;
 import io.voucherport.adapter.support.Sleeper;
 import io.voucherport.domain.RefreshTokenStore;
 import io.voucherport.domain.money.CurrencyCode;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.supply.OrderReferenceStore;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -34,7 +35,8 @@ import org.springframework.context.annotation.Conditional;
  * Elastic Path ({@code voucherport.elastic-path.base-url}) and Shoplazza ({@code voucherport.shoplazza.store}
  * or {@code store-url}). A provider whose turning-on property is set but a required setting is missing
  * stops the start-up with a message naming the missing property. A bean of the adapter's type defined
- * by the service wins.
+ * by the service wins. Every adapter tells its calls to the service's {@link VoucherportListener}
+ * beans (the auto-configured Micrometer one, see {@link VoucherportObservationAutoConfiguration}).
  */
 @AutoConfiguration(after = {VoucherportHttpAutoConfiguration.class, VoucherportJdbcAutoConfiguration.class})
 @EnableConfigurationProperties({EzProperties.class, GiftHubProperties.class, ElasticPathProperties.class,
@@ -48,9 +50,10 @@ public final class VoucherportAdaptersAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "voucherport.ez", name = "base-url")
-    EzCardsSupplier ezCardsSupplier(EzProperties properties, ObjectProvider<SharedHttpClient> http) {
+    EzCardsSupplier ezCardsSupplier(EzProperties properties, ObjectProvider<SharedHttpClient> http,
+            ObjectProvider<VoucherportListener> listeners) {
         String because = "voucherport.ez.base-url";
-        return Settings.common(EzCardsSupplier.builder(), properties, http.getIfAvailable())
+        return Settings.common(EzCardsSupplier.builder(), properties, http.getIfAvailable(), listeners)
                 .baseUrl(properties.getBaseUrl())
                 .apiKey(Settings.required(properties.getApiKey(), "voucherport.ez.api-key", because))
                 .bearerToken(Settings.required(properties.getBearerToken(), "voucherport.ez.bearer-token", because))
@@ -64,6 +67,7 @@ public final class VoucherportAdaptersAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "voucherport.gifthub", name = "base-url")
     GiftHubSupplier giftHubSupplier(GiftHubProperties properties, ObjectProvider<SharedHttpClient> http,
+            ObjectProvider<VoucherportListener> listeners,
             ObjectProvider<OrderReferenceStore> references) {
         String because = "voucherport.gifthub.base-url";
         OrderReferenceStore store = references.getIfAvailable();
@@ -76,7 +80,8 @@ public final class VoucherportAdaptersAutoConfiguration {
             }
             store = OrderReferenceStore.inMemory();
         }
-        GiftHubSupplierBuilder builder = Settings.common(GiftHubSupplier.builder(), properties, http.getIfAvailable())
+        GiftHubSupplierBuilder builder = Settings.common(GiftHubSupplier.builder(), properties, http.getIfAvailable(),
+                        listeners)
                 .baseUrl(properties.getBaseUrl())
                 .clientId(Settings.required(properties.getClientId(), "voucherport.gifthub.client-id", because))
                 .clientSecret(Settings.required(properties.getClientSecret(), "voucherport.gifthub.client-secret", because))
@@ -96,9 +101,10 @@ public final class VoucherportAdaptersAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "voucherport.elastic-path", name = "base-url")
-    ElasticPathPromotions elasticPathPromotions(ElasticPathProperties properties, ObjectProvider<SharedHttpClient> http) {
+    ElasticPathPromotions elasticPathPromotions(ElasticPathProperties properties, ObjectProvider<SharedHttpClient> http,
+            ObjectProvider<VoucherportListener> listeners) {
         ElasticPathPromotionsBuilder builder = Settings.common(ElasticPathPromotions.builder(), properties,
-                        http.getIfAvailable())
+                        http.getIfAvailable(), listeners)
                 .baseUrl(properties.getBaseUrl())
                 .clientId(Settings.required(properties.getClientId(), "voucherport.elastic-path.client-id",
                         "voucherport.elastic-path.base-url"))
@@ -118,6 +124,7 @@ public final class VoucherportAdaptersAutoConfiguration {
     @Conditional(OnShoplazzaStore.class)
     @ConditionalOnProperty(prefix = "voucherport.shoplazza.oauth", name = "client-id")
     ShoplazzaOAuth shoplazzaOAuth(ShoplazzaProperties properties, ObjectProvider<SharedHttpClient> http,
+            ObjectProvider<VoucherportListener> listeners,
             ObjectProvider<RefreshTokenStore> refreshTokens) {
         ShoplazzaProperties.OAuth oauth = properties.getOauth();
         String because = "voucherport.shoplazza.oauth.client-id";
@@ -127,7 +134,7 @@ public final class VoucherportAdaptersAutoConfiguration {
                     + " the refresh token): give the service a DataSource and set"
                     + " voucherport.shoplazza.oauth.refresh-token, or define a RefreshTokenStore bean");
         }
-        return Settings.common(ShoplazzaOAuth.builder(), properties, http.getIfAvailable())
+        return Settings.common(ShoplazzaOAuth.builder(), properties, http.getIfAvailable(), listeners)
                 .storeUrl(storeUrl(properties))
                 .clientId(oauth.getClientId())
                 .clientSecret(Settings.required(oauth.getClientSecret(), "voucherport.shoplazza.oauth.client-secret", because))
@@ -140,13 +147,15 @@ public final class VoucherportAdaptersAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(OnShoplazzaStore.class)
     ShoplazzaDiscounts shoplazzaDiscounts(ShoplazzaProperties properties, ObjectProvider<SharedHttpClient> http,
+            ObjectProvider<VoucherportListener> listeners,
             ObjectProvider<ShoplazzaOAuth> oauth) {
         AccessTokenProvider tokens = oauth.getIfAvailable();
         if (tokens == null) {
             tokens = AccessTokenProvider.fixed(Settings.required(properties.getAccessToken(),
                     "voucherport.shoplazza.access-token (or voucherport.shoplazza.oauth.*)", "voucherport.shoplazza.store"));
         }
-        ShoplazzaDiscountsBuilder builder = Settings.common(ShoplazzaDiscounts.builder(), properties, http.getIfAvailable())
+        ShoplazzaDiscountsBuilder builder = Settings.common(ShoplazzaDiscounts.builder(), properties,
+                        http.getIfAvailable(), listeners)
                 .version(version(Settings.required(properties.getApiVersion(), "voucherport.shoplazza.api-version",
                         "voucherport.shoplazza.store")))
                 .tokens(tokens)

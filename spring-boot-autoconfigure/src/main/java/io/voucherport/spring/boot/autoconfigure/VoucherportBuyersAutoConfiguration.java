@@ -6,8 +6,10 @@ import io.voucherport.application.purchase.BuyCodes;
 import io.voucherport.application.purchase.PollingPolicy;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.supply.CodeSupplier;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,22 +54,26 @@ public final class VoucherportBuyersAutoConfiguration {
     @ConditionalOnBean(EzCardsSupplier.class)
     @ConditionalOnMissingBean(name = "ezBuyCodes")
     BuyCodes ezBuyCodes(EzCardsSupplier supplier, PurchaseJournal journal, PollingPolicy policy, Waiting waiting,
-            PurchaseProperties properties) {
-        return buyer(EZ, supplier, journal, policy, waiting, properties);
+            PurchaseProperties properties, ObjectProvider<VoucherportListener> listeners) {
+        return buyer(EZ, supplier, journal, policy, waiting, properties, Settings.listener(listeners));
     }
 
     @Bean
     @ConditionalOnBean(GiftHubSupplier.class)
     @ConditionalOnMissingBean(name = "giftHubBuyCodes")
     BuyCodes giftHubBuyCodes(GiftHubSupplier supplier, PurchaseJournal journal, PollingPolicy policy, Waiting waiting,
-            PurchaseProperties properties) {
-        return buyer(GIFTHUB, supplier, journal, policy, waiting, properties);
+            PurchaseProperties properties, ObjectProvider<VoucherportListener> listeners) {
+        return buyer(GIFTHUB, supplier, journal, policy, waiting, properties, Settings.listener(listeners));
     }
 
-    /** The buyer of {@code supplier} as {@code name}, by the configured lease, recheck delay and settle time. */
+    /**
+     * The buyer of {@code supplier} as {@code name}, by the configured lease, recheck delay and settle
+     * time, telling each purchase step to {@code listener}.
+     */
     static BuyCodes buyer(String name, CodeSupplier supplier, PurchaseJournal journal, PollingPolicy policy,
-            Waiting waiting, PurchaseProperties properties) {
+            Waiting waiting, PurchaseProperties properties, VoucherportListener listener) {
         BuyCodes.Builder builder = BuyCodes.builder(name, supplier, journal).policy(policy).waiting(waiting)
+                .listener(listener)
                 .lease(properties.getLease()).recheckAfter(properties.getRecheckAfter()).owner(owner(properties));
         if (properties.getSettleTime() != null) {
             builder.settleTime(properties.getSettleTime());

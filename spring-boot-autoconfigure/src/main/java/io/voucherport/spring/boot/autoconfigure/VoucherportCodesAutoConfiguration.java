@@ -5,6 +5,7 @@ import io.voucherport.application.promotion.ManagePromotionCodes;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.discount.DiscountCodes;
 import io.voucherport.domain.discount.PriceRules;
+import io.voucherport.domain.observe.VoucherportListener;
 import io.voucherport.domain.promotion.PromotionCodes;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,15 +33,16 @@ public final class VoucherportCodesAutoConfiguration {
     @ConditionalOnBean(PromotionCodes.class)
     @ConditionalOnMissingBean
     ManagePromotionCodes managePromotionCodes(PromotionCodes promotions, ElasticPathProperties properties,
-            ObjectProvider<Waiting> waiting) {
+            ObjectProvider<Waiting> waiting, ObjectProvider<VoucherportListener> listeners) {
         return new ManagePromotionCodes(promotions, new SecureRandom(), properties.getSettleTime(),
-                waiting.getIfAvailable(Waiting::real));
+                waiting.getIfAvailable(Waiting::real), Settings.listener(listeners));
     }
 
     @Bean
     @ConditionalOnBean({DiscountCodes.class, PriceRules.class})
     @ConditionalOnMissingBean
-    CheckDiscountCodes checkDiscountCodes(DiscountCodes codes, PriceRules rules) {
-        return new CheckDiscountCodes(codes, rules, Clock.systemUTC());
+    CheckDiscountCodes checkDiscountCodes(DiscountCodes codes, PriceRules rules,
+            ObjectProvider<VoucherportListener> listeners) {
+        return new CheckDiscountCodes(codes, rules, Clock.systemUTC(), Settings.listener(listeners));
     }
 }

@@ -6,6 +6,7 @@ import io.voucherport.application.purchase.PollingPolicy;
 import io.voucherport.application.purchase.RecoverPurchases;
 import io.voucherport.application.purchase.Waiting;
 import io.voucherport.domain.journal.PurchaseJournal;
+import io.voucherport.domain.observe.VoucherportListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ public final class VoucherportPurchasesAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BuyFromSuppliers buyFromSuppliers(PurchaseJournal journal, PollingPolicy policy, Waiting waiting,
-            PurchaseProperties properties, ObjectProvider<BuyCodes> buyers) {
+            PurchaseProperties properties, ObjectProvider<BuyCodes> buyers, ObjectProvider<VoucherportListener> listeners) {
         BuyFromSuppliers.Builder directory = BuyFromSuppliers.builder(journal, policy, waiting)
+                .listener(Settings.listener(listeners))
                 .owner(VoucherportBuyersAutoConfiguration.owner(properties)).lease(properties.getLease());
         buyers.orderedStream().forEach(buyer -> directory.buyer(buyer, Map.of()));
         return directory.build();
