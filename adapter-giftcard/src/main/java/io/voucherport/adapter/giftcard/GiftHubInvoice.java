@@ -13,8 +13,8 @@ import java.util.Map;
  * What GiftHub billed for an order, amounts exactly as sent ({@link BigDecimal}, never rounded
  * here; GiftHub rounds down to two decimals, IRT to none).
  *
- * @param wallet the wallet paid from
- * @param total the amount charged to the wallet
+ * @param wallet the currency of the wallet paid from
+ * @param total the amount charged to the wallet, in its currency
  * @param paymentMethod e.g. {@code balance}
  * @param status e.g. {@code paid}
  * @param records one record per SKU
@@ -33,8 +33,8 @@ public record GiftHubInvoice(
     /**
      * Validates and copies.
      *
-     * @param wallet the wallet paid from
-     * @param total the amount charged to the wallet
+     * @param wallet the currency of the wallet paid from
+     * @param total the amount charged to the wallet, in its currency
      * @param paymentMethod e.g. {@code balance}
      * @param status e.g. {@code paid}
      * @param records one record per SKU
@@ -50,7 +50,8 @@ public record GiftHubInvoice(
     /**
      * {@return every item of {@code type} (e.g. {@value #FEE}) over all records}
      *
-     * @param type the type
+     * @param type an item type, compared exactly: {@value #MAIN_PRODUCT}, {@value #FEE},
+     *     {@value #DISCOUNTS} or any other GiftHub sends
      */
     public List<Item> items(String type) {
         return records.stream().flatMap(r -> r.items().stream()).filter(i -> i.type().equals(type)).toList();
@@ -59,7 +60,7 @@ public record GiftHubInvoice(
     /**
      * The billing of one SKU.
      *
-     * @param sku the SKU
+     * @param sku the SKU billed, as GiftHub knows it
      * @param totals the record's total per currency
      * @param items what makes up the total
      */
@@ -67,7 +68,7 @@ public record GiftHubInvoice(
         /**
          * Validates and copies.
          *
-         * @param sku the SKU
+         * @param sku the SKU billed, as GiftHub knows it
          * @param totals the record's total per currency
          * @param items what makes up the total
          */
@@ -81,22 +82,27 @@ public record GiftHubInvoice(
     /**
      * One line of a record.
      *
-     * @param type e.g. {@code main-product}, {@code fee}, {@code exchange-base-currency}; unknown types kept as sent
+     * @param type e.g. {@code main-product}, {@code fee}, {@code exchange-base-currency}; unknown
+     *     types kept as sent
      * @param description GiftHub's text
      * @param amount the effect on the total, negative for credits
-     * @param currency the effect's currency
-     * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and {@code quote} of
-     *     the main product, the rate of an exchange), read-only and masked; empty when absent
+     * @param currency the currency of {@code amount}
+     * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and
+     *     {@code quote} of the main product, the rate of an exchange), read-only and masked; empty
+     *     when absent
      */
     public record Item(String type, String description, BigDecimal amount, CurrencyCode currency, RawFields metaData) {
         /**
          * Validates.
          *
-         * @param type e.g. {@code main-product}, {@code fee}, {@code exchange-base-currency}; unknown types kept as sent
+         * @param type e.g. {@code main-product}, {@code fee}, {@code exchange-base-currency};
+         *     unknown types kept as sent
          * @param description GiftHub's text
          * @param amount the effect on the total, negative for credits
-         * @param currency the effect's currency
-         * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and {@code quote} of the main product, the rate of an exchange), read-only and masked; empty when absent
+         * @param currency the currency of {@code amount}
+         * @param metaData GiftHub's {@code metaData} of the item (e.g. {@code quantity} and
+         *     {@code quote} of the main product, the rate of an exchange), read-only and masked;
+         *     empty when absent
          */
         public Item {
             Require.present(type, "type");

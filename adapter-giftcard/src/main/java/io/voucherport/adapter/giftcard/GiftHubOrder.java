@@ -21,14 +21,16 @@ import java.util.List;
  * {@link #unreadable()} (or, for a rate, in {@code exchangeRates().unreadable()}).
  * {@code toString} never shows a code: codes are {@code Secret}s and {@code raw} is masked.
  *
- * @param order the order
+ * @param order the order in the domain's words: id, reference, status and lines
  * @param codes its codes per SKU as far as delivered (a partial order tells which SKUs fell short)
  * @param exchangeRates the rates the order was billed at, and those that could not be read
  * @param invoice what was charged to the wallet
  * @param retailInvoice the later invoice in the customer's retail currency, when present
  * @param lines what GiftHub says of each SKU of the order, in its order
- * @param unreadable the values of the order that could not be read (a count, a deal, a face value), each with why
- * @param raw the retrieved order as GiftHub sent it, read-only, every secret masked; empty when not retrieved
+ * @param unreadable the values of the order that could not be read (a count, a deal, a face
+ *     value), each with why
+ * @param raw the retrieved order as GiftHub sent it, read-only, every secret masked; empty when
+ *     not retrieved
  */
 public record GiftHubOrder(
         SupplierOrder order, OrderCodes codes, PagedSequence.Listing<ExchangeRate> exchangeRates,
@@ -38,14 +40,17 @@ public record GiftHubOrder(
     /**
      * Validates and copies.
      *
-     * @param order the order
-     * @param codes its codes per SKU as far as delivered (a partial order tells which SKUs fell short)
+     * @param order the order in the domain's words: id, reference, status and lines
+     * @param codes its codes per SKU as far as delivered (a partial order tells which SKUs fell
+     *     short)
      * @param exchangeRates the rates the order was billed at, and those that could not be read
      * @param invoice what was charged to the wallet
      * @param retailInvoice the later invoice in the customer's retail currency, when present
      * @param lines what GiftHub says of each SKU of the order, in its order
-     * @param unreadable the values of the order that could not be read (a count, a deal, a face value), each with why
-     * @param raw the retrieved order as GiftHub sent it, read-only, every secret masked; empty when not retrieved
+     * @param unreadable the values of the order that could not be read (a count, a deal, a face
+     *     value), each with why
+     * @param raw the retrieved order as GiftHub sent it, read-only, every secret masked; empty
+     *     when not retrieved
      */
     public GiftHubOrder {
         Require.present(order, "order");
@@ -70,11 +75,12 @@ public record GiftHubOrder(
     /**
      * What GiftHub says of one SKU of the order.
      *
-     * @param sku the SKU
-     * @param quote the value asked for one code ({@code request.quote}, else {@code shopItem.quote}) in
-     *     the SKU's {@code shopItem.baseCurrency}
-     * @param name the shop item's name
-     * @param country the shop item's country
+     * @param sku the SKU ordered, as GiftHub knows it
+     * @param quote the value asked for one code ({@code request.quote}, else
+     *     {@code shopItem.quote}) in the SKU's {@code shopItem.baseCurrency}
+     * @param name the shop item's display name ({@code shopItem.name}), when sent
+     * @param country the shop item's country ({@code shopItem.country}) as GiftHub writes it, when
+     *     sent
      * @param region {@code local} or {@code global}
      * @param productType {@code fixed}, {@code range}, {@code time}, {@code custom_fixed}, …
      * @param deal the customer's deal on the SKU, when GiftHub sent one
@@ -86,14 +92,17 @@ public record GiftHubOrder(
         /**
          * Validates.
          *
-         * @param sku the SKU
-         * @param quote the value asked for one code ({@code request.quote}, else {@code shopItem.quote}) in the SKU's {@code shopItem.baseCurrency}
-         * @param name the shop item's name
-         * @param country the shop item's country
+         * @param sku the SKU ordered, as GiftHub knows it
+         * @param quote the value asked for one code ({@code request.quote}, else
+         *     {@code shopItem.quote}) in the SKU's {@code shopItem.baseCurrency}
+         * @param name the shop item's display name ({@code shopItem.name}), when sent
+         * @param country the shop item's country ({@code shopItem.country}) as GiftHub writes it,
+         *     when sent
          * @param region {@code local} or {@code global}
          * @param productType {@code fixed}, {@code range}, {@code time}, {@code custom_fixed}, …
          * @param deal the customer's deal on the SKU, when GiftHub sent one
-         * @param faceValue the face value of each delivered code ({@code redeem[sku].value} in {@code redeem[sku].currency}), once delivered
+         * @param faceValue the face value of each delivered code ({@code redeem[sku].value} in
+         *     {@code redeem[sku].currency}), once delivered
          */
         public Line {
             Require.present(sku, "sku");

@@ -19,7 +19,8 @@ public abstract class JdbcBuilder<B extends JdbcBuilder<B>> {
     /**
      * A builder over {@code dataSource}, which is required.
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source the store's statements run on; a pooled one,
+     *     shared with the application
      */
     protected JdbcBuilder(DataSource dataSource) {
         this.dataSource = Require.present(dataSource, "data source");

@@ -44,7 +44,8 @@ public final class JdbcOrderReferenceStore implements OrderReferenceStore {
     /**
      * {@return a store over {@code dataSource} with the default settings (no schema, 10 s query timeout)}
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source holding {@code voucherport_order_reference}, not
+     *     null
      */
     public static JdbcOrderReferenceStore create(DataSource dataSource) {
         return builder(dataSource).build();
@@ -53,7 +54,8 @@ public final class JdbcOrderReferenceStore implements OrderReferenceStore {
     /**
      * {@return a builder over {@code dataSource} (required): schema and query timeout are optional}
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source holding {@code voucherport_order_reference}, not
+     *     null
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);

@@ -112,7 +112,8 @@ public final class JdbcPurchaseJournal implements PurchaseJournal {
     /**
      * {@return a builder over {@code dataSource} (required): schema and query timeout are optional}
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source holding the journal's tables, shared by every
+     *     instance of the service, not null
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);

@@ -40,7 +40,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
      * {@return the store of credential {@code name}, seeded with {@code initialToken} unless the database
      * holds a token for it already; default settings (no schema, 10 s query timeout)} One statement.
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source holding {@code voucherport_refresh_token}, not
+     *     null
      * @param name the credential's key in the table (e.g. one per Shoplazza store), not blank
      * @param initialToken the refresh token to start from when the table holds none for
      *     {@code name}; ignored otherwise (a secret, never logged)
@@ -52,7 +53,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     /**
      * {@return a builder of the store of credential {@code name}, seeded with {@code initialToken} when absent}
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source holding {@code voucherport_refresh_token}, not
+     *     null
      * @param name the credential's key in the table, not blank
      * @param initialToken the refresh token to start from when the table holds none for
      *     {@code name} (a secret, never logged)

@@ -49,7 +49,8 @@ public final class JdbcSchema {
     /**
      * Creates what is missing in the connection's default schema ({@code search_path}); see {@link #createIfMissing(DataSource, String)}.
      *
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source; its user must be allowed to create tables (and
+     *     the schema)
      * @return the scripts run now, in order; empty when everything was there already
      */
     public static List<String> createIfMissing(DataSource dataSource) {
@@ -61,7 +62,8 @@ public final class JdbcSchema {
      * are missing.
      *
      * @param schema a plain lower-case identifier (letters, digits, underscores)
-     * @param dataSource the PostgreSQL data source
+     * @param dataSource the PostgreSQL data source; its user must be allowed to create tables (and
+     *     the schema)
      * @return the scripts run now, in order; empty when everything was there already
      */
     public static List<String> createIfMissing(DataSource dataSource, String schema) {

@@ -177,14 +177,15 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
     /**
      * The settings every adapter shares, as configured.
      *
-     * @param connectTimeout connect timeout
-     * @param readTimeout read timeout
+     * @param connectTimeout longest wait to connect, and for a free pooled connection
+     * @param readTimeout longest wait for any one read of an answer
      * @param httpClient the shared client, or null for one of the adapter's own
      * @param logLevel how much HTTP to log
      * @param retryPolicy how safe reads are retried
      * @param sleeper how retries wait
      * @param maxResponseBytes largest answer read
-     * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal included)
+     * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal
+     *     included)
      * @param listener who hears every call (guarded)
      */
     public record Settings(Duration connectTimeout, Duration readTimeout, SharedHttpClient httpClient,
@@ -194,8 +195,8 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
         /**
          * The settings told to no listener (as before listeners existed).
          *
-         * @param connectTimeout connect timeout
-         * @param readTimeout read timeout
+         * @param connectTimeout longest wait to connect, and for a free pooled connection
+         * @param readTimeout longest wait for any one read of an answer
          * @param httpClient the shared client, or null for one of the adapter's own
          * @param logLevel how much HTTP to log
          * @param retryPolicy how safe reads are retried
@@ -213,14 +214,15 @@ public abstract class AdapterBuilder<B extends AdapterBuilder<B>> {
         /**
          * Guards the listener (a null one is none).
          *
-         * @param connectTimeout connect timeout
-         * @param readTimeout read timeout
+         * @param connectTimeout longest wait to connect, and for a free pooled connection
+         * @param readTimeout longest wait for any one read of an answer
          * @param httpClient the shared client, or null for one of the adapter's own
          * @param logLevel how much HTTP to log
          * @param retryPolicy how safe reads are retried
          * @param sleeper how retries wait
          * @param maxResponseBytes largest answer read
-         * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal included)
+         * @param callTimeout the budget of one whole call (attempts, retry waits, token renewal
+         *     included)
          * @param listener who hears every call (guarded)
          */
         public Settings {

@@ -25,7 +25,8 @@ public final class FeignSetup {
      *
      * @param settings the adapter's settings (timeouts, answer size limit, log level), not null
      * @param http the pooled HTTP client the requests go through, not null
-     * @param mapper the JSON mapper
+     * @param mapper the adapter's JSON mapper (see {@link JsonSupport}), encoding requests and
+     *     decoding answers, not null
      * @param logger the masking logger of this provider's calls, not null
      * @param problems decodes error answers into {@link ProviderProblemException}s for the error
      *     classifier, not null
@@ -47,8 +48,10 @@ public final class FeignSetup {
     /**
      * {@return the decoder every adapter reads answers with: {@code mapper}, refusing answers over {@code maxBytes}}
      *
-     * @param mapper the JSON mapper
-     * @param maxBytes the most bytes
+     * @param mapper the adapter's JSON mapper, not null
+     * @param maxBytes the largest answer body read, at least 1; a longer one is refused
+     *     ({@code UnexpectedResponse}, or {@code OutcomeUnknown} for a write) instead of filling
+     *     memory
      */
     public static Decoder decoder(ObjectMapper mapper, int maxBytes) {
         return new JsonDecoder(mapper, maxBytes);

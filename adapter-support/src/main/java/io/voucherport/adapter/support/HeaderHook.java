@@ -180,7 +180,7 @@ final class HeaderHook {
                 "host", "content-length", "transfer-encoding", "connection", "proxy-connection", "keep-alive", "te",
                 "trailer", "upgrade", "expect", "accept-encoding", "content-encoding", "content-type", "accept",
                 "user-agent", "cookie", "set-cookie", "forwarded", "x-forwarded-for", "x-forwarded-host",
-                "x-http-method-override")) {
+                "x-http-method-override", "x-http-method", "x-method-override")) {
             refused.add(normal(name));
         }
         for (String name : Masker.COMMON_HEADERS) {

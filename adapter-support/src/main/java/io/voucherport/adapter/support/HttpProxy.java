@@ -156,10 +156,19 @@ public final class HttpProxy {
             boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_';
             if (!allowed) {
                 throw new IllegalArgumentException("proxy host must be a host name or an IPv4 address (no scheme, "
-                        + "port, path or space) but was '" + host + "'");
+                        + "port, path, user or space) but was '" + shown(host) + "'");
             }
         }
         return h;
+    }
+
+    /**
+     * The host as a refusal may show it: whatever precedes an {@code @} (a user and password written
+     * into the host, as in a proxy URL) masked.
+     */
+    private static String shown(String host) {
+        int at = host.lastIndexOf('@');
+        return at < 0 ? host : "****" + host.substring(at);
     }
 
     static int port(int port) {

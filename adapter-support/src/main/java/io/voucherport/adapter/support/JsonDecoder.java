@@ -32,8 +32,10 @@ public final class JsonDecoder implements Decoder {
     /**
      * Reads with {@code mapper} answers of at most {@code maxBytes}.
      *
-     * @param mapper the JSON mapper
-     * @param maxBytes the most bytes
+     * @param mapper the adapter's JSON mapper, not null
+     * @param maxBytes the largest answer body read, at least 1; a longer one is refused
+     *     ({@code UnexpectedResponse}, or {@code OutcomeUnknown} for a write) instead of filling
+     *     memory
      */
     public JsonDecoder(ObjectMapper mapper, int maxBytes) {
         this.mapper = Require.present(mapper, "mapper");

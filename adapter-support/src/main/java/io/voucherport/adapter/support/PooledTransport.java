@@ -84,8 +84,9 @@ import org.apache.hc.core5.util.Timeout;
  * proxy, with the proxy's {@code Proxy-Authorization}; an {@code https} provider is reached through
  * a {@code CONNECT host:port} tunnel (the proxy's credentials go with the {@code CONNECT} alone),
  * then TLS to the provider over it — the pooled connection keeps its tunnel for the next calls.
- * A proxy refusing the tunnel (a 407, a 502), or refusing a forwarded request for its credentials
- * (a 407), is a connection that could not be made: nothing was sent to the provider.
+ * A proxy refusing the tunnel (a 407, a 502), failing it before TLS to the provider completes (closing
+ * it, answering something else), or refusing a forwarded request for its credentials (a 407), is a
+ * connection that could not be made: nothing was sent to the provider.
  * Thread-safe.
  */
 final class PooledTransport implements Client {
@@ -233,7 +234,17 @@ final class PooledTransport implements Client {
             throw new NoConnectionException("the proxy refused the tunnel to the provider (HTTP " + status
                     + (status == 407 ? ": proxy credentials missing or refused" : "") + "); nothing was sent");
         }
-        pool.upgrade(endpoint, context);
+        try {
+            pool.upgrade(endpoint, context);
+        } catch (IOException e) {
+            // TLS to the provider never completed (the proxy closed the tunnel, or sent something else):
+            // not a byte of the request went through it
+            if (exchange.fired()) {
+                throw new DeadlinePassedException(false, e);
+            }
+            throw new NoConnectionException("TLS to the provider through the proxy's tunnel failed ("
+                    + e.getClass().getSimpleName() + "); nothing was sent", e);
+        }
     }
 
     /** At least 1 ms (0 would mean "no timeout") and at most the time the deadline leaves. */

@@ -66,7 +66,8 @@ public final class ProviderClient<A> implements AutoCloseable {
      * @param <A> the provider's Feign interface
      * @param type the provider's Feign interface, not null
      * @param baseUrl an absolute http or https URL without query or fragment, not null
-     * @param spec the provider's specification
+     * @param spec how the provider is called: its name, error classification, masking, auth and
+     *     rate limit, not null
      * @param settings the adapter's settings (timeouts, retries, logging, pool), as its builder
      *     made them; not null
      */
@@ -81,7 +82,8 @@ public final class ProviderClient<A> implements AutoCloseable {
      *
      * @param <B> the other Feign interface
      * @param type the other Feign interface, not null
-     * @param baseUrl the provider's base URL
+     * @param baseUrl where the other interface is served (e.g. the token endpoint's host): an
+     *     absolute http or https URL without query or fragment, not null
      * @param other how that interface is called (its own error body, auth, masking), not null
      * @return a new client for the other interface, sharing this one's pooled HTTP client
      */
@@ -122,7 +124,7 @@ public final class ProviderClient<A> implements AutoCloseable {
      *
      * @param <T> the type of the call's answer
      * @param operation what the call does, which decides whether it may be retried
-     * @param call the call on the provider's interface
+     * @param call the call on the provider's interface, not null
      * @return what {@code call} answered, or the failure that prevented it (a value, never thrown)
      */
     public <T> Either<ProviderFailure, T> call(Operation operation, Function<A, T> call) {

@@ -21,11 +21,12 @@ import java.util.function.Predicate;
  *
  * @param name the provider's name in failures and logs
  * @param json how its JSON is read and written
- * @param classifier the adapter's error classifier
+ * @param classifier decides which {@code ProviderFailure} each error answer or I/O failure is
  * @param errorBody reads the provider's error body
  * @param requestIdHeaders headers that may carry the provider's request id
  * @param maskedFields the provider's own sensitive JSON fields, beyond {@link Masker#COMMON_FIELDS}
- * @param maskedValues secret values masked wherever they appear in a log line (a static token, a client id)
+ * @param maskedValues secret values masked wherever they appear in a log line (a static token, a
+ *     client id)
  * @param staticHeaders headers sent on every call whose values are secrets (e.g. an API key)
  * @param tokens where access tokens come from; none for calls without one
  * @param scheme how a token travels
@@ -48,18 +49,25 @@ public record ProviderSpec(String name, ObjectMapper json, ErrorClassifier class
      *
      * @param name the provider's name in failures and logs
      * @param json how its JSON is read and written
-     * @param classifier the adapter's error classifier
+     * @param classifier decides which {@code ProviderFailure} each error answer or I/O failure is
      * @param errorBody reads the provider's error body
      * @param requestIdHeaders headers that may carry the provider's request id
-     * @param maskedFields the provider's own sensitive JSON fields, beyond {@link Masker#COMMON_FIELDS}
-     * @param maskedValues secret values masked wherever they appear in a log line (a static token, a client id)
+     * @param maskedFields the provider's own sensitive JSON fields, beyond
+     *     {@link Masker#COMMON_FIELDS}
+     * @param maskedValues secret values masked wherever they appear in a log line (a static token,
+     *     a client id)
      * @param staticHeaders headers sent on every call whose values are secrets (e.g. an API key)
      * @param tokens where access tokens come from; none for calls without one
      * @param scheme how a token travels
-     * @param rejected which failures mean "this token is no longer accepted" (then it is replaced once)
+     * @param rejected which failures mean "this token is no longer accepted" (then it is replaced
+     *     once)
      * @param limiter the client-side rate limiter; none for no limit
-     * @param secretSubtrees names (ignoring case, {@code _} and {@code -}; a leading or trailing {@code *} matches any start or end) of fields whose every scalar below is masked in {@link RawFields}: a supplier's code containers, whatever names their codes arrive under
-     * @param secretEntries per container field name, the only fields each entry of it keeps in {@link RawFields}; every other field of an entry, and an entry that is no object, is masked
+     * @param secretSubtrees names (ignoring case, {@code _} and {@code -}; a leading or trailing
+     *     {@code *} matches any start or end) of fields whose every scalar below is masked in
+     *     {@link RawFields}: a supplier's code containers, whatever names their codes arrive under
+     * @param secretEntries per container field name, the only fields each entry of it keeps in
+     *     {@link RawFields}; every other field of an entry, and an entry that is no object, is
+     *     masked
      */
     public ProviderSpec {
         Require.text(name, "provider name");

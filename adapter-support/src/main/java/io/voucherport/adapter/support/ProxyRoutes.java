@@ -12,8 +12,8 @@ import java.util.Properties;
  * <p>The properties are the JDK's own ({@code java.net} networking properties):
  * {@code http.proxyHost} / {@code http.proxyPort} (default 80) for {@code http} providers,
  * {@code https.proxyHost} / {@code https.proxyPort} (default 443) for {@code https} providers, and
- * {@code http.nonProxyHosts} for both: host patterns separated by {@code |}, each with at most a
- * leading or trailing {@code *}, matched ignoring case; when it is not set, the JDK's default
+ * {@code http.nonProxyHosts} for both: host patterns separated by {@code |}, each with a {@code *} at
+ * its start, its end or both (as the JDK reads them), matched ignoring case; when it is not set, the JDK's default
  * ({@code localhost|127.*|[::1]|0.0.0.0|[::0]}) applies. Immutable.
  */
 final class ProxyRoutes {
@@ -106,10 +106,16 @@ final class ProxyRoutes {
         return List.copyOf(patterns);
     }
 
-    /** A {@code http.nonProxyHosts} pattern: exact, {@code *suffix}, {@code prefix*} or {@code *}. */
+    /**
+     * A {@code http.nonProxyHosts} pattern as the JDK reads it: exact, {@code *suffix},
+     * {@code prefix*}, {@code *infix*} or {@code *}.
+     */
     static boolean matches(String pattern, String host) {
         if (pattern.equals("*")) {
             return true;
+        }
+        if (pattern.length() > 1 && pattern.startsWith("*") && pattern.endsWith("*")) {
+            return host.contains(pattern.substring(1, pattern.length() - 1));
         }
         if (pattern.startsWith("*")) {
             return host.endsWith(pattern.substring(1));

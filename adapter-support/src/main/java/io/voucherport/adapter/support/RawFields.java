@@ -59,7 +59,7 @@ public final class RawFields {
     /**
      * No fields: for an answer built without one from the provider.
      *
-     * @return the raw fields
+     * @return the shared empty instance, whose {@link #text} is always none
      */
     public static RawFields empty() {
         return EMPTY;
@@ -69,8 +69,9 @@ public final class RawFields {
      * {@return a masked copy of {@code answer} by the masking rules of {@code spec} (the same as its logs);
      * a {@code null} or missing answer gives {@link #empty()}}
      *
-     * @param answer the provider's answer
-     * @param spec the provider's specification
+     * @param answer the provider's answer (or one item of it) as parsed, unmasked; not kept
+     * @param spec the provider's specification, whose masked fields, secret subtrees and secret
+     *     entries decide what is masked, not null
      */
     public static RawFields of(JsonNode answer, ProviderSpec spec) {
         Require.present(spec, "spec");
@@ -159,7 +160,8 @@ public final class RawFields {
      * notation, a boolean as {@code true}/{@code false}} None for a missing field, {@code null},
      * an object or an array.
      *
-     * @param path the path
+     * @param path dot-separated field names and array indexes, not null; a secret field's value
+     *     comes back as {@link Masker#MASK}
      */
     public Option<String> text(String path) {
         Require.present(path, "path");

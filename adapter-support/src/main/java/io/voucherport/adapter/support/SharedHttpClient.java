@@ -195,7 +195,8 @@ public final class SharedHttpClient implements Closeable {
      * {@code maxConnectionsPerRoute} (no more than the total) to one provider.
      *
      * @param maxConnections the pool size, 1 to {@link #MAX_CONNECTIONS}
-     * @param maxConnectionsPerRoute the most connections to one provider, 1 to {@code maxConnections}
+     * @param maxConnectionsPerRoute the most connections to one provider, 1 to
+     *     {@code maxConnections}
      * @return the client; close it when the application stops
      * @throws IllegalArgumentException if a size is out of range
      */
@@ -225,7 +226,7 @@ public final class SharedHttpClient implements Closeable {
     /**
      * The most connections to one provider (scheme, host and port).
      *
-     * @return the per-route bound
+     * @return the most connections open at once to one provider, at most {@link #maxConnections()}
      */
     public int maxConnectionsPerRoute() {
         return maxConnectionsPerRoute;
@@ -357,7 +358,7 @@ public final class SharedHttpClient implements Closeable {
          * {@code http.proxyHost} / {@code http.proxyPort} (default 80) for {@code http} providers,
          * {@code https.proxyHost} / {@code https.proxyPort} (default 443) for {@code https}
          * providers, both bypassed for the hosts {@code http.nonProxyHosts} names ({@code |}-separated,
-         * a leading or trailing {@code *}; the JDK's default {@code localhost|127.*|[::1]|0.0.0.0|[::0]}
+         * a {@code *} at the start, the end or both, as the JDK reads them; the JDK's default {@code localhost|127.*|[::1]|0.0.0.0|[::0]}
          * when unset). Without this call those properties are ignored. Cannot be combined with
          * {@link #proxy(HttpProxy)}; a property that is not a host or a port is refused by
          * {@link #build()}.
@@ -444,7 +445,8 @@ public final class SharedHttpClient implements Closeable {
          * A host name check made in addition to the JDK's own (which always runs), e.g. to pin
          * the names a provider may present.
          *
-         * @param verifier the extra check
+         * @param verifier called with the host name and the TLS session of each new connection;
+         *     returning false refuses it
          * @return this builder
          * @throws IllegalArgumentException if it is missing, or accepts a peer that presented no
          *     certificate (such as HttpClient's {@code NoopHostnameVerifier})
@@ -512,7 +514,8 @@ public final class SharedHttpClient implements Closeable {
          * @param agent visible ASCII and spaces, 1 to 512 characters
          * @return this builder
          * @throws NullPointerException if the agent is missing
-         * @throws IllegalArgumentException if blank, too long, or holding a control or non-ASCII character
+         * @throws IllegalArgumentException if blank, too long, or holding a control or non-ASCII
+         *     character
          */
         public Builder userAgent(String agent) {
             Require.text(agent, "user agent");

@@ -118,8 +118,8 @@ public final class ManagePromotionCodes {
      * @param created codes that exist now because of this issuance
      * @param notCreated codes drawn but provably not created: refused, never sent, or absent from
      *     every listing over the settle time after an unknown outcome
-     * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven
-     *     (a listing failed or the wait was interrupted): look them up before issuing them elsewhere
+     * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven (a
+     *     listing failed or the wait was interrupted): look them up before issuing them elsewhere
      * @param failure why the issuance stopped early
      */
     public record Issued(List<PromotionCode> created, List<CodeText> notCreated, List<CodeText> uncertain,
@@ -130,9 +130,9 @@ public final class ManagePromotionCodes {
          * @param created codes that exist now because of this issuance
          * @param notCreated codes drawn but provably not created: refused, never sent, or absent
          *     from every listing over the settle time after an unknown outcome
-         * @param uncertain codes of a batch whose outcome is unknown and whose absence is not proven
-         *     (a listing failed or the wait was interrupted): look them up before issuing them
-         *     elsewhere
+         * @param uncertain codes of a batch whose outcome is unknown and whose absence is not
+         *     proven (a listing failed or the wait was interrupted): look them up before issuing
+         *     them elsewhere
          * @param failure why the issuance stopped early
          */
         public Issued {
@@ -174,8 +174,7 @@ public final class ManagePromotionCodes {
      * @param count how many new codes, at least 1
      * @param pattern what the codes look like (alphabet, length, prefix); a pattern with too few
      *     unused codes left is an {@link IllegalArgumentException}
-     * @param allowedUses how many times each code may be redeemed, or none for the promotion's
-     *     default
+     * @param allowedUses how many times each code may be redeemed, or none for unlimited
      * @return exactly which codes were created, not created or are uncertain, with the failure
      *     that stopped a batch; or the failure that prevented any creation, such as
      *     {@code UnreadableItem} or {@code NotFound} (a value, never thrown). Not safe to repeat
@@ -226,8 +225,8 @@ public final class ManagePromotionCodes {
      * @param id the promotion the codes belong to, not null
      * @param codes the texts of the codes to delete; empty is done without a call
      * @return {@code Done} once the provider confirmed every deletion, or the first failure
-     *     ({@code NotFound}, {@code InvalidRequest}, ...), after which earlier batches may be deleted
-     *     already (a value, never thrown)
+     *     ({@code NotFound}, {@code InvalidRequest}, ...), after which earlier batches may be
+     *     deleted already (a value, never thrown)
      */
     public Either<ProviderFailure, Done> revoke(PromotionId id, List<CodeText> codes) {
         Require.present(id, "promotion id");

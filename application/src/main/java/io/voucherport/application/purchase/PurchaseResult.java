@@ -26,17 +26,17 @@ public sealed interface PurchaseResult {
     /**
      * Every code delivered.
      *
-     * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+     * @param reference the caller's reference, sent as the supplier's idempotency key
      * @param order the order as it ended
-     * @param codes its codes
+     * @param codes its codes per SKU, every one delivered; never shown by {@code toString}
      */
     record Delivered(OrderReference reference, SupplierOrder order, OrderCodes codes) implements PurchaseResult {
         /**
          * Validates.
          *
-         * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+         * @param reference the caller's reference, sent as the supplier's idempotency key
          * @param order the order as it ended
-         * @param codes its codes
+         * @param codes its codes per SKU, every one delivered; never shown by {@code toString}
          */
         public Delivered {
             Require.present(reference, "reference");
@@ -49,7 +49,7 @@ public sealed interface PurchaseResult {
      * The order ended with some codes delivered and some not: the supplier said so, or every code
      * still missing was sent but could not be read ({@link #unreadable()}).
      *
-     * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+     * @param reference the caller's reference, sent as the supplier's idempotency key
      * @param order the order as it ended
      * @param codes its codes: the delivered ones, and any pending or unreadable
      * @param missing how many codes are missing, per SKU (unreadable codes count as missing)
@@ -59,7 +59,7 @@ public sealed interface PurchaseResult {
         /**
          * Validates and copies.
          *
-         * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+         * @param reference the caller's reference, sent as the supplier's idempotency key
          * @param order the order as it ended
          * @param codes its codes: the delivered ones, and any pending or unreadable
          * @param missing how many codes are missing, per SKU (unreadable codes count as missing)
@@ -84,7 +84,7 @@ public sealed interface PurchaseResult {
      * Nothing will be delivered: the supplier refused the purchase, or the order failed, was
      * rejected, cancelled or expired.
      *
-     * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+     * @param reference the caller's reference, sent as the supplier's idempotency key
      * @param order the order, when one was placed
      * @param reason why, in words
      * @param failure the supplier's failure, when the purchase was refused
@@ -97,7 +97,7 @@ public sealed interface PurchaseResult {
         /**
          * Validates.
          *
-         * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+         * @param reference the caller's reference, sent as the supplier's idempotency key
          * @param order the order, when one was placed
          * @param reason why, in words
          * @param failure the supplier's failure, when the purchase was refused
@@ -125,7 +125,7 @@ public sealed interface PurchaseResult {
      * Still open at the deadline, or its outcome could not be learned yet: resume it with the
      * same reference ({@link BuyCodes#resume}); it will never be bought twice.
      *
-     * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+     * @param reference the caller's reference, sent as the supplier's idempotency key
      * @param orderId the supplier's order id, when known
      * @param status the order's last known status, when known
      * @param reason why it is pending
@@ -135,7 +135,7 @@ public sealed interface PurchaseResult {
         /**
          * Validates.
          *
-         * @param reference the caller's reference of the purchase, sent as the supplier's idempotency key
+         * @param reference the caller's reference, sent as the supplier's idempotency key
          * @param orderId the supplier's order id, when known
          * @param status the order's last known status, when known
          * @param reason why it is pending

@@ -9,12 +9,14 @@ import java.time.Duration;
  * low-cardinality, fit for tags; the reference is not.
  *
  * @param supplier the supplier's name in the journal (e.g. {@code ez}); low-cardinality
- * @param stage what happened
+ * @param stage the step the purchase took (e.g. placed, outcome unknown, delivered)
  * @param detail more about it, from a small fixed vocabulary: a failure type's simple name (e.g.
- *     {@code OutcomeUnknown}), {@code found}/{@code absent} for a lookup, or {@code none}; never free text
+ *     {@code OutcomeUnknown}), {@code found}/{@code absent} for a lookup, or {@code none}; never
+ *     free text
  * @param sinceOpened how long ago the purchase was opened (in the use case's clock), zero or more
- * @param reference HIGH-CARDINALITY: the purchase's reference, for correlating an audit log line with
- *     the journal; never a metric tag, never a low-cardinality key (the Micrometer listener uses it nowhere)
+ * @param reference HIGH-CARDINALITY: the purchase's reference, for correlating an audit log line
+ *     with the journal; never a metric tag, never a low-cardinality key (the Micrometer listener
+ *     uses it nowhere)
  */
 public record PurchaseSignal(String supplier, Stage stage, String detail, Duration sinceOpened,
         OrderReference reference) {
@@ -26,10 +28,15 @@ public record PurchaseSignal(String supplier, Stage stage, String detail, Durati
      * Validates; a negative {@code sinceOpened} (clocks disagree) is read as zero.
      *
      * @param supplier the supplier's name in the journal (e.g. {@code ez}); low-cardinality
-     * @param stage what happened
-     * @param detail more about it, from a small fixed vocabulary: a failure type's simple name (e.g. {@code OutcomeUnknown}), {@code found}/{@code absent} for a lookup, or {@code none}; never free text
-     * @param sinceOpened how long ago the purchase was opened (in the use case's clock), zero or more
-     * @param reference HIGH-CARDINALITY: the purchase's reference, for correlating an audit log line with the journal; never a metric tag, never a low-cardinality key (the Micrometer listener uses it nowhere)
+     * @param stage the step the purchase took (e.g. placed, outcome unknown, delivered)
+     * @param detail more about it, from a small fixed vocabulary: a failure type's simple name
+     *     (e.g. {@code OutcomeUnknown}), {@code found}/{@code absent} for a lookup, or
+     *     {@code none}; never free text
+     * @param sinceOpened how long ago the purchase was opened (in the use case's clock), zero or
+     *     more
+     * @param reference HIGH-CARDINALITY: the purchase's reference, for correlating an audit log
+     *     line with the journal; never a metric tag, never a low-cardinality key (the Micrometer
+     *     listener uses it nowhere)
      */
     public PurchaseSignal {
         Require.text(supplier, "supplier");

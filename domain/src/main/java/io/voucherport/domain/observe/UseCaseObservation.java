@@ -19,8 +19,8 @@ public interface UseCaseObservation {
     /**
      * The operation ended.
      *
-     * @param outcome {@link Outcome#OK}, a result kind of the use case (e.g. {@code exhausted}) or a
-     *     failure type's simple name; low-cardinality
+     * @param outcome {@link Outcome#OK}, a result kind of the use case (e.g. {@code exhausted}) or
+     *     a failure type's simple name; low-cardinality
      * @param latency how long it took
      */
     void finished(String outcome, Duration latency);
@@ -30,10 +30,11 @@ public interface UseCaseObservation {
      * never changes the result) when it starts and how it ended. When {@code work} throws, the
      * outcome is the exception's simple class name and the exception is rethrown as it is.
      *
-     * @param listener who hears it
+     * @param listener who hears it; guarded here, so it may throw
      * @param start the use case and operation
-     * @param work the operation
-     * @param outcome the low-cardinality outcome of a result (e.g. {@link Outcome#of(io.vavr.control.Either)})
+     * @param work the operation's body, run once on the calling thread, not null
+     * @param outcome the low-cardinality outcome of a result (e.g.
+     *     {@link Outcome#of(io.vavr.control.Either)})
      * @param <T> the result's type
      * @return what {@code work} returned
      */
@@ -47,7 +48,7 @@ public interface UseCaseObservation {
         T result;
         try {
             result = work.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {   // an undeclared checked exception too (a Kotlin port): the observation still ends
             observation.finished(e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - started));
             throw e;
         }

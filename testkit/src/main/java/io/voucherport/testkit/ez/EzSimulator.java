@@ -245,7 +245,7 @@ public final class EzSimulator extends Simulator<EzSimulator.Endpoint> {
      * match every order whose value starts with the one asked for, as a search index may (order-1
      * also finds order-12). Off by default: exact matches only.
      *
-     * @param on whether on
+     * @param on true for prefix matches, false for exact matches only
      * @return this simulator
      */
     public synchronized EzSimulator lookupMatchesPrefix(boolean on) {

@@ -95,7 +95,8 @@ public final class InMemoryDiscounts implements DiscountCodes, PriceRules {
     /**
      * Whether rules report their uses (default); off, {@link PriceRule#timesUsed()} is none.
      *
-     * @param report whether report
+     * @param report true to report each rule's uses, false to leave them to be counted over its
+     *     codes
      * @return this fake
      */
     public synchronized InMemoryDiscounts reportTimesUsed(boolean report) {

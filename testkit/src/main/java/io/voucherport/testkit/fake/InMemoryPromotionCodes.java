@@ -85,8 +85,8 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
      *
      * @param id the promotion's id, unique in this fake
      * @param name the promotion's display name
-     * @param count how many
-     * @return this codes
+     * @param count how many codes it holds, 0 or more
+     * @return this fake
      */
     public synchronized InMemoryPromotionCodes promotion(String id, String name, int count) {
         PromotionId pid = PromotionId.of(id);
@@ -106,7 +106,7 @@ public final class InMemoryPromotionCodes implements PromotionCodes {
      * @param id the promotion's id
      * @param code the text of one of its codes
      * @param users the customer ids (or other texts) allowed to use it, in order
-     * @return this codes
+     * @return this fake
      */
     public synchronized InMemoryPromotionCodes restrict(String id, String code, String... users) {
         Map<CodeText, PromotionCode> map = codes.get(PromotionId.of(id));

@@ -208,7 +208,7 @@ public final class ShoplazzaSimulator extends Simulator<ShoplazzaSimulator.Endpo
     /**
      * A single create with {@code discount_codes: [..]} (as some docs show) instead of an object.
      *
-     * @param array whether array
+     * @param array true to answer a single create with an array, false for the documented object
      * @return this simulator
      */
     public synchronized ShoplazzaSimulator createAnswersArray(boolean array) {

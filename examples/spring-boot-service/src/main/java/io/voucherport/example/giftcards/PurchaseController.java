@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Selling gift cards. {@code POST /gift-cards/purchases} buys (the caller's reference makes it
- * idempotent: the same reference again resumes the purchase and never buys twice); it answers 200
- * with the codes when delivered, 202 when still pending (ask again with the same reference), 422
- * when it failed with nothing bought, 502 when it failed and may have bought. {@code GET
+ * Selling gift cards. {@code POST /gift-cards/purchases} buys (the caller's reference, required,
+ * makes it idempotent: the same reference again resumes the purchase and never buys twice); it
+ * answers 200 with the codes when delivered, 202 when still pending (ask again with the same
+ * reference), 422 when it failed with nothing bought, 502 when it failed and may have bought, 400
+ * for an order without a reference or otherwise invalid (nothing bought), 409 when the reference
+ * is one of another order (nothing bought, that order's codes not shown). {@code GET
  * /gift-cards/purchases/{reference}} tells how a purchase stands in the journal, without codes.
  */
 @RestController
@@ -52,7 +54,8 @@ public class PurchaseController {
     /**
      * A purchase asked for.
      *
-     * @param reference the caller's reference (its idempotency key), or null for a new one
+     * @param reference the caller's reference, its idempotency key: required, so that a caller who
+     *     never saw the answer (a timeout) can ask again without buying twice
      * @param sku the catalog SKU
      * @param quantity how many cards
      */
@@ -74,7 +77,8 @@ public class PurchaseController {
      *
      * @param reference the purchase's reference
      * @param supplier the supplier it is journaled at
-     * @param status DELIVERED, PARTIALLY_DELIVERED, PENDING, FAILED or, from the journal, OPEN
+     * @param status DELIVERED, PARTIALLY_DELIVERED, PENDING, FAILED, REJECTED (nothing bought) or,
+     *     from the journal, OPEN
      * @param cards the cards delivered (only in the answer to a purchase)
      * @param reason why it is pending or failed, or null
      */
@@ -89,9 +93,25 @@ public class PurchaseController {
      */
     @PostMapping
     public ResponseEntity<Answer> buy(@RequestBody Order order) {
-        OrderReference reference = order.reference() == null ? OrderReference.generate() : OrderReference.of(order.reference());
-        BuyFromSuppliers.Routed routed = suppliers.buy(reference, List.of(OrderLine.of(order.sku(), order.quantity())),
-                Option.none(), preference.names());
+        if (order.reference() == null || order.sku() == null) {
+            return rejected(HttpStatus.BAD_REQUEST, order.reference(), "a reference and a SKU are required (the"
+                    + " reference lets a caller who never saw the answer ask again without buying twice)");
+        }
+        OrderReference reference;
+        List<OrderLine> lines;
+        try {
+            reference = OrderReference.of(order.reference());
+            lines = List.of(OrderLine.of(order.sku(), order.quantity()));
+        } catch (IllegalArgumentException e) {
+            return rejected(HttpStatus.BAD_REQUEST, order.reference(), "invalid order: " + e.getMessage());
+        }
+        if (anotherOrder(reference, lines)) {
+            return conflict(reference);
+        }
+        BuyFromSuppliers.Routed routed = suppliers.buy(reference, lines, Option.none(), preference.names());
+        if (anotherOrder(reference, lines)) {   // opened a moment ago by a request with other lines: not ours to show
+            return conflict(reference);
+        }
         String ref = reference.value();
         PurchaseResult result = routed.result();
         if (result instanceof PurchaseResult.Delivered delivered) {
@@ -119,6 +139,20 @@ public class PurchaseController {
         Option<JournaledPurchase> known = journal.find(OrderReference.of(reference));
         return known.map(p -> ResponseEntity.ok(new Answer(reference, p.supplier(), p.status().name(), List.of(), null)))
                 .getOrElse(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Whether the journal holds a purchase under {@code reference} of other lines than {@code lines}. */
+    private boolean anotherOrder(OrderReference reference, List<OrderLine> lines) {
+        return journal.find(reference).exists(purchase -> !purchase.request().lines().equals(lines));
+    }
+
+    private static ResponseEntity<Answer> conflict(OrderReference reference) {
+        return rejected(HttpStatus.CONFLICT, reference.value(), "this reference is another order's: use a new"
+                + " reference for a new order");
+    }
+
+    private static ResponseEntity<Answer> rejected(HttpStatus status, String reference, String reason) {
+        return ResponseEntity.status(status).body(new Answer(reference, null, "REJECTED", List.of(), reason));
     }
 
     private static List<Card> cards(OrderCodes codes) {

@@ -28,17 +28,13 @@ public abstract class AdapterProperties {
     /** How safe reads are retried (429, 5xx, I/O errors). */
     private final Retry retry = new Retry();
 
-    /**
-     * Connect timeout, also the longest wait for a pooled connection.
-     *
-     * @return connect timeout, also the longest wait for a pooled connection
-     */
+    /** {@return connect timeout, also the longest wait for a pooled connection} */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
     /**
-     * Sets: connect timeout, also the longest wait for a pooled connection.
+     * Sets {@link #getConnectTimeout()}.
      *
      * @param connectTimeout connect timeout, also the longest wait for a pooled connection
      */
@@ -46,17 +42,13 @@ public abstract class AdapterProperties {
         this.connectTimeout = connectTimeout;
     }
 
-    /**
-     * Longest wait for any one read of an answer.
-     *
-     * @return longest wait for any one read of an answer
-     */
+    /** {@return longest wait for any one read of an answer} */
     public Duration getReadTimeout() {
         return readTimeout;
     }
 
     /**
-     * Sets: longest wait for any one read of an answer.
+     * Sets {@link #getReadTimeout()}.
      *
      * @param readTimeout longest wait for any one read of an answer
      */
@@ -65,34 +57,30 @@ public abstract class AdapterProperties {
     }
 
     /**
-     * Budget of one whole call of a port method (token renewal, attempts and retry waits included), at most 10 minutes.
-     *
-     * @return budget of one whole call of a port method (token renewal, attempts and retry waits included), at most 10 minutes
+     * {@return budget of one whole call of a port method (token renewal, attempts and retry waits
+     * included), at most 10 minutes}
      */
     public Duration getCallTimeout() {
         return callTimeout;
     }
 
     /**
-     * Sets: budget of one whole call of a port method (token renewal, attempts and retry waits included), at most 10 minutes.
+     * Sets {@link #getCallTimeout()}.
      *
-     * @param callTimeout budget of one whole call of a port method (token renewal, attempts and retry waits included), at most 10 minutes
+     * @param callTimeout budget of one whole call of a port method (token renewal, attempts and
+     *     retry waits included), at most 10 minutes
      */
     public void setCallTimeout(Duration callTimeout) {
         this.callTimeout = callTimeout;
     }
 
-    /**
-     * How much HTTP to log, always masked: NONE, BASIC, HEADERS or FULL.
-     *
-     * @return how much HTTP to log, always masked: NONE, BASIC, HEADERS or FULL
-     */
+    /** {@return how much HTTP to log, always masked: NONE, BASIC, HEADERS or FULL} */
     public HttpLogLevel getLogLevel() {
         return logLevel;
     }
 
     /**
-     * Sets: how much HTTP to log, always masked: NONE, BASIC, HEADERS or FULL.
+     * Sets {@link #getLogLevel()}.
      *
      * @param logLevel how much HTTP to log, always masked: NONE, BASIC, HEADERS or FULL
      */
@@ -100,17 +88,13 @@ public abstract class AdapterProperties {
         this.logLevel = logLevel;
     }
 
-    /**
-     * Largest answer read before it is refused as unexpected, in bytes.
-     *
-     * @return largest answer read before it is refused as unexpected, in bytes
-     */
+    /** {@return largest answer read before it is refused as unexpected, in bytes} */
     public int getMaxResponseBytes() {
         return maxResponseBytes;
     }
 
     /**
-     * Sets: largest answer read before it is refused as unexpected, in bytes.
+     * Sets {@link #getMaxResponseBytes()}.
      *
      * @param maxResponseBytes largest answer read before it is refused as unexpected, in bytes
      */
@@ -118,11 +102,7 @@ public abstract class AdapterProperties {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /**
-     * How safe reads are retried (429, 5xx, I/O errors).
-     *
-     * @return how safe reads are retried (429, 5xx, I/O errors)
-     */
+    /** {@return how safe reads are retried (429, 5xx, I/O errors)} */
     public Retry getRetry() {
         return retry;
     }
@@ -150,17 +130,13 @@ public abstract class AdapterProperties {
         /** Longest Retry-After honoured by waiting; a longer one returns the failure at once. */
         private Duration maxRetryAfter = Duration.ofSeconds(30);
 
-        /**
-         * Calls in all, at least 1 (1: no retry).
-         *
-         * @return calls in all, at least 1 (1: no retry)
-         */
+        /** {@return calls in all, at least 1 (1: no retry)} */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
         /**
-         * Sets: calls in all, at least 1 (1: no retry).
+         * Sets {@link #getMaxAttempts()}.
          *
          * @param maxAttempts calls in all, at least 1 (1: no retry)
          */
@@ -168,17 +144,13 @@ public abstract class AdapterProperties {
             this.maxAttempts = maxAttempts;
         }
 
-        /**
-         * Delay before the first retry, doubling after each.
-         *
-         * @return delay before the first retry, doubling after each
-         */
+        /** {@return delay before the first retry, doubling after each} */
         public Duration getInitialDelay() {
             return initialDelay;
         }
 
         /**
-         * Sets: delay before the first retry, doubling after each.
+         * Sets {@link #getInitialDelay()}.
          *
          * @param initialDelay delay before the first retry, doubling after each
          */
@@ -186,17 +158,13 @@ public abstract class AdapterProperties {
             this.initialDelay = initialDelay;
         }
 
-        /**
-         * Cap of the growing delay.
-         *
-         * @return cap of the growing delay
-         */
+        /** {@return cap of the growing delay} */
         public Duration getMaxDelay() {
             return maxDelay;
         }
 
         /**
-         * Sets: cap of the growing delay.
+         * Sets {@link #getMaxDelay()}.
          *
          * @param maxDelay cap of the growing delay
          */
@@ -205,18 +173,18 @@ public abstract class AdapterProperties {
         }
 
         /**
-         * Longest Retry-After honoured by waiting; a longer one returns the failure at once.
-         *
-         * @return longest Retry-After honoured by waiting; a longer one returns the failure at once
+         * {@return longest Retry-After honoured by waiting; a longer one returns the failure at
+         * once}
          */
         public Duration getMaxRetryAfter() {
             return maxRetryAfter;
         }
 
         /**
-         * Sets: longest Retry-After honoured by waiting; a longer one returns the failure at once.
+         * Sets {@link #getMaxRetryAfter()}.
          *
-         * @param maxRetryAfter longest Retry-After honoured by waiting; a longer one returns the failure at once
+         * @param maxRetryAfter longest Retry-After honoured by waiting; a longer one returns the
+         *     failure at once
          */
         public void setMaxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;

@@ -41,34 +41,30 @@ public class ElasticPathProperties extends AdapterProperties {
     private Duration settleTime = Duration.ofSeconds(30);
 
     /**
-     * The store's API base URL (US East, EU West or a simulator's); setting it turns the adapter on.
-     *
-     * @return the store's API base URL (US East, EU West or a simulator's); setting it turns the adapter on
+     * {@return the store's API base URL (US East, EU West or a simulator's); setting it turns the
+     * adapter on}
      */
     public String getBaseUrl() {
         return baseUrl;
     }
 
     /**
-     * Sets: the store's API base URL (US East, EU West or a simulator's); setting it turns the adapter on.
+     * Sets {@link #getBaseUrl()}.
      *
-     * @param baseUrl the store's API base URL (US East, EU West or a simulator's); setting it turns the adapter on
+     * @param baseUrl the store's API base URL (US East, EU West or a simulator's); setting it turns
+     *     the adapter on
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * The client id (a secret).
-     *
-     * @return the client id (a secret)
-     */
+    /** {@return the client id (a secret)} */
     public Secret getClientId() {
         return clientId;
     }
 
     /**
-     * Sets: the client id (a secret).
+     * Sets {@link #getClientId()}.
      *
      * @param clientId the client id (a secret)
      */
@@ -77,34 +73,30 @@ public class ElasticPathProperties extends AdapterProperties {
     }
 
     /**
-     * The client secret, for client_credentials (a secret); without it the implicit grant is used.
-     *
-     * @return the client secret, for client_credentials (a secret); without it the implicit grant is used
+     * {@return the client secret, for client_credentials (a secret); without it the implicit grant
+     * is used}
      */
     public Secret getClientSecret() {
         return clientSecret;
     }
 
     /**
-     * Sets: the client secret, for client_credentials (a secret); without it the implicit grant is used.
+     * Sets {@link #getClientSecret()}.
      *
-     * @param clientSecret the client secret, for client_credentials (a secret); without it the implicit grant is used
+     * @param clientSecret the client secret, for client_credentials (a secret); without it the
+     *     implicit grant is used
      */
     public void setClientSecret(Secret clientSecret) {
         this.clientSecret = clientSecret;
     }
 
-    /**
-     * Standard promotions or Promotions Builder (RULE_BASED).
-     *
-     * @return standard promotions or Promotions Builder (RULE_BASED)
-     */
+    /** {@return standard promotions or Promotions Builder (RULE_BASED)} */
     public PromotionKind getKind() {
         return kind;
     }
 
     /**
-     * Sets: standard promotions or Promotions Builder (RULE_BASED).
+     * Sets {@link #getKind()}.
      *
      * @param kind standard promotions or Promotions Builder (RULE_BASED)
      */
@@ -112,17 +104,13 @@ public class ElasticPathProperties extends AdapterProperties {
         this.kind = kind;
     }
 
-    /**
-     * How long before expiry the token is renewed.
-     *
-     * @return how long before expiry the token is renewed
-     */
+    /** {@return how long before expiry the token is renewed} */
     public Duration getRenewBefore() {
         return renewBefore;
     }
 
     /**
-     * Sets: how long before expiry the token is renewed.
+     * Sets {@link #getRenewBefore()}.
      *
      * @param renewBefore how long before expiry the token is renewed
      */
@@ -130,17 +118,13 @@ public class ElasticPathProperties extends AdapterProperties {
         this.renewBefore = renewBefore;
     }
 
-    /**
-     * Codes and promotions per page, 1 to 100.
-     *
-     * @return codes and promotions per page, 1 to 100
-     */
+    /** {@return codes and promotions per page, 1 to 100} */
     public int getPageSize() {
         return pageSize;
     }
 
     /**
-     * Sets: codes and promotions per page, 1 to 100.
+     * Sets {@link #getPageSize()}.
      *
      * @param pageSize codes and promotions per page, 1 to 100
      */
@@ -149,34 +133,30 @@ public class ElasticPathProperties extends AdapterProperties {
     }
 
     /**
-     * Client-side rate limit in requests per second (100 on production stores, 25 on development stores); 0 turns it off.
-     *
-     * @return client-side rate limit in requests per second (100 on production stores, 25 on development stores); 0 turns it off
+     * {@return client-side rate limit in requests per second (100 on production stores, 25 on
+     * development stores); 0 turns it off}
      */
     public int getRequestsPerSecond() {
         return requestsPerSecond;
     }
 
     /**
-     * Sets: client-side rate limit in requests per second (100 on production stores, 25 on development stores); 0 turns it off.
+     * Sets {@link #getRequestsPerSecond()}.
      *
-     * @param requestsPerSecond client-side rate limit in requests per second (100 on production stores, 25 on development stores); 0 turns it off
+     * @param requestsPerSecond client-side rate limit in requests per second (100 on production
+     *     stores, 25 on development stores); 0 turns it off
      */
     public void setRequestsPerSecond(int requestsPerSecond) {
         this.requestsPerSecond = requestsPerSecond;
     }
 
-    /**
-     * Pages of a listing fetched ahead at most, 1 to 32.
-     *
-     * @return pages of a listing fetched ahead at most, 1 to 32
-     */
+    /** {@return pages of a listing fetched ahead at most, 1 to 32} */
     public int getPrefetchPages() {
         return prefetchPages;
     }
 
     /**
-     * Sets: pages of a listing fetched ahead at most, 1 to 32.
+     * Sets {@link #getPrefetchPages()}.
      *
      * @param prefetchPages pages of a listing fetched ahead at most, 1 to 32
      */
@@ -185,18 +165,18 @@ public class ElasticPathProperties extends AdapterProperties {
     }
 
     /**
-     * After a create with unknown outcome, how long listings are repeated before a code counts as not created.
-     *
-     * @return after a create with unknown outcome, how long listings are repeated before a code counts as not created
+     * {@return after a create with unknown outcome, how long listings are repeated before a code
+     * counts as not created}
      */
     public Duration getSettleTime() {
         return settleTime;
     }
 
     /**
-     * Sets: after a create with unknown outcome, how long listings are repeated before a code counts as not created.
+     * Sets {@link #getSettleTime()}.
      *
-     * @param settleTime after a create with unknown outcome, how long listings are repeated before a code counts as not created
+     * @param settleTime after a create with unknown outcome, how long listings are repeated before
+     *     a code counts as not created
      */
     public void setSettleTime(Duration settleTime) {
         this.settleTime = settleTime;

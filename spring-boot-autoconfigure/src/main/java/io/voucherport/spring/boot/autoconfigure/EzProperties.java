@@ -30,34 +30,30 @@ public class EzProperties extends AdapterProperties {
     private int prefetchPages = 8;
 
     /**
-     * EZ's base URL (production, sandbox or a simulator); setting it turns the EZ supplier on.
-     *
-     * @return eZ's base URL (production, sandbox or a simulator); setting it turns the EZ supplier on
+     * {@return EZ's base URL (production, sandbox or a simulator); setting it turns the EZ supplier
+     * on}
      */
     public String getBaseUrl() {
         return baseUrl;
     }
 
     /**
-     * Sets: eZ's base URL (production, sandbox or a simulator); setting it turns the EZ supplier on.
+     * Sets {@link #getBaseUrl()}.
      *
-     * @param baseUrl eZ's base URL (production, sandbox or a simulator); setting it turns the EZ supplier on
+     * @param baseUrl EZ's base URL (production, sandbox or a simulator); setting it turns the EZ
+     *     supplier on
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * The API key sent as x-api-key (a secret).
-     *
-     * @return the API key sent as x-api-key (a secret)
-     */
+    /** {@return the API key sent as x-api-key (a secret)} */
     public Secret getApiKey() {
         return apiKey;
     }
 
     /**
-     * Sets: the API key sent as x-api-key (a secret).
+     * Sets {@link #getApiKey()}.
      *
      * @param apiKey the API key sent as x-api-key (a secret)
      */
@@ -65,17 +61,13 @@ public class EzProperties extends AdapterProperties {
         this.apiKey = apiKey;
     }
 
-    /**
-     * The pre-issued access token sent as Authorization: Bearer (a secret).
-     *
-     * @return the pre-issued access token sent as Authorization: Bearer (a secret)
-     */
+    /** {@return the pre-issued access token sent as Authorization: Bearer (a secret)} */
     public Secret getBearerToken() {
         return bearerToken;
     }
 
     /**
-     * Sets: the pre-issued access token sent as Authorization: Bearer (a secret).
+     * Sets {@link #getBearerToken()}.
      *
      * @param bearerToken the pre-issued access token sent as Authorization: Bearer (a secret)
      */
@@ -84,34 +76,30 @@ public class EzProperties extends AdapterProperties {
     }
 
     /**
-     * How long after a placement its order may still be missing from a lookup by reference.
-     *
-     * @return how long after a placement its order may still be missing from a lookup by reference
+     * {@return how long after a placement its order may still be missing from a lookup by
+     * reference}
      */
     public Duration getReferenceLookupLag() {
         return referenceLookupLag;
     }
 
     /**
-     * Sets: how long after a placement its order may still be missing from a lookup by reference.
+     * Sets {@link #getReferenceLookupLag()}.
      *
-     * @param referenceLookupLag how long after a placement its order may still be missing from a lookup by reference
+     * @param referenceLookupLag how long after a placement its order may still be missing from a
+     *     lookup by reference
      */
     public void setReferenceLookupLag(Duration referenceLookupLag) {
         this.referenceLookupLag = referenceLookupLag;
     }
 
-    /**
-     * Catalog and order page size, 1 to 100.
-     *
-     * @return catalog and order page size, 1 to 100
-     */
+    /** {@return catalog and order page size, 1 to 100} */
     public int getPageSize() {
         return pageSize;
     }
 
     /**
-     * Sets: catalog and order page size, 1 to 100.
+     * Sets {@link #getPageSize()}.
      *
      * @param pageSize catalog and order page size, 1 to 100
      */
@@ -119,17 +107,13 @@ public class EzProperties extends AdapterProperties {
         this.pageSize = pageSize;
     }
 
-    /**
-     * Pages of a listing fetched ahead at most, 1 to 32.
-     *
-     * @return pages of a listing fetched ahead at most, 1 to 32
-     */
+    /** {@return pages of a listing fetched ahead at most, 1 to 32} */
     public int getPrefetchPages() {
         return prefetchPages;
     }
 
     /**
-     * Sets: pages of a listing fetched ahead at most, 1 to 32.
+     * Sets {@link #getPrefetchPages()}.
      *
      * @param prefetchPages pages of a listing fetched ahead at most, 1 to 32
      */

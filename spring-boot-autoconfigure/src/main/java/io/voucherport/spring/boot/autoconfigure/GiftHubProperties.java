@@ -47,34 +47,30 @@ public class GiftHubProperties extends AdapterProperties {
     private boolean inMemoryReferences = false;
 
     /**
-     * GiftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on.
-     *
-     * @return giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on
+     * {@return GiftHub's base URL (given to each customer) or a simulator's; setting it turns the
+     * GiftHub supplier on}
      */
     public String getBaseUrl() {
         return baseUrl;
     }
 
     /**
-     * Sets: giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on.
+     * Sets {@link #getBaseUrl()}.
      *
-     * @param baseUrl giftHub's base URL (given to each customer) or a simulator's; setting it turns the GiftHub supplier on
+     * @param baseUrl GiftHub's base URL (given to each customer) or a simulator's; setting it turns
+     *     the GiftHub supplier on
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * The client-id (a secret).
-     *
-     * @return the client-id (a secret)
-     */
+    /** {@return the client-id (a secret)} */
     public Secret getClientId() {
         return clientId;
     }
 
     /**
-     * Sets: the client-id (a secret).
+     * Sets {@link #getClientId()}.
      *
      * @param clientId the client-id (a secret)
      */
@@ -82,17 +78,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.clientId = clientId;
     }
 
-    /**
-     * The client-secret (a secret).
-     *
-     * @return the client-secret (a secret)
-     */
+    /** {@return the client-secret (a secret)} */
     public Secret getClientSecret() {
         return clientSecret;
     }
 
     /**
-     * Sets: the client-secret (a secret).
+     * Sets {@link #getClientSecret()}.
      *
      * @param clientSecret the client-secret (a secret)
      */
@@ -100,17 +92,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.clientSecret = clientSecret;
     }
 
-    /**
-     * The wallet paid from when a request names no settlement currency.
-     *
-     * @return the wallet paid from when a request names no settlement currency
-     */
+    /** {@return the wallet paid from when a request names no settlement currency} */
     public String getWallet() {
         return wallet;
     }
 
     /**
-     * Sets: the wallet paid from when a request names no settlement currency.
+     * Sets {@link #getWallet()}.
      *
      * @param wallet the wallet paid from when a request names no settlement currency
      */
@@ -118,17 +106,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.wallet = wallet;
     }
 
-    /**
-     * Where GiftHub posts deliveries; none by default.
-     *
-     * @return where GiftHub posts deliveries; none by default
-     */
+    /** {@return where GiftHub posts deliveries; none by default} */
     public String getWebhookUrl() {
         return webhookUrl;
     }
 
     /**
-     * Sets: where GiftHub posts deliveries; none by default.
+     * Sets {@link #getWebhookUrl()}.
      *
      * @param webhookUrl where GiftHub posts deliveries; none by default
      */
@@ -137,34 +121,30 @@ public class GiftHubProperties extends AdapterProperties {
     }
 
     /**
-     * How long after a placement its order may still be missing from a lookup by reference.
-     *
-     * @return how long after a placement its order may still be missing from a lookup by reference
+     * {@return how long after a placement its order may still be missing from a lookup by
+     * reference}
      */
     public Duration getReferenceLookupLag() {
         return referenceLookupLag;
     }
 
     /**
-     * Sets: how long after a placement its order may still be missing from a lookup by reference.
+     * Sets {@link #getReferenceLookupLag()}.
      *
-     * @param referenceLookupLag how long after a placement its order may still be missing from a lookup by reference
+     * @param referenceLookupLag how long after a placement its order may still be missing from a
+     *     lookup by reference
      */
     public void setReferenceLookupLag(Duration referenceLookupLag) {
         this.referenceLookupLag = referenceLookupLag;
     }
 
-    /**
-     * Product page size, 5 to 50.
-     *
-     * @return product page size, 5 to 50
-     */
+    /** {@return product page size, 5 to 50} */
     public int getPageSize() {
         return pageSize;
     }
 
     /**
-     * Sets: product page size, 5 to 50.
+     * Sets {@link #getPageSize()}.
      *
      * @param pageSize product page size, 5 to 50
      */
@@ -172,17 +152,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.pageSize = pageSize;
     }
 
-    /**
-     * How long the catalog used to price orders is kept.
-     *
-     * @return how long the catalog used to price orders is kept
-     */
+    /** {@return how long the catalog used to price orders is kept} */
     public Duration getCatalogTtl() {
         return catalogTtl;
     }
 
     /**
-     * Sets: how long the catalog used to price orders is kept.
+     * Sets {@link #getCatalogTtl()}.
      *
      * @param catalogTtl how long the catalog used to price orders is kept
      */
@@ -190,17 +166,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.catalogTtl = catalogTtl;
     }
 
-    /**
-     * Token lifetime assumed when a token carries no readable expiry.
-     *
-     * @return token lifetime assumed when a token carries no readable expiry
-     */
+    /** {@return token lifetime assumed when a token carries no readable expiry} */
     public Duration getTokenLifetime() {
         return tokenLifetime;
     }
 
     /**
-     * Sets: token lifetime assumed when a token carries no readable expiry.
+     * Sets {@link #getTokenLifetime()}.
      *
      * @param tokenLifetime token lifetime assumed when a token carries no readable expiry
      */
@@ -208,17 +180,13 @@ public class GiftHubProperties extends AdapterProperties {
         this.tokenLifetime = tokenLifetime;
     }
 
-    /**
-     * How long before expiry the token is renewed.
-     *
-     * @return how long before expiry the token is renewed
-     */
+    /** {@return how long before expiry the token is renewed} */
     public Duration getRenewBefore() {
         return renewBefore;
     }
 
     /**
-     * Sets: how long before expiry the token is renewed.
+     * Sets {@link #getRenewBefore()}.
      *
      * @param renewBefore how long before expiry the token is renewed
      */
@@ -227,18 +195,18 @@ public class GiftHubProperties extends AdapterProperties {
     }
 
     /**
-     * Keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them).
-     *
-     * @return keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them)
+     * {@return whether to keep reference to order bindings in memory when no DataSource is present
+     * (one process only; a restart forgets them)}
      */
     public boolean isInMemoryReferences() {
         return inMemoryReferences;
     }
 
     /**
-     * Sets: keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them).
+     * Sets {@link #isInMemoryReferences()}.
      *
-     * @param inMemoryReferences keep reference to order bindings in memory when no DataSource is present (one process only; a restart forgets them)
+     * @param inMemoryReferences whether to keep reference to order bindings in memory when no
+     *     DataSource is present (one process only; a restart forgets them)
      */
     public void setInMemoryReferences(boolean inMemoryReferences) {
         this.inMemoryReferences = inMemoryReferences;

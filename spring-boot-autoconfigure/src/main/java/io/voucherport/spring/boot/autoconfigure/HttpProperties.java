@@ -22,17 +22,13 @@ public class HttpProperties {
     /** An HTTP proxy every provider call goes through; none when no host is set. */
     private final Proxy proxy = new Proxy();
 
-    /**
-     * Connections in the pool, all providers together.
-     *
-     * @return connections in the pool, all providers together
-     */
+    /** {@return connections in the pool, all providers together} */
     public int getMaxConnections() {
         return maxConnections;
     }
 
     /**
-     * Sets: connections in the pool, all providers together.
+     * Sets {@link #getMaxConnections()}.
      *
      * @param maxConnections connections in the pool, all providers together
      */
@@ -40,35 +36,28 @@ public class HttpProperties {
         this.maxConnections = maxConnections;
     }
 
-    /**
-     * Most connections to one provider; default half the pool, rounded up.
-     *
-     * @return most connections to one provider; default half the pool, rounded up
-     */
+    /** {@return most connections to one provider; default half the pool, rounded up} */
     public Integer getMaxConnectionsPerRoute() {
         return maxConnectionsPerRoute;
     }
 
     /**
-     * Sets: most connections to one provider; default half the pool, rounded up.
+     * Sets {@link #getMaxConnectionsPerRoute()}.
      *
-     * @param maxConnectionsPerRoute most connections to one provider; default half the pool, rounded up
+     * @param maxConnectionsPerRoute most connections to one provider; default half the pool,
+     *     rounded up
      */
     public void setMaxConnectionsPerRoute(Integer maxConnectionsPerRoute) {
         this.maxConnectionsPerRoute = maxConnectionsPerRoute;
     }
 
-    /**
-     * The User-Agent header sent to providers; default Voucherport's own.
-     *
-     * @return the User-Agent header sent to providers; default Voucherport's own
-     */
+    /** {@return the User-Agent header sent to providers; default Voucherport's own} */
     public String getUserAgent() {
         return userAgent;
     }
 
     /**
-     * Sets: the User-Agent header sent to providers; default Voucherport's own.
+     * Sets {@link #getUserAgent()}.
      *
      * @param userAgent the User-Agent header sent to providers; default Voucherport's own
      */
@@ -76,11 +65,7 @@ public class HttpProperties {
         this.userAgent = userAgent;
     }
 
-    /**
-     * An HTTP proxy every provider call goes through; none when no host is set.
-     *
-     * @return an HTTP proxy every provider call goes through; none when no host is set
-     */
+    /** {@return an HTTP proxy every provider call goes through; none when no host is set} */
     public Proxy getProxy() {
         return proxy;
     }
@@ -111,17 +96,13 @@ public class HttpProperties {
         /** Take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then). */
         private boolean useSystemProperties = false;
 
-        /**
-         * The proxy's host; setting it turns the proxy on.
-         *
-         * @return the proxy's host; setting it turns the proxy on
-         */
+        /** {@return the proxy's host; setting it turns the proxy on} */
         public String getHost() {
             return host;
         }
 
         /**
-         * Sets: the proxy's host; setting it turns the proxy on.
+         * Sets {@link #getHost()}.
          *
          * @param host the proxy's host; setting it turns the proxy on
          */
@@ -129,35 +110,27 @@ public class HttpProperties {
             this.host = host;
         }
 
-        /**
-         * The proxy's port.
-         *
-         * @return the proxy's port
-         */
+        /** {@return the proxy's port, 1 to 65535; default 8080} */
         public int getPort() {
             return port;
         }
 
         /**
-         * Sets: the proxy's port.
+         * Sets {@link #getPort()}.
          *
-         * @param port the proxy's port
+         * @param port the proxy's port, 1 to 65535
          */
         public void setPort(int port) {
             this.port = port;
         }
 
-        /**
-         * The user name, when the proxy asks for one.
-         *
-         * @return the user name, when the proxy asks for one
-         */
+        /** {@return the user name, when the proxy asks for one} */
         public String getUsername() {
             return username;
         }
 
         /**
-         * Sets: the user name, when the proxy asks for one.
+         * Sets {@link #getUsername()}.
          *
          * @param username the user name, when the proxy asks for one
          */
@@ -165,17 +138,13 @@ public class HttpProperties {
             this.username = username;
         }
 
-        /**
-         * The password (a secret).
-         *
-         * @return the password (a secret)
-         */
+        /** {@return the password (a secret)} */
         public Secret getPassword() {
             return password;
         }
 
         /**
-         * Sets: the password (a secret).
+         * Sets {@link #getPassword()}.
          *
          * @param password the password (a secret)
          */
@@ -184,18 +153,18 @@ public class HttpProperties {
         }
 
         /**
-         * Take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then).
-         *
-         * @return take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then)
+         * {@return whether to take the proxies from the JVM's http(s).proxyHost, proxyPort and
+         * nonProxyHosts properties instead (no host set then)}
          */
         public boolean isUseSystemProperties() {
             return useSystemProperties;
         }
 
         /**
-         * Sets: take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then).
+         * Sets {@link #isUseSystemProperties()}.
          *
-         * @param useSystemProperties take the proxies from the JVM's http(s).proxyHost, proxyPort and nonProxyHosts properties instead (no host set then)
+         * @param useSystemProperties whether to take the proxies from the JVM's http(s).proxyHost,
+         *     proxyPort and nonProxyHosts properties instead (no host set then)
          */
         public void setUseSystemProperties(boolean useSystemProperties) {
             this.useSystemProperties = useSystemProperties;

@@ -37,52 +37,48 @@ public class PurchaseProperties {
     private final Recovery recovery = new Recovery();
 
     /**
-     * Supplier names (ez, gifthub) in order of preference; default every configured supplier, EZ first.
-     *
-     * @return supplier names (ez, gifthub) in order of preference; default every configured supplier, EZ first
+     * {@return supplier names (ez, gifthub) in order of preference; default every configured
+     * supplier, EZ first}
      */
     public List<String> getPreference() {
         return preference;
     }
 
     /**
-     * Sets: supplier names (ez, gifthub) in order of preference; default every configured supplier, EZ first.
+     * Sets {@link #getPreference()}.
      *
-     * @param preference supplier names (ez, gifthub) in order of preference; default every configured supplier, EZ first
+     * @param preference supplier names (ez, gifthub) in order of preference; default every
+     *     configured supplier, EZ first
      */
     public void setPreference(List<String> preference) {
         this.preference = preference;
     }
 
     /**
-     * How long after a doubt empty lookups must go on before absence counts as proven; default each supplier's reference lookup lag.
-     *
-     * @return how long after a doubt empty lookups must go on before absence counts as proven; default each supplier's reference lookup lag
+     * {@return how long after a doubt empty lookups must go on before absence counts as proven;
+     * default each supplier's reference lookup lag}
      */
     public Duration getSettleTime() {
         return settleTime;
     }
 
     /**
-     * Sets: how long after a doubt empty lookups must go on before absence counts as proven; default each supplier's reference lookup lag.
+     * Sets {@link #getSettleTime()}.
      *
-     * @param settleTime how long after a doubt empty lookups must go on before absence counts as proven; default each supplier's reference lookup lag
+     * @param settleTime how long after a doubt empty lookups must go on before absence counts as
+     *     proven; default each supplier's reference lookup lag
      */
     public void setSettleTime(Duration settleTime) {
         this.settleTime = settleTime;
     }
 
-    /**
-     * How long a purchase stays leased to this instance without a journal write.
-     *
-     * @return how long a purchase stays leased to this instance without a journal write
-     */
+    /** {@return how long a purchase stays leased to this instance without a journal write} */
     public Duration getLease() {
         return lease;
     }
 
     /**
-     * Sets: how long a purchase stays leased to this instance without a journal write.
+     * Sets {@link #getLease()}.
      *
      * @param lease how long a purchase stays leased to this instance without a journal write
      */
@@ -90,17 +86,13 @@ public class PurchaseProperties {
         this.lease = lease;
     }
 
-    /**
-     * When a purchase left pending is due for recovery.
-     *
-     * @return when a purchase left pending is due for recovery
-     */
+    /** {@return when a purchase left pending is due for recovery} */
     public Duration getRecheckAfter() {
         return recheckAfter;
     }
 
     /**
-     * Sets: when a purchase left pending is due for recovery.
+     * Sets {@link #getRecheckAfter()}.
      *
      * @param recheckAfter when a purchase left pending is due for recovery
      */
@@ -108,17 +100,13 @@ public class PurchaseProperties {
         this.recheckAfter = recheckAfter;
     }
 
-    /**
-     * This instance's name in the journal's leases; default a random one per start.
-     *
-     * @return this instance's name in the journal's leases; default a random one per start
-     */
+    /** {@return this instance's name in the journal's leases; default a random one per start} */
     public String getOwner() {
         return owner;
     }
 
     /**
-     * Sets: this instance's name in the journal's leases; default a random one per start.
+     * Sets {@link #getOwner()}.
      *
      * @param owner this instance's name in the journal's leases; default a random one per start
      */
@@ -126,29 +114,17 @@ public class PurchaseProperties {
         this.owner = owner;
     }
 
-    /**
-     * How a purchase waits for its order.
-     *
-     * @return how a purchase waits for its order
-     */
+    /** {@return how a purchase waits for its order} */
     public Polling getPolling() {
         return polling;
     }
 
-    /**
-     * The JDBC purchase journal and stores.
-     *
-     * @return the JDBC purchase journal and stores
-     */
+    /** {@return the JDBC purchase journal and stores} */
     public Journal getJournal() {
         return journal;
     }
 
-    /**
-     * Recovery of unfinished purchases.
-     *
-     * @return recovery of unfinished purchases
-     */
+    /** {@return recovery of unfinished purchases} */
     public Recovery getRecovery() {
         return recovery;
     }
@@ -179,17 +155,13 @@ public class PurchaseProperties {
         /** How long a purchase may wait in all before it is reported pending. */
         private Duration deadline = Duration.ofMinutes(2);
 
-        /**
-         * Wait before the first poll.
-         *
-         * @return wait before the first poll
-         */
+        /** {@return wait before the first poll} */
         public Duration getInitialDelay() {
             return initialDelay;
         }
 
         /**
-         * Sets: wait before the first poll.
+         * Sets {@link #getInitialDelay()}.
          *
          * @param initialDelay wait before the first poll
          */
@@ -197,17 +169,13 @@ public class PurchaseProperties {
             this.initialDelay = initialDelay;
         }
 
-        /**
-         * Growth per poll, at least 1.
-         *
-         * @return growth per poll, at least 1
-         */
+        /** {@return growth per poll, at least 1} */
         public double getMultiplier() {
             return multiplier;
         }
 
         /**
-         * Sets: growth per poll, at least 1.
+         * Sets {@link #getMultiplier()}.
          *
          * @param multiplier growth per poll, at least 1
          */
@@ -215,17 +183,13 @@ public class PurchaseProperties {
             this.multiplier = multiplier;
         }
 
-        /**
-         * Cap of one wait.
-         *
-         * @return cap of one wait
-         */
+        /** {@return cap of one wait} */
         public Duration getMaxDelay() {
             return maxDelay;
         }
 
         /**
-         * Sets: cap of one wait.
+         * Sets {@link #getMaxDelay()}.
          *
          * @param maxDelay cap of one wait
          */
@@ -233,17 +197,13 @@ public class PurchaseProperties {
             this.maxDelay = maxDelay;
         }
 
-        /**
-         * Fraction of each wait taken off at random, 0 to 1.
-         *
-         * @return fraction of each wait taken off at random, 0 to 1
-         */
+        /** {@return fraction of each wait taken off at random, 0 to 1} */
         public double getJitter() {
             return jitter;
         }
 
         /**
-         * Sets: fraction of each wait taken off at random, 0 to 1.
+         * Sets {@link #getJitter()}.
          *
          * @param jitter fraction of each wait taken off at random, 0 to 1
          */
@@ -251,17 +211,13 @@ public class PurchaseProperties {
             this.jitter = jitter;
         }
 
-        /**
-         * How long a purchase may wait in all before it is reported pending.
-         *
-         * @return how long a purchase may wait in all before it is reported pending
-         */
+        /** {@return how long a purchase may wait in all before it is reported pending} */
         public Duration getDeadline() {
             return deadline;
         }
 
         /**
-         * Sets: how long a purchase may wait in all before it is reported pending.
+         * Sets {@link #getDeadline()}.
          *
          * @param deadline how long a purchase may wait in all before it is reported pending
          */
@@ -287,17 +243,13 @@ public class PurchaseProperties {
         /** Create missing tables at start-up; leave off when Flyway or Liquibase runs classpath:db/voucherport. */
         private boolean initializeSchema = false;
 
-        /**
-         * The schema holding the tables; default the connection's search_path.
-         *
-         * @return the schema holding the tables; default the connection's search_path
-         */
+        /** {@return the schema holding the tables; default the connection's search_path} */
         public String getSchema() {
             return schema;
         }
 
         /**
-         * Sets: the schema holding the tables; default the connection's search_path.
+         * Sets {@link #getSchema()}.
          *
          * @param schema the schema holding the tables; default the connection's search_path
          */
@@ -305,17 +257,13 @@ public class PurchaseProperties {
             this.schema = schema;
         }
 
-        /**
-         * The longest any one statement may run.
-         *
-         * @return the longest any one statement may run
-         */
+        /** {@return the longest any one statement may run} */
         public Duration getQueryTimeout() {
             return queryTimeout;
         }
 
         /**
-         * Sets: the longest any one statement may run.
+         * Sets {@link #getQueryTimeout()}.
          *
          * @param queryTimeout the longest any one statement may run
          */
@@ -324,18 +272,18 @@ public class PurchaseProperties {
         }
 
         /**
-         * Create missing tables at start-up; leave off when Flyway or Liquibase runs classpath:db/voucherport.
-         *
-         * @return create missing tables at start-up; leave off when Flyway or Liquibase runs classpath:db/voucherport
+         * {@return whether to create missing tables at start-up; leave off when Flyway or Liquibase
+         * runs classpath:db/voucherport}
          */
         public boolean isInitializeSchema() {
             return initializeSchema;
         }
 
         /**
-         * Sets: create missing tables at start-up; leave off when Flyway or Liquibase runs classpath:db/voucherport.
+         * Sets {@link #isInitializeSchema()}.
          *
-         * @param initializeSchema create missing tables at start-up; leave off when Flyway or Liquibase runs classpath:db/voucherport
+         * @param initializeSchema whether to create missing tables at start-up; leave off when
+         *     Flyway or Liquibase runs classpath:db/voucherport
          */
         public void setInitializeSchema(boolean initializeSchema) {
             this.initializeSchema = initializeSchema;
@@ -356,17 +304,13 @@ public class PurchaseProperties {
         /** Time between two recovery passes. */
         private Duration interval = Duration.ofMinutes(1);
 
-        /**
-         * Whether recovery runs (needs the journal).
-         *
-         * @return whether recovery runs (needs the journal)
-         */
+        /** {@return whether recovery runs (needs the journal)} */
         public boolean isEnabled() {
             return enabled;
         }
 
         /**
-         * Sets: whether recovery runs (needs the journal).
+         * Sets {@link #isEnabled()}.
          *
          * @param enabled whether recovery runs (needs the journal)
          */
@@ -374,17 +318,13 @@ public class PurchaseProperties {
             this.enabled = enabled;
         }
 
-        /**
-         * Time between two recovery passes.
-         *
-         * @return time between two recovery passes
-         */
+        /** {@return time between two recovery passes} */
         public Duration getInterval() {
             return interval;
         }
 
         /**
-         * Sets: time between two recovery passes.
+         * Sets {@link #getInterval()}.
          *
          * @param interval time between two recovery passes
          */

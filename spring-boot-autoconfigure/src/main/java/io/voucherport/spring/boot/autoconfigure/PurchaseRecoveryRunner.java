@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
  */
 final class PurchaseRecoveryRunner implements SmartLifecycle {
 
-    private static final System.Logger LOG = System.getLogger(PurchaseRecoveryRunner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PurchaseRecoveryRunner.class);
 
     private final RecoverPurchases recovery;
     private final Duration interval;
@@ -54,7 +56,7 @@ final class PurchaseRecoveryRunner implements SmartLifecycle {
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "purchase recovery did not stop within 10 s; what it left"
+                LOG.warn("purchase recovery did not stop within 10 s; what it left"
                         + " unfinished is resumed by the next start");
             }
         } catch (InterruptedException e) {

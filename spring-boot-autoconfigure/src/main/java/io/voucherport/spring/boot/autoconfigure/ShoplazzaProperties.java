@@ -40,17 +40,13 @@ public class ShoplazzaProperties extends AdapterProperties {
     /** A public app's OAuth credentials. */
     private final OAuth oauth = new OAuth();
 
-    /**
-     * The store's subdomain: https://{store}.myshoplaza.com.
-     *
-     * @return the store's subdomain: https://{store}.myshoplaza.com
-     */
+    /** {@return the store's subdomain: https://{store}.myshoplaza.com} */
     public String getStore() {
         return store;
     }
 
     /**
-     * Sets: the store's subdomain: https://{store}.myshoplaza.com.
+     * Sets {@link #getStore()}.
      *
      * @param store the store's subdomain: https://{store}.myshoplaza.com
      */
@@ -58,17 +54,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.store = store;
     }
 
-    /**
-     * The store's root URL instead of a subdomain (a simulator's URL).
-     *
-     * @return the store's root URL instead of a subdomain (a simulator's URL)
-     */
+    /** {@return the store's root URL instead of a subdomain (a simulator's URL)} */
     public String getStoreUrl() {
         return storeUrl;
     }
 
     /**
-     * Sets: the store's root URL instead of a subdomain (a simulator's URL).
+     * Sets {@link #getStoreUrl()}.
      *
      * @param storeUrl the store's root URL instead of a subdomain (a simulator's URL)
      */
@@ -76,17 +68,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.storeUrl = storeUrl;
     }
 
-    /**
-     * The Open API version, an explicit choice: 2022-01 or 2025-06.
-     *
-     * @return the Open API version, an explicit choice: 2022-01 or 2025-06
-     */
+    /** {@return the Open API version, an explicit choice: 2022-01 or 2025-06} */
     public String getApiVersion() {
         return apiVersion;
     }
 
     /**
-     * Sets: the Open API version, an explicit choice: 2022-01 or 2025-06.
+     * Sets {@link #getApiVersion()}.
      *
      * @param apiVersion the Open API version, an explicit choice: 2022-01 or 2025-06
      */
@@ -94,17 +82,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.apiVersion = apiVersion;
     }
 
-    /**
-     * A private app's static access token (a secret).
-     *
-     * @return a private app's static access token (a secret)
-     */
+    /** {@return a private app's static access token (a secret)} */
     public Secret getAccessToken() {
         return accessToken;
     }
 
     /**
-     * Sets: a private app's static access token (a secret).
+     * Sets {@link #getAccessToken()}.
      *
      * @param accessToken a private app's static access token (a secret)
      */
@@ -112,17 +96,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.accessToken = accessToken;
     }
 
-    /**
-     * The zone of 2022-01's zone-less timestamps.
-     *
-     * @return the zone of 2022-01's zone-less timestamps
-     */
+    /** {@return the zone of 2022-01's zone-less timestamps} */
     public String getStoreZone() {
         return storeZone;
     }
 
     /**
-     * Sets: the zone of 2022-01's zone-less timestamps.
+     * Sets {@link #getStoreZone()}.
      *
      * @param storeZone the zone of 2022-01's zone-less timestamps
      */
@@ -130,17 +110,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.storeZone = storeZone;
     }
 
-    /**
-     * Items per page, 1 to 250.
-     *
-     * @return items per page, 1 to 250
-     */
+    /** {@return items per page, 1 to 250} */
     public int getPageSize() {
         return pageSize;
     }
 
     /**
-     * Sets: items per page, 1 to 250.
+     * Sets {@link #getPageSize()}.
      *
      * @param pageSize items per page, 1 to 250
      */
@@ -148,17 +124,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.pageSize = pageSize;
     }
 
-    /**
-     * Pages of a listing fetched ahead at most, 1 to 32.
-     *
-     * @return pages of a listing fetched ahead at most, 1 to 32
-     */
+    /** {@return pages of a listing fetched ahead at most, 1 to 32} */
     public int getPrefetchPages() {
         return prefetchPages;
     }
 
     /**
-     * Sets: pages of a listing fetched ahead at most, 1 to 32.
+     * Sets {@link #getPrefetchPages()}.
      *
      * @param prefetchPages pages of a listing fetched ahead at most, 1 to 32
      */
@@ -166,20 +138,12 @@ public class ShoplazzaProperties extends AdapterProperties {
         this.prefetchPages = prefetchPages;
     }
 
-    /**
-     * The store's request bucket, honoured client-side.
-     *
-     * @return the store's request bucket, honoured client-side
-     */
+    /** {@return the store's request bucket, honoured client-side} */
     public RateLimit getRateLimit() {
         return rateLimit;
     }
 
-    /**
-     * A public app's OAuth credentials.
-     *
-     * @return a public app's OAuth credentials
-     */
+    /** {@return a public app's OAuth credentials} */
     public OAuth getOauth() {
         return oauth;
     }
@@ -201,17 +165,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         /** Requests added back per second. */
         private double refillPerSecond = 2;
 
-        /**
-         * Requests the bucket holds.
-         *
-         * @return requests the bucket holds
-         */
+        /** {@return requests the bucket holds} */
         public int getCapacity() {
             return capacity;
         }
 
         /**
-         * Sets: requests the bucket holds.
+         * Sets {@link #getCapacity()}.
          *
          * @param capacity requests the bucket holds
          */
@@ -219,17 +179,13 @@ public class ShoplazzaProperties extends AdapterProperties {
             this.capacity = capacity;
         }
 
-        /**
-         * Requests added back per second.
-         *
-         * @return requests added back per second
-         */
+        /** {@return requests added back per second} */
         public double getRefillPerSecond() {
             return refillPerSecond;
         }
 
         /**
-         * Sets: requests added back per second.
+         * Sets {@link #getRefillPerSecond()}.
          *
          * @param refillPerSecond requests added back per second
          */
@@ -258,17 +214,13 @@ public class ShoplazzaProperties extends AdapterProperties {
         /** How long before expiry the access token is refreshed. */
         private Duration renewBefore = Duration.ofMinutes(2);
 
-        /**
-         * The app's client id (a secret).
-         *
-         * @return the app's client id (a secret)
-         */
+        /** {@return the app's client id (a secret)} */
         public Secret getClientId() {
             return clientId;
         }
 
         /**
-         * Sets: the app's client id (a secret).
+         * Sets {@link #getClientId()}.
          *
          * @param clientId the app's client id (a secret)
          */
@@ -276,17 +228,13 @@ public class ShoplazzaProperties extends AdapterProperties {
             this.clientId = clientId;
         }
 
-        /**
-         * The app's client secret (a secret).
-         *
-         * @return the app's client secret (a secret)
-         */
+        /** {@return the app's client secret (a secret)} */
         public Secret getClientSecret() {
             return clientSecret;
         }
 
         /**
-         * Sets: the app's client secret (a secret).
+         * Sets {@link #getClientSecret()}.
          *
          * @param clientSecret the app's client secret (a secret)
          */
@@ -294,35 +242,28 @@ public class ShoplazzaProperties extends AdapterProperties {
             this.clientSecret = clientSecret;
         }
 
-        /**
-         * The first refresh token (a secret); used only while the store holds none.
-         *
-         * @return the first refresh token (a secret); used only while the store holds none
-         */
+        /** {@return the first refresh token (a secret); used only while the store holds none} */
         public Secret getRefreshToken() {
             return refreshToken;
         }
 
         /**
-         * Sets: the first refresh token (a secret); used only while the store holds none.
+         * Sets {@link #getRefreshToken()}.
          *
-         * @param refreshToken the first refresh token (a secret); used only while the store holds none
+         * @param refreshToken the first refresh token (a secret); used only while the store holds
+         *     none
          */
         public void setRefreshToken(Secret refreshToken) {
             this.refreshToken = refreshToken;
         }
 
-        /**
-         * How long before expiry the access token is refreshed.
-         *
-         * @return how long before expiry the access token is refreshed
-         */
+        /** {@return how long before expiry the access token is refreshed} */
         public Duration getRenewBefore() {
             return renewBefore;
         }
 
         /**
-         * Sets: how long before expiry the access token is refreshed.
+         * Sets {@link #getRenewBefore()}.
          *
          * @param renewBefore how long before expiry the access token is refreshed
          */

@@ -17,7 +17,8 @@ public final class VoucherportSchemaInitializer {
     /**
      * Creates what is missing, now.
      *
-     * @param dataSource the service's data source
+     * @param dataSource the PostgreSQL data source the journal and stores use; its user must be
+     *     allowed to create tables
      * @param schema the schema holding the tables, or null for the connection's {@code search_path}
      * @throws io.voucherport.adapter.jdbc.JdbcStoreException if the database refuses
      */
