@@ -1,10 +1,15 @@
 package io.voucherport.adapter.discounts;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.voucherport.adapter.support.HttpProblem;
@@ -21,6 +26,7 @@ import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
 import io.voucherport.domain.paging.Page;
 import io.voucherport.domain.paging.PagedSequence;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +48,13 @@ import java.util.stream.Collectors;
  * what identifies it and why, and the others are delivered; a single item (a get, a look-up, a
  * create) that cannot be read fails the call as a malformed answer. Each item keeps its JSON as
  * read, masked ({@link RawFields}).
+ *
+ * <p>Items arrive as their buffered tokens. A plain item — an object of distinct fields holding
+ * strings, whole numbers, booleans or nulls, as Shoplazza sends its codes — is read typed straight
+ * from its tokens and keeps them for its raw fields, masked only if asked for; any other item, and
+ * a plain one that does not read or map, is read into a tree and goes the item-by-item way, so it
+ * ends exactly as it would have (a number with a fraction, for instance, reads differently as text
+ * from a tree than from its tokens, so it never takes the short way).
  */
 abstract sealed class ShoplazzaDialect {
 
@@ -50,6 +63,8 @@ abstract sealed class ShoplazzaDialect {
     private static final ObjectMapper ITEMS = JsonSupport.newSnakeCaseMapper();
     /** The masking rules of the adapter's request path, for the items' raw fields. */
     private static final ProviderSpec MASKING = baseSpec(ITEMS);
+    /** Most fields a plain item holds; an item with more is read the tree way. */
+    private static final int PLAIN_FIELDS = 32;
 
     /** The zone of zone-less timestamps (2022-01). */
     final ZoneId zone;
@@ -132,6 +147,12 @@ abstract sealed class ShoplazzaDialect {
         T read(JsonNode item) throws JsonProcessingException;
     }
 
+    /** Reads one plain item from its buffered tokens; any failure sends the item the tree way. */
+    @FunctionalInterface
+    interface PlainReader<T> {
+        T read(TokenBuffer item) throws IOException;
+    }
+
     /** The version this dialect is. */
     final ShoplazzaVersion version() {
         return version;
@@ -199,16 +220,153 @@ abstract sealed class ShoplazzaDialect {
         return many.get(0);
     }
 
+    /** The same as {@link #oneOf(JsonNode, List, String)} for items as buffered tokens. */
+    static TokenBuffer oneOf(TokenBuffer one, List<TokenBuffer> many, String what) {
+        if (present(one)) {
+            return one;
+        }
+        if (many == null || many.isEmpty() || !present(many.get(0))) {
+            throw new MalformedAnswerException("the answer holds no " + what);
+        }
+        return many.get(0);
+    }
+
     /** A code item as the domain's code with its raw fields. */
     <D> ShoplazzaCode code(JsonNode item, Class<D> record, Function<D, DiscountCode> map)
             throws JsonProcessingException {
         return new ShoplazzaCode(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.later(item, masking.get()));
     }
 
+    /** A plain code item read typed from its tokens, which it keeps for its raw fields. */
+    <D> ShoplazzaCode code(TokenBuffer item, ObjectReader record, Function<D, DiscountCode> map) throws IOException {
+        DiscountCode code = map.apply(typed(item, record));
+        return new ShoplazzaCode(code, RawFields.later(item, ITEMS, masking.get()));
+    }
+
     /** A rule item as the domain's rule with its raw fields. */
     <D> ShoplazzaRule rule(JsonNode item, Class<D> record, Function<D, PriceRule> map)
             throws JsonProcessingException {
         return new ShoplazzaRule(map.apply(ITEMS.treeToValue(object(item), record)), RawFields.later(item, masking.get()));
+    }
+
+    /** A plain rule item read typed from its tokens, which it keeps for its raw fields. */
+    <D> ShoplazzaRule rule(TokenBuffer item, ObjectReader record, Function<D, PriceRule> map) throws IOException {
+        PriceRule rule = map.apply(typed(item, record));
+        return new ShoplazzaRule(rule, RawFields.later(item, ITEMS, masking.get()));
+    }
+
+    /** The item's record, read by {@code record} (a reader of {@link #ITEMS}) from its tokens. */
+    private static <D> D typed(TokenBuffer item, ObjectReader record) throws IOException {
+        try (JsonParser tokens = item.asParser()) {
+            D read = record.readValue(tokens);
+            if (read == null) {
+                throw new IllegalArgumentException("the item is not a JSON object");
+            }
+            return read;
+        }
+    }
+
+    /** A reader of {@code record} over the items' JSON set-up. */
+    static ObjectReader reader(Class<?> record) {
+        return ITEMS.readerFor(record);
+    }
+
+    /**
+     * One item as buffered tokens, strictly: a plain item read typed (see the class comment), any
+     * other item, or one that fails so, the way of {@link #one(JsonNode, String, ItemReader)}.
+     */
+    static <T> T one(TokenBuffer item, String what, ItemReader<T> reader, PlainReader<T> plainReader) {
+        T read = plainRead(item, plainReader);
+        return read != null ? read : one(tree(item), what, reader);
+    }
+
+    /**
+     * Each item as buffered tokens: a plain item read typed (see the class comment); any other item,
+     * or one that fails so, is read the way of {@link #each(List, String, ItemReader, Option)}, with
+     * the same place on the page, so it ends exactly as it would have.
+     */
+    static <T> Listed<T> each(List<TokenBuffer> items, String what, ItemReader<T> reader, PlainReader<T> plainReader,
+            Option<String> more) {
+        List<TokenBuffer> all = items == null ? List.of() : items;
+        List<T> read = new ArrayList<>(all.size());
+        List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            TokenBuffer item = all.get(i);
+            T plain = plainRead(item, plainReader);
+            if (plain != null) {
+                read.add(plain);
+            } else {
+                itemFromTree(tree(item), i, what, reader, read, unreadable);
+            }
+        }
+        return new Listed<>(read, unreadable, more, Option.none());
+    }
+
+    /** The plain item read typed, or null when it is not plain or does not read or map so. */
+    private static <T> T plainRead(TokenBuffer item, PlainReader<T> plainReader) {
+        if (!plain(item)) {
+            return null;
+        }
+        try {
+            return plainReader.read(item);
+        } catch (IOException | RuntimeException notPlain) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code item} is one object whose distinct fields (at most {@value #PLAIN_FIELDS}) each
+     * hold a string, a whole number in its canonical spelling, a boolean or null: what reads the
+     * same from its tokens as from its tree.
+     */
+    static boolean plain(TokenBuffer item) {
+        if (item == null || item.firstToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        try (JsonParser tokens = item.asParser()) {
+            tokens.nextToken();
+            String[] names = new String[PLAIN_FIELDS];
+            int fields = 0;
+            JsonToken token;
+            while ((token = tokens.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = tokens.currentName();
+                for (int i = 0; i < fields; i++) {
+                    if (names[i].equals(name)) {
+                        return false;
+                    }
+                }
+                if (fields == PLAIN_FIELDS) {
+                    return false;
+                }
+                names[fields++] = name;
+                JsonToken value = tokens.nextToken();
+                if (value == JsonToken.VALUE_NUMBER_INT) {
+                    if (tokens.getText().startsWith("-0")) {
+                        return false;
+                    }
+                } else if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_TRUE
+                        && value != JsonToken.VALUE_FALSE && value != JsonToken.VALUE_NULL) {
+                    return false;
+                }
+            }
+            return token == JsonToken.END_OBJECT && tokens.nextToken() == null;
+        } catch (IOException unreplayable) {
+            return false;
+        }
+    }
+
+    /** The buffered item as a tree, as an answer read into trees holds it ({@code null} a null node). */
+    static JsonNode tree(TokenBuffer item) {
+        if (item == null) {
+            return NullNode.getInstance();
+        }
+        try (JsonParser tokens = item.asParser()) {
+            JsonNode tree = ITEMS.readTree(tokens);
+            return tree == null ? NullNode.getInstance() : tree;
+        } catch (IOException unreplayable) {
+            throw new IllegalStateException("a buffered item could not be replayed: "
+                    + unreplayable.getClass().getSimpleName());
+        }
     }
 
     /** One item, strictly: an item that cannot be read is a malformed answer (the call fails). */
@@ -229,24 +387,33 @@ abstract sealed class ShoplazzaDialect {
         List<ProviderFailure.UnreadableItem> unreadable = new ArrayList<>();
         List<JsonNode> all = items == null ? List.of() : items;
         for (int i = 0; i < all.size(); i++) {
-            JsonNode item = all.get(i);
-            try {
-                read.add(reader.read(item));
-            } catch (JsonProcessingException | RuntimeException e) {
-                int place = i + 1;
-                String which = identity(item, "code").map(c -> what + " " + c)
-                        .orElse(() -> identity(item, "id").map(id -> what + " id " + id))
-                        .getOrElse(() -> what + " " + place + " of the page");
-                String reason = reason(e);
-                unreadable.add(new ProviderFailure.UnreadableItem(FailureDetails.of(ShoplazzaDiscounts.PROVIDER,
-                        which + " could not be read: " + reason), which, reason));
-            }
+            itemFromTree(all.get(i), i, what, reader, read, unreadable);
         }
         return new Listed<>(read, unreadable, more, Option.none());
     }
 
+    /** Item {@code i} of a page read from its tree: into {@code read}, or why not into {@code unreadable}. */
+    private static <T> void itemFromTree(JsonNode item, int i, String what, ItemReader<T> reader, List<T> read,
+            List<ProviderFailure.UnreadableItem> unreadable) {
+        try {
+            read.add(reader.read(item));
+        } catch (JsonProcessingException | RuntimeException e) {
+            int place = i + 1;
+            String which = identity(item, "code").map(c -> what + " " + c)
+                    .orElse(() -> identity(item, "id").map(id -> what + " id " + id))
+                    .getOrElse(() -> what + " " + place + " of the page");
+            String reason = reason(e);
+            unreadable.add(new ProviderFailure.UnreadableItem(FailureDetails.of(ShoplazzaDiscounts.PROVIDER,
+                    which + " could not be read: " + reason), which, reason));
+        }
+    }
+
     private static boolean present(JsonNode node) {
         return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    private static boolean present(TokenBuffer item) {
+        return item != null && item.firstToken() != null && item.firstToken() != JsonToken.VALUE_NULL;
     }
 
     private static JsonNode object(JsonNode item) {
@@ -306,35 +473,50 @@ abstract sealed class ShoplazzaDialect {
                     .getOrElseThrow(() -> new MalformedAnswerException("the answer is not in the 2022-01 dialect"));
         }
 
-        private ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
+        private static final ObjectReader CODE = reader(ShoplazzaDto.V2022.DiscountCode.class);
+        private static final ObjectReader RULE = reader(ShoplazzaDto.V2022.PriceRule.class);
+
+        ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
             return code(item, ShoplazzaDto.V2022.DiscountCode.class, c -> MAPPER.code(c, zone));
         }
 
-        private ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
+        ShoplazzaCode readCodeAsRead(TokenBuffer item) throws IOException {
+            return code(item, CODE, (ShoplazzaDto.V2022.DiscountCode c) -> MAPPER.code(c, zone));
+        }
+
+        ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
             return rule(item, ShoplazzaDto.V2022.PriceRule.class, r -> MAPPER.rule(r, zone));
+        }
+
+        ShoplazzaRule readRuleAsRead(TokenBuffer item) throws IOException {
+            return rule(item, RULE, (ShoplazzaDto.V2022.PriceRule r) -> MAPPER.rule(r, zone));
         }
 
         @Override
         ShoplazzaCode oneCode(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2022.Answer a = read(answer);
-            return one(oneOf(a.discountCode(), a.discountCodes(), "discount code"), "discount code", this::readCode);
+            return one(oneOf(a.discountCode(), a.discountCodes(), "discount code"), "discount code", this::readCode,
+                    this::readCodeAsRead);
         }
 
         @Override
         Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2022.Answer a = read(answer);
-            return each(a.discountCodes(), "code", this::readCode, Option.none()).withTotal(count(a.count()));
+            return each(a.discountCodes(), "code", this::readCode, this::readCodeAsRead, Option.none())
+                    .withTotal(count(a.count()));
         }
 
         @Override
         ShoplazzaRule oneRule(ShoplazzaDto.Answer answer) {
-            return one(oneOf(read(answer).priceRule(), null, "price rule"), "price rule", this::readRule);
+            return one(oneOf(read(answer).priceRule(), null, "price rule"), "price rule", this::readRule,
+                    this::readRuleAsRead);
         }
 
         @Override
         Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2022.Answer a = read(answer);
-            return each(a.priceRules(), "price rule", this::readRule, Option.none()).withTotal(count(a.count()));
+            return each(a.priceRules(), "price rule", this::readRule, this::readRuleAsRead, Option.none())
+                    .withTotal(count(a.count()));
         }
 
         /**
@@ -425,35 +607,48 @@ abstract sealed class ShoplazzaDialect {
             return envelope.data() == null ? ShoplazzaDto.V2025.Data.EMPTY : envelope.data();
         }
 
-        private ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
+        private static final ObjectReader CODE = reader(ShoplazzaDto.V2025.DiscountCode.class);
+        private static final ObjectReader RULE = reader(ShoplazzaDto.V2025.PriceRule.class);
+
+        ShoplazzaCode readCode(JsonNode item) throws JsonProcessingException {
             return code(item, ShoplazzaDto.V2025.DiscountCode.class, c -> MAPPER.code(c, zone));
         }
 
-        private ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
+        ShoplazzaCode readCodeAsRead(TokenBuffer item) throws IOException {
+            return code(item, CODE, (ShoplazzaDto.V2025.DiscountCode c) -> MAPPER.code(c, zone));
+        }
+
+        ShoplazzaRule readRule(JsonNode item) throws JsonProcessingException {
             return rule(item, ShoplazzaDto.V2025.PriceRule.class, r -> MAPPER.rule(r, zone));
+        }
+
+        ShoplazzaRule readRuleAsRead(TokenBuffer item) throws IOException {
+            return rule(item, RULE, (ShoplazzaDto.V2025.PriceRule r) -> MAPPER.rule(r, zone));
         }
 
         @Override
         ShoplazzaCode oneCode(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2025.Data data = data(answer);
-            return one(oneOf(data.discountCode(), data.discountCodes(), "discount code"), "discount code", this::readCode);
+            return one(oneOf(data.discountCode(), data.discountCodes(), "discount code"), "discount code",
+                    this::readCode, this::readCodeAsRead);
         }
 
         @Override
         Listed<ShoplazzaCode> codes(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2025.Data data = data(answer);
-            return each(data.discountCodes(), "code", this::readCode, more(data));
+            return each(data.discountCodes(), "code", this::readCode, this::readCodeAsRead, more(data));
         }
 
         @Override
         ShoplazzaRule oneRule(ShoplazzaDto.Answer answer) {
-            return one(oneOf(data(answer).priceRule(), null, "price rule"), "price rule", this::readRule);
+            return one(oneOf(data(answer).priceRule(), null, "price rule"), "price rule", this::readRule,
+                    this::readRuleAsRead);
         }
 
         @Override
         Listed<ShoplazzaRule> rules(ShoplazzaDto.Answer answer) {
             ShoplazzaDto.V2025.Data data = data(answer);
-            return each(data.priceRules(), "price rule", this::readRule, more(data));
+            return each(data.priceRules(), "price rule", this::readRule, this::readRuleAsRead, more(data));
         }
 
         @Override

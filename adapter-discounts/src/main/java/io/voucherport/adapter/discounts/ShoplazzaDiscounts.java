@@ -80,7 +80,7 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
         this.pageSize = b.pageSize();
         this.prefetch = PagingExecutor.prefetch(b.prefetchPages());
         ProviderSpec live = spec(dialect, b.tokens());
-        dialect.maskingBy(() -> rawMasking(live, b.tokens()));
+        dialect.maskingBy(new RawMasking(live, b.tokens()));
         this.client = ProviderClient.open(ShoplazzaApi.class, b.storeUrl() + "/openapi/" + dialect.path(),
                 live.withLimiter(b.limiter().getOrElse(() -> storeBucket(b.settings().sleeper()))),
                 b.settings());
@@ -92,12 +92,51 @@ public final class ShoplazzaDiscounts implements DiscountCodes, PriceRules, Auto
      * its client id and secret, masked wherever they appear.
      */
     static ProviderSpec rawMasking(ProviderSpec live, AccessTokenProvider tokens) {
+        return rawMasking(live, tokens, tokens.current().getOrNull());
+    }
+
+    /** {@link #rawMasking(ProviderSpec, AccessTokenProvider)} with {@code token} as the current access token (none: null). */
+    private static ProviderSpec rawMasking(ProviderSpec live, AccessTokenProvider tokens, Secret token) {
         List<Secret> secrets = new ArrayList<>();
-        tokens.current().peek(secrets::add);
+        if (token != null) {
+            secrets.add(token);
+        }
         if (tokens instanceof ShoplazzaOAuth oauth) {
             secrets.addAll(oauth.credentials());
         }
         return live.withMaskedValues(secrets.toArray(Secret[]::new));
+    }
+
+    /**
+     * {@link #rawMasking(ProviderSpec, AccessTokenProvider)} as each item is read, made again only
+     * when the access token changed: one spec (and so one cached log masker) per token, not one per
+     * item. Thread-safe: a race makes the same spec twice, never a wrong one.
+     */
+    static final class RawMasking implements java.util.function.Supplier<ProviderSpec> {
+        /** The spec made for {@code token} (null: no token then). */
+        private record Made(Secret token, ProviderSpec spec) {
+        }
+
+        private final ProviderSpec live;
+        private final AccessTokenProvider tokens;
+        private volatile Made made;
+
+        RawMasking(ProviderSpec live, AccessTokenProvider tokens) {
+            this.live = live;
+            this.tokens = tokens;
+        }
+
+        @Override
+        public ProviderSpec get() {
+            Secret token = tokens.current().getOrNull();
+            Made last = made;
+            if (last != null && (last.token() == token || (token != null && token.equals(last.token())))) {
+                return last.spec();
+            }
+            Made now = new Made(token, rawMasking(live, tokens, token));
+            made = now;
+            return now.spec();
+        }
     }
 
     /**

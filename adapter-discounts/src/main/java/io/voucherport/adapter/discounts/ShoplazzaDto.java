@@ -2,6 +2,7 @@ package io.voucherport.adapter.discounts;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.List;
  * Shoplazza wire shapes, one set per dialect, read and written in snake_case. Every field may be
  * absent; unknown fields are ignored. Numbers and flags that a dialect sends as text or as numbers
  * are read as text ({@code "0"}, {@code 0}, {@code "-1"}, {@code "0.0000"}, {@code true}) and made
- * sense of by {@link ShoplazzaMapper}. The codes and rules of an answer are kept as {@code JsonNode}s
- * and read one by one by the dialect (one unreadable item never spoils the others; the node is also
- * the item's raw fields).
+ * sense of by {@link ShoplazzaMapper}. The codes and rules of an answer are kept as each item's
+ * buffered tokens ({@code TokenBuffer}) and read one by one by the dialect (one unreadable item never
+ * spoils the others; the tokens are also the item's raw fields).
  */
 final class ShoplazzaDto {
 
@@ -51,8 +52,8 @@ final class ShoplazzaDto {
          * {@code count}, when sent, the number of items the whole listing holds, as text or a
          * number); items as read, for {@link DiscountCode} and {@link PriceRule}.
          */
-        record Answer(JsonNode discountCode, List<JsonNode> discountCodes, JsonNode priceRule,
-                List<JsonNode> priceRules, JsonNode count) implements ShoplazzaDto.Answer {
+        record Answer(TokenBuffer discountCode, List<TokenBuffer> discountCodes, TokenBuffer priceRule,
+                List<TokenBuffer> priceRules, JsonNode count) implements ShoplazzaDto.Answer {
             @Override
             public Option<Answer> v2022() {
                 return Option.some(this);
@@ -100,8 +101,8 @@ final class ShoplazzaDto {
          * One code or rule, or a page of them with the next page's {@code cursor} when
          * {@code has_more}; items as read, for {@link DiscountCode} and {@link PriceRule}.
          */
-        record Data(JsonNode discountCode, List<JsonNode> discountCodes, JsonNode priceRule,
-                List<JsonNode> priceRules, String cursor, Boolean hasMore) {
+        record Data(TokenBuffer discountCode, List<TokenBuffer> discountCodes, TokenBuffer priceRule,
+                List<TokenBuffer> priceRules, String cursor, Boolean hasMore) {
             static final Data EMPTY = new Data(null, null, null, null, null, null);
         }
 

@@ -69,20 +69,29 @@ final class HeaderHook {
      * {@link NoConnectionException}, which the request path reports as {@code Unavailable}.
      */
     void apply(String provider, String operation, RequestTemplate template) {
-        Map<String, String> added;
+        List<Map.Entry<String, String>> given;
         try {
-            added = hook.headers(provider, operation);
-        } catch (Throwable e) {   // a bug in the hook: this request is not sent, nothing escapes
+            Map<String, String> added = hook.headers(provider, operation);
+            if (added == null) {
+                throw refused(template, "the request headers hook returned null");
+            }
+            given = new ArrayList<>();
+            for (Map.Entry<String, String> header : added.entrySet()) {   // copied here: a lazy map fails here
+                given.add(new java.util.AbstractMap.SimpleImmutableEntry<>(header.getKey(), header.getValue()));
+                if (given.size() > MAX_NAMES) {
+                    throw refused(template, "the request headers hook added more than " + MAX_NAMES + " headers");
+                }
+            }
+        } catch (RetryableException e) {
+            throw e;
+        } catch (Throwable e) {   // a bug in the hook or in its answer: this request is not sent, nothing escapes
             if (CallGuard.fatal(e)) {
                 throw (Error) e;
             }
             throw refused(template, "the request headers hook failed (" + e.getClass().getSimpleName() + ")");
         }
-        if (added == null) {
-            throw refused(template, "the request headers hook returned null");
-        }
-        List<Map.Entry<String, String>> checked = new ArrayList<>(added.size());
-        for (Map.Entry<String, String> header : added.entrySet()) {
+        List<Map.Entry<String, String>> checked = new ArrayList<>(given.size());
+        for (Map.Entry<String, String> header : given) {
             String name = header.getKey();
             if (name == null || !names.contains(name)) {
                 throw refused(template, "the request headers hook added a header it was not registered with"

@@ -69,8 +69,9 @@ import java.util.function.Supplier;
  *
  * <p>Waiting follows the {@link PollingPolicy} in the time given by {@link Waiting};
  * {@link #buyAsync} blocks no thread while it waits. A journal failure never lets a call through:
- * the purchase ends {@code Failed} (nothing bought) when nothing was sent yet, otherwise
- * {@code Pending}. A supplier that misbehaves — throws (an Error included) or answers nothing — is
+ * the purchase answers {@code Pending} — never {@code Failed}, since the failed journal write may
+ * have taken effect unseen or an earlier call may have placed the order — and is resumed by
+ * reference once the journal is back. A supplier that misbehaves — throws (an Error included) or answers nothing — is
  * a doubt, never an exception out of {@link #buy}: a placement is looked up by reference (never
  * sent again blindly), a read is tried again later. The futures of {@link #buyAsync} and
  * {@link #resumeAsync} always complete: with the result, or exceptionally when something else (the
