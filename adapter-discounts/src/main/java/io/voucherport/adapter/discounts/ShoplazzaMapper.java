@@ -199,8 +199,15 @@ interface ShoplazzaMapper {
         if (text == null) {
             return false;
         }
+        String word = text.strip();
+        if (word.equalsIgnoreCase("true")) {
+            return true;   // the common shape first: a word is no number, and a refused number costs an exception
+        }
+        if (word.equalsIgnoreCase("false")) {
+            return false;
+        }
         BigDecimal n = number(text);
-        return n != null ? n.signum() != 0 : text.strip().equalsIgnoreCase("true");
+        return n != null && n.signum() != 0;
     }
 
     /** Value conversion: {@link #limit(BigDecimal)} of text; text that is no number is unreadable. */

@@ -12,6 +12,7 @@ import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.domain.Secret;
 import io.voucherport.domain.failure.FailureDetails;
 import io.voucherport.domain.failure.ProviderFailure;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,5 +312,18 @@ class ShoplazzaItemsAsReadTest {
                 .doesNotContain("token-one-1234").contains("token-two-5678");
         assertThat(io.voucherport.adapter.support.RawFields.of(item, second).json())
                 .doesNotContain("token-two-5678").contains("token-one-1234");
+    }
+
+    @Test
+    void aFlagReadsAsItDidBeforeTheWordsWereTriedFirst() {
+        for (String text : List.of("true", "TRUE", " True ", "false", "False", "1", "0", "-1", "0.0000", "0.5", "1e3",
+                "", "  ", "yes", "no", "t", "truex", "1e999999999", "NaN", "null")) {
+            Object before = either(() -> {
+                BigDecimal n = ShoplazzaMapper.INSTANCE.number(text);
+                return n != null ? n.signum() != 0 : text.strip().equalsIgnoreCase("true");
+            });
+            assertThat(either(() -> ShoplazzaMapper.INSTANCE.flag(text))).as(text).isEqualTo(before);
+        }
+        assertThat(ShoplazzaMapper.INSTANCE.flag(null)).isFalse();
     }
 }

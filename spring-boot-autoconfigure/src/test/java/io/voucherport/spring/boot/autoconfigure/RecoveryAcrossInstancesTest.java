@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vavr.control.Option;
 import io.voucherport.adapter.jdbc.JdbcPurchaseJournal;
 import io.voucherport.application.purchase.BuyCodes;
+import io.voucherport.application.purchase.BuyFromSuppliers;
+import io.voucherport.application.purchase.PurchaseResult;
 import io.voucherport.domain.journal.JournaledPurchase;
 import io.voucherport.domain.journal.PurchaseStatus;
 import io.voucherport.domain.supply.OrderLine;
+import io.voucherport.domain.supply.OrderReference;
 import io.voucherport.domain.supply.OrderRequest;
 import io.voucherport.testkit.ez.EzSimulator;
+import io.voucherport.testkit.sim.SimFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,11 @@ import org.springframework.context.event.ContextRefreshedEvent;
 class RecoveryAcrossInstancesTest {
 
     private static final String SCHEMA = "recovery_across_instances";
+
+    /** Short leases and waits, so that a purchase left by a stopped instance is soon recovered. */
+    private static final String[] STOPPED_INSTANCE = {"voucherport.purchase.lease=1s",
+        "voucherport.purchase.polling.deadline=1s", "voucherport.ez.reference-lookup-lag=1s",
+        "voucherport.ez.retry.max-attempts=1"};
 
     private static EzSimulator ez;
 
@@ -101,6 +110,75 @@ class RecoveryAcrossInstancesTest {
             }
             Thread.sleep(50);
         }
+    }
+
+    @Test
+    void aPurchaseWhosePlacementIsInFlightWhenTheApplicationStopsIsRecoveredByTheNextStartAndBoughtOnce()
+            throws Exception {
+        OrderReference reference = OrderReference.of("stopped-while-placing-1");
+        // the supplier holds the order request until after the application has stopped, then commits it
+        ez.inject(EzSimulator.Endpoint.CREATE_INSTANT_ORDER, SimFault.commitLater(Duration.ofMillis(1500)));
+        try {
+            CompletableFuture<PurchaseResult> buying = stopWhile(reference, () -> ez.lateCommitsInFlight() == 1);
+            PurchaseResult first = buying.get(30, TimeUnit.SECONDS);
+            assertThat(first).as("the stopped instance's answer").isNotInstanceOf(PurchaseResult.Delivered.class);
+            if (first instanceof PurchaseResult.Failed failed) {
+                assertThat(failed.nothingBought()).as("%s", failed).isFalse();
+            }
+        } finally {
+            ez.clearFaults();
+        }
+        assertRecoveredOnce(reference);
+    }
+
+    @Test
+    void aPurchaseBeingPolledWhenTheApplicationStopsIsRecoveredByTheNextStartAndBoughtOnce() throws Exception {
+        OrderReference reference = OrderReference.of("stopped-while-polling-1");
+        ez.asyncPolls(1_000_000);
+        try {
+            CompletableFuture<PurchaseResult> buying = stopWhile(reference,
+                    () -> ez.ordersWithReference(reference.value()) == 1);
+            assertThat(buying.get(30, TimeUnit.SECONDS)).isInstanceOf(PurchaseResult.Pending.class);
+        } finally {
+            ez.asyncPolls(1);
+        }
+        assertRecoveredOnce(reference);
+    }
+
+    /**
+     * Buys {@code reference} on one instance and stops that instance as soon as {@code stopNow}
+     * holds, the purchase still under way; the purchase's own thread goes on against the stopped
+     * instance's closed adapters.
+     */
+    private static CompletableFuture<PurchaseResult> stopWhile(OrderReference reference,
+            java.util.function.BooleanSupplier stopNow) throws Exception {
+        CompletableFuture<PurchaseResult> buying = new CompletableFuture<>();
+        instance("stopping").withPropertyValues(STOPPED_INSTANCE).run(context -> {
+            assertThat(context).hasNotFailed();
+            BuyFromSuppliers directory = context.getBean(BuyFromSuppliers.class);
+            CompletableFuture.runAsync(() -> buying.complete(directory.buy(reference,
+                    List.of(OrderLine.of(reference.value().contains("polling") ? "BACKORDER-50" : "AMZ-US-25", 1)),
+                    Option.none(), List.of(VoucherportBuyersAutoConfiguration.EZ)).result()));
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!stopNow.getAsBoolean() && System.nanoTime() < giveUp) {
+                Thread.sleep(10);
+            }
+            assertThat(stopNow.getAsBoolean()).as("the purchase reached the supplier").isTrue();
+            assertThat(buying).as("still under way when the application stops").isNotDone();
+        });
+        return buying;
+    }
+
+    /** A new instance on the same journal recovers {@code reference} once its lease ran out: delivered, one order. */
+    private static void assertRecoveredOnce(OrderReference reference) {
+        JdbcPurchaseJournal journal = JdbcPurchaseJournal.builder(TestDatabase.dataSource()).schema(SCHEMA).build();
+        assertThat(journal.find(reference).map(JournaledPurchase::status)).contains(PurchaseStatus.OPEN);
+        instance("restarted").withPropertyValues(STOPPED_INSTANCE).run(context -> {
+            assertThat(context).hasNotFailed();
+            awaitEnded(journal, List.of(new OrderRequest(reference, List.of(OrderLine.of("AMZ-US-25", 1)), Option.none())));
+        });
+        assertThat(journal.find(reference).map(JournaledPurchase::status)).contains(PurchaseStatus.DELIVERED);
+        assertThat(ez.ordersWithReference(reference.value())).as("orders for %s", reference).isEqualTo(1);
     }
 
     @Test
