@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * codes shown.
  */
 @SpringBootTest(classes = GiftCardService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext   // the service stops after this class, while its database is still up (that stops at the JVM's exit)
 class PurchaseRequestsTest {
 
     private static final EmbeddedPostgres DATABASE = startDatabase();
@@ -60,9 +62,8 @@ class PurchaseRequestsTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         EZ.close();
-        DATABASE.close();
     }
 
     @Test
@@ -132,7 +133,15 @@ class PurchaseRequestsTest {
 
     private static EmbeddedPostgres startDatabase() {
         try {
-            return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+            EmbeddedPostgres database = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException e) {
+                    // the JVM is exiting
+                }
+            }));
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
         }

@@ -74,7 +74,8 @@ public final class VoucherportAdaptersAutoConfiguration {
         if (store == null) {
             if (!properties.isInMemoryReferences()) {
                 throw new IllegalStateException("GiftHub needs a durable order reference store to resume purchases"
-                        + " after a restart: give the service a DataSource (the JDBC store is then used), define an"
+                        + " after a restart: give the service a DataSource (the JDBC store is then used; mark one of"
+                        + " several @Primary), define an"
                         + " OrderReferenceStore bean, or set voucherport.gifthub.in-memory-references=true for a"
                         + " single process that may forget its bindings");
             }
@@ -131,7 +132,7 @@ public final class VoucherportAdaptersAutoConfiguration {
         RefreshTokenStore store = refreshTokens.getIfAvailable();
         if (store == null) {
             throw new IllegalStateException("Shoplazza OAuth needs a durable refresh token store (each refresh rotates"
-                    + " the refresh token): give the service a DataSource and set"
+                    + " the refresh token): give the service a DataSource (mark one of several @Primary) and set"
                     + " voucherport.shoplazza.oauth.refresh-token, or define a RefreshTokenStore bean");
         }
         return Settings.common(ShoplazzaOAuth.builder(), properties, http.getIfAvailable(), listeners)

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Bean;
  * order reference store and Shoplazza's refresh token store. The tables come from the service's
  * Flyway or Liquibase ({@code classpath:db/voucherport}, which these beans wait for) or, when
  * {@code voucherport.purchase.journal.initialize-schema=true}, from {@link VoucherportSchemaInitializer}.
- * Without a single {@code DataSource} there is no journal, and no purchase use case, unless the
- * service defines its own {@link PurchaseJournal} bean.
+ * With several data sources, the {@code @Primary} one is used. Without a single or primary
+ * {@code DataSource} there is no journal, and no purchase use case, unless the service defines its
+ * own {@link PurchaseJournal} bean.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
