@@ -92,7 +92,9 @@ public final class RecoverPurchases {
     /**
      * One pass: claims the purchases due now, batch by batch, and drives each to its end or to
      * pending (then it is due again later), each at most once per pass, so a pass always ends.
-     * Blocks while purchases wait for their suppliers.
+     * Blocks while purchases wait for their suppliers. An interrupted thread (the runner being
+     * stopped) claims nothing more: a purchase claimed after the interrupt is released at once for
+     * the next pass or another instance, and the interrupt flag stays set.
      *
      * @return how each purchase claimed in this pass stands
      */
@@ -100,12 +102,16 @@ public final class RecoverPurchases {
         List<PurchaseResult> results = new ArrayList<>();
         Set<OrderReference> driven = new HashSet<>();
         boolean again = true;
-        while (again) {
+        while (again && !Thread.currentThread().isInterrupted()) {
             List<Claimed> batch = journal.claimDue(owner, waiting.clock().instant(), leaseFor, BATCH);
             again = batch.size() == BATCH;
             for (Claimed claimed : batch) {
                 BuyCodes buyer = buyers.get(claimed.purchase().supplier());
-                if (!driven.add(claimed.purchase().reference())) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // being stopped: give the purchase back at once, for the next pass or another instance
+                    journal.release(claimed.lease(), waiting.clock().instant());
+                    again = false;
+                } else if (!driven.add(claimed.purchase().reference())) {
                     // due again already (this pass outlasted its recheck delay): the next pass takes it
                     journal.release(claimed.lease(), waiting.clock().instant());
                     again = false;

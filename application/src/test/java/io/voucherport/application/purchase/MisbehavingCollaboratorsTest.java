@@ -263,4 +263,30 @@ class MisbehavingCollaboratorsTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void anInterruptedRecoveryPassClaimsNothingMore() {
+        BuyCodes first = buyer(supplier);
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.buy(request("SLOW-50", 1))).isInstanceOf(PurchaseResult.Pending.class);
+        }
+        time.advance(Duration.ofHours(1));
+        AtomicInteger claims = new AtomicInteger();
+        ForwardingJournal stopping = new ForwardingJournal(journal) {
+            @Override
+            public List<PurchaseJournal.Claimed> claimDue(String owner, Instant now, Duration leaseFor, int max) {
+                claims.incrementAndGet();
+                Thread.currentThread().interrupt();   // the runner is being stopped while this pass runs
+                return super.claimDue(owner, now, leaseFor, max);
+            }
+        };
+        RecoverPurchases recovery = new RecoverPurchases(stopping, List.of(buyer(supplier, stopping, VirtualWaiting.of(time))),
+                VirtualWaiting.of(time), Duration.ofMinutes(2), "instance-b");
+        try {
+            recovery.runOnce();
+            assertThat(claims.get()).as("claims after the thread was interrupted").isEqualTo(1);
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
