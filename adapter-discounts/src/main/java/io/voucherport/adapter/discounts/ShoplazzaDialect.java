@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -357,16 +356,7 @@ abstract sealed class ShoplazzaDialect {
 
     /** The buffered item as a tree, as an answer read into trees holds it ({@code null} a null node). */
     static JsonNode tree(TokenBuffer item) {
-        if (item == null) {
-            return NullNode.getInstance();
-        }
-        try (JsonParser tokens = item.asParser()) {
-            JsonNode tree = ITEMS.readTree(tokens);
-            return tree == null ? NullNode.getInstance() : tree;
-        } catch (IOException unreplayable) {
-            throw new IllegalStateException("a buffered item could not be replayed: "
-                    + unreplayable.getClass().getSimpleName());
-        }
+        return JsonSupport.tree(ITEMS, item);
     }
 
     /** One item, strictly: an item that cannot be read is a malformed answer (the call fails). */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.voucherport.adapter.support.JsonSupport;
 import io.voucherport.adapter.support.ProviderSpec;
 import io.voucherport.adapter.support.RawFields;
 import io.voucherport.domain.failure.FailureDetails;
@@ -91,7 +91,7 @@ final class ElasticPathItems {
             if (plain != null) {
                 codes.add(plain);
             } else {
-                item(tree(buffered), i, kind, promotion, offset, codes, unreadable);
+                item(JsonSupport.tree(json, buffered), i, kind, promotion, offset, codes, unreadable);
             }
         }
         return new Read<>(codes, unreadable);
@@ -114,20 +114,6 @@ final class ElasticPathItems {
             return new ElasticPathCode(MAP.code(code, kind), RawFields.later(buffered, json, spec));
         } catch (IOException | RuntimeException notPlain) {
             return null;
-        }
-    }
-
-    /** The buffered item as a tree, as a page read into trees holds it ({@code null} a null node). */
-    private JsonNode tree(TokenBuffer buffered) {
-        if (buffered == null) {
-            return NullNode.getInstance();
-        }
-        try (JsonParser tokens = buffered.asParser()) {
-            JsonNode tree = json.readTree(tokens);
-            return tree == null ? NullNode.getInstance() : tree;
-        } catch (IOException unreplayable) {
-            throw new IllegalStateException("a buffered item could not be replayed: "
-                    + unreplayable.getClass().getSimpleName());
         }
     }
 

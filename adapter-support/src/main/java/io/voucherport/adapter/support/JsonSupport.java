@@ -7,13 +7,16 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.voucherport.domain.Require;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -125,6 +128,27 @@ public final class JsonSupport {
                     + " characters");
         }
         return bounded(new BigDecimal(t));
+    }
+
+    /**
+     * {@return an item kept as Jackson's buffered tokens, as a tree — the tree an answer read into trees
+     * would hold for it ({@code null} and a JSON {@code null} give a null node)}
+     *
+     * @param mapper the adapter's mapper, whose limits and settings read the tree
+     * @param item the item's buffered tokens, possibly null
+     * @throws IllegalStateException when the buffered tokens cannot be replayed (a bug, not an answer)
+     */
+    public static JsonNode tree(ObjectMapper mapper, TokenBuffer item) {
+        if (item == null) {
+            return NullNode.getInstance();
+        }
+        try (JsonParser tokens = item.asParser()) {
+            JsonNode tree = mapper.readTree(tokens);
+            return tree == null ? NullNode.getInstance() : tree;
+        } catch (IOException unreplayable) {
+            throw new IllegalStateException("a buffered item could not be replayed: "
+                    + unreplayable.getClass().getSimpleName());
+        }
     }
 
     /** Jackson's own {@code BigDecimal} reading (numbers, and numbers sent as strings), then {@link #bounded}. */
