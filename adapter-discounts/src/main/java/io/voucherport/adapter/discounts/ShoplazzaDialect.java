@@ -3,7 +3,6 @@ package io.voucherport.adapter.discounts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * What differs between API versions, and only that: the version's path, its DTO set (the answer
@@ -367,7 +365,7 @@ abstract sealed class ShoplazzaDialect {
             if (e instanceof MalformedAnswerException malformed) {
                 throw malformed;
             }
-            throw new MalformedAnswerException("the " + what + " cannot be read: " + reason(e));
+            throw new MalformedAnswerException("the " + what + " cannot be read: " + JsonSupport.unreadableReason(e));
         }
     }
 
@@ -392,7 +390,7 @@ abstract sealed class ShoplazzaDialect {
             String which = identity(item, "code").map(c -> what + " " + c)
                     .orElse(() -> identity(item, "id").map(id -> what + " id " + id))
                     .getOrElse(() -> what + " " + place + " of the page");
-            String reason = reason(e);
+            String reason = JsonSupport.unreadableReason(e);
             unreadable.add(new ProviderFailure.UnreadableItem(FailureDetails.of(ShoplazzaDiscounts.PROVIDER,
                     which + " could not be read: " + reason), which, reason));
         }
@@ -424,23 +422,6 @@ abstract sealed class ShoplazzaDialect {
                 ? Option.none() : Option.some(text);
     }
 
-    /** Why an item could not be read, in the adapter's words: the field and never its value, or the domain's refusal. */
-    static String reason(Exception e) {
-        if (e instanceof JsonMappingException mapping) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .collect(Collectors.joining("."));
-            return "field " + (path.isEmpty() ? "(the item)" : path) + " has an unreadable value";
-        }
-        if (e instanceof JsonProcessingException) {
-            return "the item is not readable JSON";
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\p{Cntrl}", " ").strip();
-        if (message.isEmpty()) {
-            return e.getClass().getSimpleName();
-        }
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
-    }
 
     /** 2022-01: bare objects, numbers as strings, zone-less timestamps, {@code limit}/{@code page} (the cursor is the page number). */
     static final class V2022 extends ShoplazzaDialect {

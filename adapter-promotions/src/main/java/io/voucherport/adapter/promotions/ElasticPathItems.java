@@ -3,7 +3,6 @@ package io.voucherport.adapter.promotions;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,7 +17,6 @@ import io.voucherport.domain.promotion.PromotionKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads a listed page item by item, so that one item Elastic Path sent but that cannot be read
@@ -182,29 +180,8 @@ final class ElasticPathItems {
     }
 
     private static ProviderFailure.UnreadableItem unreadable(String which, String listing, Exception e) {
-        String reason = reason(e);
+        String reason = JsonSupport.unreadableReason(e);
         return new ProviderFailure.UnreadableItem(FailureDetails.of(ElasticPathPromotions.PROVIDER,
                 which + " of " + listing + " could not be read: " + reason), which, reason);
-    }
-
-    /**
-     * Why an item could not be read, in the adapter's words: the field Jackson could not read and
-     * the type it wanted (never the value), or the domain's own refusal.
-     */
-    static String reason(Exception e) {
-        if (e instanceof JsonMappingException mapping) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                    .collect(Collectors.joining("."));
-            return "field " + (path.isEmpty() ? "(the item)" : path) + " has an unreadable value";
-        }
-        if (e instanceof JsonProcessingException) {
-            return "the item is not readable JSON";
-        }
-        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\p{Cntrl}", " ").strip();
-        if (message.isEmpty()) {
-            return e.getClass().getSimpleName();
-        }
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 }

@@ -3,10 +3,12 @@ package io.voucherport.adapter.support;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.voucherport.domain.Require;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON set-up every adapter uses: tolerant of what providers send, exact with numbers,
@@ -149,6 +152,30 @@ public final class JsonSupport {
             throw new IllegalStateException("a buffered item could not be replayed: "
                     + unreplayable.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * {@return why an item of an answer could not be read, in words safe to log and show: the field
+     * Jackson could not read (never its value), "not readable JSON", or the domain's own refusal
+     * (control characters removed, at most 200 characters)}
+     *
+     * @param e what reading or mapping the item threw, not null
+     */
+    public static String unreadableReason(Exception e) {
+        if (e instanceof JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining("."));
+            return "field " + (path.isEmpty() ? "(the item)" : path) + " has an unreadable value";
+        }
+        if (e instanceof JsonProcessingException) {
+            return "the item is not readable JSON";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\p{Cntrl}", " ").strip();
+        if (message.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
     /** Jackson's own {@code BigDecimal} reading (numbers, and numbers sent as strings), then {@link #bounded}. */
