@@ -2,12 +2,8 @@ package io.voucherport.adapter.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's password never reaches a log: with a real SLF4J backend (Logback), every logger at
@@ -56,20 +51,12 @@ class ProxyLoggingTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Logger root;
-    private Level rootLevel;
+    private TraceCapture captured;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void captureEverything() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.TRACE);
+        captured = TraceCapture.everything();
     }
 
     @AfterEach
@@ -77,9 +64,7 @@ class ProxyLoggingTest {
         for (int i = closing.size() - 1; i >= 0; i--) {
             closing.get(i).close();
         }
-        root.setLevel(rootLevel);
-        root.detachAppender(captured);
-        captured.stop();
+        captured.close();
     }
 
     @Test
@@ -109,7 +94,7 @@ class ProxyLoggingTest {
         assertThat(refusedRequest.getLeft()).isInstanceOf(ProviderFailure.Unavailable.class);
         assertThat(proxy.authorizations).contains("Basic " + CREDENTIALS);
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : captured.events()) {
             StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 line.append(" / ").append(t.getClassName()).append(": ").append(t.getMessage());

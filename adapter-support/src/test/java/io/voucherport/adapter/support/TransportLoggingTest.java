@@ -2,12 +2,8 @@ package io.voucherport.adapter.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -52,20 +48,12 @@ class TransportLoggingTest {
     private static final String REDEEMED = "REDEEM-SECRET-6666";
     private static final String ERROR_SECRET = "ERROR-SECRET-7777";
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private Logger root;
-    private Level rootLevel;
+    private TraceCapture captured;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void captureEverything() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        rootLevel = root.getLevel();
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.TRACE);
+        captured = TraceCapture.everything();
         assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isTraceEnabled()).isTrue();
         assertThat(LoggerFactory.getLogger("org.apache.hc.client5.http.headers").isTraceEnabled()).isTrue();
     }
@@ -75,9 +63,7 @@ class TransportLoggingTest {
         for (AutoCloseable c : closing) {
             c.close();
         }
-        root.setLevel(rootLevel);
-        root.detachAppender(captured);
-        captured.stop();
+        captured.close();
     }
 
     private ProviderClient<CodeApi> client(RawServer server, Duration callTimeout) {
@@ -124,7 +110,7 @@ class TransportLoggingTest {
         assertThat(server.requests).allSatisfy(r -> assertThat(r.text()).contains(API_KEY, TOKEN, CODE, REFERENCE, PIN));
 
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : captured.events()) {
             StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 line.append(" / ").append(t.getClassName()).append(": ").append(t.getMessage());
